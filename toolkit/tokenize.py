@@ -1,0 +1,195 @@
+"""Sentence, paragraph and word tokenizers for news text that return character spans.
+
+Every tokenizer returns `Span(start, end)` pairs with `text[start:end]` the token, computed
+as offsets while tokenizing (as NLTK's `span_tokenize` does), never by searching the text
+again afterwards. Spans are sorted, non-overlapping, and never start or end on whitespace.
+
+Sentences come from NLTK's Punkt algorithm with a fixed, curated news abbreviation list
+(`toolkit/data/abbreviations.txt`) instead of a trained model, so nothing is downloaded.
+Known limitation: after an abbreviation Punkt only breaks when the next word is a common
+sentence starter, so "in the U.S. The next day" splits but "in the U.S. Officials said"
+stays one sentence; "He sat down. eBay said" wrongly merges (see `_merge_continuations`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+from nltk.tokenize import RegexpTokenizer
+from nltk.tokenize.punkt import (
+    PunktLanguageVars,
+    PunktParameters,
+    PunktSentenceTokenizer,
+    PunktToken,
+)
+
+__all__ = ["Span", "paragraph_spans", "sentence_spans", "sentences", "word_spans"]
+
+
+class Span(NamedTuple):
+    """Character offsets of one token: `text[start:end]`."""
+
+    start: int
+    end: int
+
+
+# Capitalised words that almost never follow an abbreviation inside a sentence, so an
+# abbreviation followed by one of them ends the sentence (Punkt's "frequent sentence
+# starter" heuristic). Without them "The answer was no. He left." would stay one sentence.
+# "a" and "i" are left out: they are also initials ("Dr. A. Smith").
+_SENTENCE_STARTERS = frozenset(
+    "after and as at but he her his however if in it its meanwhile on she so still that the "
+    "their then there these they this those we when while".split()
+)
+
+_LINE_BREAK = r"(?:\r\n|\r(?!\n)|\n)"  # never split a CRLF into two breaks
+_LINE_BREAKS = re.compile(_LINE_BREAK)
+# A line break followed by at least one line holding only whitespace.
+_BLANK_LINES = re.compile(rf"{_LINE_BREAK}(?:[^\S\r\n]*{_LINE_BREAK})+")
+# What may sit between a sentence break and the first letter of the next sentence.
+_OPENERS = re.compile(r"[\s\"'“”‘’(\[…\-–—]*")
+# Punctuation that continues a sentence and so never starts one.
+_CONTINUATION_MARKS = frozenset(",;:)]}")
+# "J.", "G.K.", "J.R.R.": letters each followed by a period.
+_DOTTED_INITIALS = re.compile(r"(?:[^\W\d]\.)+$")
+
+# One alternative per token kind, tried in this order at each position.
+_WORD_PATTERN = r"""
+    (?:Mrs|Mr|Ms|Dr|Prof|Jr|Sr)\.(?!\w)          # common titles keep their period
+  | (?:[^\W\d_]\.){2,}(?:-\w+)*                   # dotted acronyms: U.S., D.C., e.g., U.S.-led
+  | (?:[$€£¥](?=\d))?(?:\d+(?:[.,]\d+)+|\w+)      # numbers (1,000  3.5  $10) and words
+    (?:[-'’]\w+)*                                 # internal hyphens/apostrophes: don't, 16-year
+  | [^\s\x1c-\x1f]                                # anything else is a one-character token
+"""
+# `regex` (used by NLTK) does not count \x1c-\x1f as whitespace, str.isspace() does.
+
+
+class _NewsLanguageVars(PunktLanguageVars):
+    """Punkt language variables that treat curly quotes like the straight ones."""
+
+    # NLTK 3.8.1 (our minimum) lists only straight quotes in these three patterns, so a
+    # period before ” is not even a candidate break; spelling them out here keeps
+    # curly-quoted news text working whichever NLTK version is installed.
+    _re_word_start = r"[^\(\"“”\`{\[:;&\#\*@\)}\]\-,]"
+    re_boundary_realignment = re.compile(r"[\"'’”)\]}‘“]+?(?:\s+|(?=--)|$)", re.MULTILINE)
+
+    @property
+    def _re_non_word_chars(self) -> str:
+        """Characters that cannot appear within words, curly quotes included."""
+        others = re.escape("".join(set(self.sent_end_chars) - {"."}))
+        return rf"(?:[)\";}}\]\*:@\'\({{\[‘’“”{others}])"
+
+
+class _NewsToken(PunktToken):
+    """Punkt token that also counts run-together initials ("G.K.", "J.R.R.") as initials."""
+
+    __slots__ = ()
+
+    @property
+    def is_initial(self) -> bool:
+        """True for "J." or "G.K." unless the token is a listed abbreviation such as "U.S."."""
+        # Punkt never ends a sentence at an initial followed by a capitalised word, but
+        # "in the U.S. The" should still end one, so listed abbreviations stay abbreviations.
+        return bool(_DOTTED_INITIALS.match(self.tok)) and not self.abbr
+
+
+@lru_cache(maxsize=None)
+def _abbreviations() -> frozenset[str]:
+    """Return the abbreviations in `toolkit/data/abbreviations.txt`, lower case, no final period."""
+    text = resources.files("toolkit").joinpath("data/abbreviations.txt").read_text(encoding="utf-8")
+    entries = (line.split("#", 1)[0].strip().lower().rstrip(".") for line in text.splitlines())
+    return frozenset(entry for entry in entries if entry)
+
+
+@lru_cache(maxsize=None)
+def _sentence_tokenizer() -> PunktSentenceTokenizer:
+    """Return the shared Punkt tokenizer built from the shipped abbreviation list."""
+    params = PunktParameters()
+    params.abbrev_types = set(_abbreviations())
+    params.sent_starters = set(_SENTENCE_STARTERS)
+    return PunktSentenceTokenizer(params, lang_vars=_NewsLanguageVars(), token_cls=_NewsToken)
+
+
+@lru_cache(maxsize=None)
+def _word_tokenizer() -> RegexpTokenizer:
+    """Return the shared news word tokenizer."""
+    return RegexpTokenizer(_WORD_PATTERN, flags=re.UNICODE | re.VERBOSE)
+
+
+def _trimmed(text: str, start: int, end: int) -> Span | None:
+    """Return `start:end` without surrounding whitespace, or None when nothing is left."""
+    piece = text[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return None
+    start += len(piece) - len(piece.lstrip())
+    return Span(start, start + len(stripped))
+
+
+def _continues_sentence(text: str, span: Span) -> bool:
+    """True when `span` cannot start a sentence: it opens with a lower-case word or a comma etc."""
+    first = _OPENERS.match(text, span.start, span.end).end()
+    return text[span.start] in _CONTINUATION_MARKS or (first < span.end and text[first].islower())
+
+
+def _merge_continuations(text: str, spans: list[Span]) -> list[Span]:
+    """Join each sentence that cannot start a sentence to the one before it.
+
+    Punkt always breaks after ? and ! and after any period it does not know as an
+    abbreviation, so '"Is it over?" she asked.' and 'on Pennsylvania Ave. in Washington'
+    would be split; a real sentence seldom starts lower case ("eBay" is the price).
+    """
+    merged: list[Span] = []
+    for span in spans:
+        if merged and _continues_sentence(text, span):
+            merged[-1] = Span(merged[-1].start, span.end)
+        else:
+            merged.append(span)
+    return merged
+
+
+def paragraph_spans(text: str) -> list[Span]:
+    """Return the paragraphs of `text`: blocks between blank lines, else its non-empty lines."""
+    separator = _BLANK_LINES if _BLANK_LINES.search(text) else _LINE_BREAKS
+    spans: list[Span] = []
+    start = 0
+    for match in [*separator.finditer(text), None]:
+        end = match.start() if match else len(text)
+        span = _trimmed(text, start, end)
+        if span:
+            spans.append(span)
+        start = match.end() if match else end
+    return spans
+
+
+def sentence_spans(text: str) -> list[Span]:
+    """Return the sentences of `text`; a blank line always ends a sentence."""
+    tokenizer = _sentence_tokenizer()
+    spans: list[Span] = []
+    for para in paragraph_spans(text):
+        chunk = text[para.start : para.end]
+        found: list[Span] = []
+        for start, end in tokenizer.span_tokenize(chunk):
+            span = _trimmed(text, para.start + start, para.start + end)
+            if span is None:
+                continue
+            if found and span.start < found[-1].end:
+                # Realignment can overlap on odd punctuation runs; keep one sentence.
+                found[-1] = Span(found[-1].start, max(found[-1].end, span.end))
+            else:
+                found.append(span)
+        spans.extend(_merge_continuations(text, found))
+    return spans
+
+
+def sentences(text: str) -> list[str]:
+    """Return the sentence strings of `text`."""
+    return [text[start:end] for start, end in sentence_spans(text)]
+
+
+def word_spans(text: str) -> list[Span]:
+    """Return the word, number and punctuation tokens of `text`."""
+    return [Span(start, end) for start, end in _word_tokenizer().span_tokenize(text)]
