@@ -89,13 +89,16 @@ def _decode_file(path: Path, data: bytes, encoding: str | None, log: LoadLog, lo
     return decoded.text
 
 
-def read_text(path: Path, *, encoding: str | None, max_bytes: int, log: LoadLog) -> Iterator[Record]:
-    """Yield the one article a plain-text file holds."""
+def _read_one(path: Path, encoding: str | None, max_bytes: int, log: LoadLog) -> str | None:
+    """Count and read a file that holds one article, as text; None (logged) when it cannot be read."""
     log.read += 1
     data = _read_whole(path, max_bytes, log)
-    if data is None:
-        return
-    text = _decode_file(path, data, encoding, log)
+    return None if data is None else _decode_file(path, data, encoding, log)
+
+
+def read_text(path: Path, *, encoding: str | None, max_bytes: int, log: LoadLog) -> Iterator[Record]:
+    """Yield the one article a plain-text file holds."""
+    text = _read_one(path, encoding, max_bytes, log)
     if text is not None:
         yield Record(key=path.stem, text=text, source_path=str(path))
 
@@ -104,11 +107,7 @@ def read_html(path: Path, *, encoding: str | None, max_bytes: int, log: LoadLog)
     """Yield the article of an HTML page, its body extracted by trafilatura with its metadata."""
     import trafilatura  # imported here: it is slow to import and only HTML needs it
 
-    log.read += 1
-    data = _read_whole(path, max_bytes, log)
-    if data is None:
-        return
-    html = _decode_file(path, data, encoding, log)
+    html = _read_one(path, encoding, max_bytes, log)
     if html is None:
         return
     extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)

@@ -44,7 +44,9 @@ def per_outlet(articles: pd.DataFrame) -> pd.DataFrame:
     lengths["outlet"] = lengths["outlet"].fillna(UNKNOWN)
     table = lengths.groupby("outlet", sort=True).agg(articles=("doc_id", "size"), words=("n_words", "sum"),
                                                      median_words=("n_words", "median"))
-    return table.reset_index()
+    table = table.reset_index()
+    # "(unknown)" would sort first; it belongs after the real outlets.
+    return table.sort_values("outlet", key=lambda s: s.eq(UNKNOWN), kind="stable").reset_index(drop=True)
 
 
 def per_month(articles: pd.DataFrame) -> pd.DataFrame:
