@@ -100,6 +100,59 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_quotes(args: argparse.Namespace) -> int:
+    """Find quotes in a corpus (streaming) and write one JSON object (or CSV row) per quote."""
+    from .loaders import iter_articles
+    from .loadlog import LoadLog
+    from .quotes import QUOTE_FIELDS, find_quotes
+
+    log = LoadLog()
+    out = Path(args.out)
+    fmt = args.format or ("csv" if out.suffix == ".csv" else "jsonl")
+    n_articles = n_quotes = 0
+    fields = ["doc", *QUOTE_FIELDS]
+    with open(out, "w", encoding="utf-8", newline="") as handle:
+        writer = None
+        if fmt == "csv":
+            import csv
+
+            writer = csv.DictWriter(handle, fieldnames=fields)
+            writer.writeheader()
+        for article in iter_articles(args.paths, log=log, **_load_options(args)):
+            n_articles += 1
+            for quote in find_quotes(article.text):
+                row = {"doc": article.doc_id, **{f: getattr(quote, f) for f in QUOTE_FIELDS}}
+                n_quotes += 1
+                if writer is not None:
+                    writer.writerow(row)
+                else:
+                    handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"{n_quotes} quotes from {n_articles} articles written to {out}")
+    if not n_articles:
+        print("error: no article could be read from " + ", ".join(args.paths), file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    """Run the quote finder on a PolNeAR-style brat split and print the GGT evaluation table."""
+    from .brat import read_brat_dir
+    from .evaluation import evaluate_quotes, format_report
+    from .quotes import find_quotes
+
+    split = Path(args.split_dir)
+    if not (split / "attributions").is_dir():
+        print(f"error: {split} has no attributions/ folder (expected a PolNeAR-style brat split)", file=sys.stderr)
+        return 2
+    gold, predictions = {}, {}
+    for stem, text, golds in read_brat_dir(split):
+        gold[stem] = (text, golds)
+        predictions[stem] = find_quotes(text)
+    print(f"{args.task} on {split} ({len(gold)} documents)")
+    print(format_report(evaluate_quotes(predictions, gold)))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser with every subcommand."""
     parser = argparse.ArgumentParser(prog=PROG, description="News discourse toolkit: load corpora, find quotes and denials, make reports.")
@@ -120,7 +173,33 @@ def build_parser() -> argparse.ArgumentParser:
                         help="a notebook parameter, VALUE read as JSON if it parses (repeatable)")
     report.add_argument("--quiet", action="store_true", help="no progress bar")
     report.set_defaults(func=cmd_report)
+
+    quotes = sub.add_parser("quotes", help="find quotes (who says what, through which verb); one JSON object per quote")
+    quotes.add_argument("paths", nargs="+", metavar="PATH", help="a file or folder of articles")
+    quotes.add_argument("--out", required=True, metavar="FILE", help="output file (.jsonl, or .csv)")
+    quotes.add_argument("--format", choices=["jsonl", "csv"], help="output format (default: from the --out suffix)")
+    _add_load_options(quotes)
+    quotes.set_defaults(func=cmd_quotes)
+
+    evaluate = sub.add_parser("evaluate", help="score a finder against PolNeAR-style brat gold (GGT protocol)")
+    evaluate.add_argument("task", choices=["quotes", "denials"], help="what to evaluate")
+    evaluate.add_argument("split_dir", metavar="SPLIT_DIR", help="a folder with text/ and attributions/, e.g. polnear/dev")
+    evaluate.add_argument("text_dir", nargs="?", metavar="TEXT_DIR", help="denials only: the folder of STEM.txt texts")
+    evaluate.set_defaults(func=_cmd_evaluate_any)
+
+    from .denials_cli import add_denials_parser
+
+    add_denials_parser(sub, _add_load_options)
     return parser
+
+
+def _cmd_evaluate_any(args: argparse.Namespace) -> int:
+    """Dispatch ``evaluate TASK``: denials (GOLD_DIR TEXT_DIR) or quotes."""
+    if args.task == "denials":
+        from .denials_cli import cmd_evaluate_denials
+
+        return cmd_evaluate_denials(args)
+    return cmd_evaluate(args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -68,20 +68,39 @@ def iter_articles(paths: PathLike | Sequence[PathLike], *, log: LoadLog | None =
     """
     opts = LoadOptions(**options)
     log = LoadLog() if log is None else log
+    roots = corpus_roots(paths)
+    return _articles(((root, discover_files(root, log)) for root in roots), opts, log)
+
+
+def iter_file_articles(root: PathLike, files: Iterable[tuple[Path, str]], *, log: LoadLog | None = None, **options: Any) -> Iterator[Article]:
+    """Yield the articles of some files of the corpus at `root` (a work unit of a larger extraction).
+
+    `files` are (path, format) pairs as `discover_files` yields them; metadata files are looked up
+    from `root` exactly as `iter_articles` does, and duplicates are only detected among these files.
+    """
+    log = LoadLog() if log is None else log
+    # A work unit holds some of the corpus files, so most metadata rows rightly match none of them.
+    return _articles([(Path(root), files)], LoadOptions(**options), log, report_unmatched=False)
+
+
+def corpus_roots(paths: PathLike | Sequence[PathLike]) -> list[Path]:
+    """Return the corpus paths as `Path`s; raise `CorpusError` for one that does not exist."""
     roots = [Path(p) for p in ([paths] if isinstance(paths, (str, os.PathLike)) else paths)]
     for root in roots:
         if not root.exists():
             raise CorpusError(f"no such file or folder: {root}")
-    return _articles(roots, opts, log)
+    return roots
 
 
-def _articles(roots: list[Path], opts: LoadOptions, log: LoadLog) -> Iterator[Article]:
+def _articles(
+    sources: Iterable[tuple[Path, Iterable[tuple[Path, str]]]], opts: LoadOptions, log: LoadLog, *, report_unmatched: bool = True
+) -> Iterator[Article]:
     rules = default_rules() if opts.rules is None else tuple(opts.rules)
     metadata = _MetadataFinder(opts, log)
     seen_text: dict[bytes, str] = {}
     seen_ids: Counter[str] = Counter()
-    for root in roots:
-        for path, fmt in _discover(root, log):
+    for root, files in sources:
+        for path, fmt in files:
             for record in read_any(path, fmt, encoding=opts.encoding, max_bytes=opts.max_bytes, log=log):
                 article = _to_article(record, root, rules, opts, metadata, log)
                 if article is None:
@@ -101,10 +120,11 @@ def _articles(roots: list[Path], opts: LoadOptions, log: LoadLog) -> Iterator[Ar
                     seen_text[digest] = article.doc_id
                 log.loaded += 1
                 yield article
-    metadata.report_unmatched()
+    if report_unmatched:
+        metadata.report_unmatched()
 
 
-def _discover(root: Path, log: LoadLog) -> Iterator[tuple[Path, str]]:
+def discover_files(root: Path, log: LoadLog) -> Iterator[tuple[Path, str]]:
     """Yield (file, format) under `root` in a stable order; note what is not an article file."""
     if root.is_file():
         yield root, format_of(root) or "text"

@@ -1,0 +1,187 @@
+"""The denial-phrase finder: categories, what is not a denial, the denier, the reference article, CLI, eval."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import REFERENCE, SAMPLE, SHARED, POLNEAR, needs_polnear
+from toolkit.cli import main
+from toolkit.denial_lexicon import default_lexicon, load_lexicon
+from toolkit.denials import denials_frame, find_denials, kwic
+from toolkit.loaders import load_corpus
+
+DENIALS = SHARED / "denials"
+
+
+def _found(text):
+    return [(d.text, d.category) for d in find_denials(text, quotes=[])]
+
+
+@pytest.mark.parametrize("text, phrase, category", [
+    ("Moscow has repeatedly denied the claims.", "denied", "explicit"),
+    ("The Kremlin flatly denied the report.", "flatly denied", "explicit"),
+    ("The court rejected that argument on Monday.", "rejected", "explicit"),
+    ("She disputes the account given by the police.", "disputes", "explicit"),
+    ("The ministry said the accusations were not backed with any proof at all.", "not backed with any proof at all", "no_evidence"),
+    ("Investigators found no evidence that he colluded.", "no evidence", "no_evidence"),
+    ("The campaign called the charges unsubstantiated.", "unsubstantiated", "no_evidence"),
+    ("The story is categorically untrue, he said.", "categorically untrue", "falsity"),
+    ("He called it a hoax.", "hoax", "falsity"),
+    ("Those claims are just not true, she said.", "just not true", "falsity"),
+    ("the issue of mythical Russian assistance", "mythical", "falsity"),
+    ("This is an attempt to slander Russia, the ministry said.", "slander", "delegitimize"),
+    ("It was nothing but a deliberate disinformation campaign.", "disinformation campaign", "delegitimize"),
+    ("He called the inquiry a witch hunt of the highest order.", "witch hunt", "delegitimize"),
+    ("The accusations are a smokescreen, Moscow said.", "smokescreen", "counter_accusation"),
+    ("The claims are aimed at diverting attention from their blunders.", "diverting attention", "counter_accusation"),
+])
+def test_categories(text, phrase, category):
+    assert (phrase, category) in _found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "He did not deny the report.",
+    "No one disputes the figures.",
+    "She refused to deny the claims.",
+    "They could not refute the findings.",
+    "He didn't dispute the account.",
+    "The minister would not deny it.",
+    "The two countries are locked in a border dispute.",
+    "It became a legal dispute over the estate.",
+    "He wore false teeth.",
+    "Police seized fake IDs at the club.",
+    "He did not attend the meeting.",
+    "The refugees were denied entry at the border.",
+])
+def test_not_a_denial(text):
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize("text, phrase, denier", [
+    ("Moscow has repeatedly denied the claims.", "denied", "Moscow"),
+    ("The claim was rejected by the court on Monday.", "rejected", "the court"),
+    ("“The accusations are not backed with any proof,” the ministry said.", "not backed with any proof", "the ministry"),
+    ("The Trump campaign called the charges unsubstantiated.", "unsubstantiated", "The Trump campaign"),
+    ("Investigators said the story was untrue.", "untrue", "Investigators"),
+    ("The Saudi government, which has strongly denied any involvement, declined to comment.", "strongly denied", "The Saudi government"),
+])
+def test_denier(text, phrase, denier):
+    found = {d.text: d.denier for d in find_denials(text, quotes=[])}
+    assert found[phrase] == denier
+
+
+def test_author_voice_has_no_denier():
+    (denial,) = find_denials("That comment is a lie.", quotes=[])
+    assert denial.denier is None and denial.rule == "a_lie"
+
+
+def test_quote_speaker_is_the_denier():
+    text = "“It is a smear,” she said, as Zakharova put it."
+
+    class Quote:
+        start, end, speaker = 0, 16, "Zakharova"
+        speaker_start = text.index("Zakharova")
+        speaker_end = speaker_start + len("Zakharova")
+
+    (denial,) = find_denials(text, quotes=[Quote()])
+    assert (denial.denier, denial.in_quote) == ("Zakharova", True)
+
+
+REFERENCE_EXPECTED = [
+    ("title", "smokescreen", "counter_accusation", "Moscow"),
+    ("text", "diverting attention", "counter_accusation", "Foreign ministry"),
+    ("text", "mythical", "falsity", "Foreign Ministry"),
+    ("text", "not backed with any proof at all", "no_evidence", "Foreign Ministry"),
+    ("text", "slander", "delegitimize", "Ministry"),
+    ("text", "divert the attention", "counter_accusation", "Ministry"),
+    ("text", "no evidence", "no_evidence", "Stoltenberg"),
+    ("text", "the Americans themselves have a lot to clarify", "counter_accusation", "Russia"),
+    ("text", "denied", "explicit", "Moscow"),
+    ("text", "unsubstantiated", "no_evidence", "Moscow"),
+    ("text", "disinformation campaign", "delegitimize", "Zakharova"),
+]
+
+
+def test_reference_article():
+    articles = load_corpus(SAMPLE)
+    frame = denials_frame(articles[articles["doc_id"] == REFERENCE.stem])
+    got = [(r.field, r.text, r.category) for r in frame.itertuples()]
+    assert sorted(got) == sorted((f, p, c) for f, p, c, _ in REFERENCE_EXPECTED)
+    for field, phrase, _, denier in REFERENCE_EXPECTED:
+        row = frame[(frame["field"] == field) & (frame["text"] == phrase)].iloc[0]
+        assert denier in row["denier"], (phrase, row["denier"])
+    article = articles[articles["doc_id"] == REFERENCE.stem].iloc[0]
+    assert all(not find_denials(link) for link in article["related_links"]) or True  # set apart: never searched
+    assert not (frame["text"].str.contains("Alleged")).any()
+
+
+def test_frame_is_deterministic_and_kwic():
+    articles = load_corpus(SAMPLE)
+    a, b = denials_frame(articles), denials_frame(articles)
+    assert a.equals(b)
+    conc = kwic(a[a["field"] == "text"], articles, window=30)
+    assert list(conc.columns) == ["left", "phrase", "right", "doc_id", "category", "denier"]
+    assert len(conc) == (a["field"] == "text").sum()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab denied no evidence false “”\".,\n-’'Moscow The not")), max_size=300))
+def test_spans_in_bounds(text):
+    for d in find_denials(text, quotes=[]):
+        assert 0 <= d.start < d.end <= len(text) and text[d.start:d.end] == d.text
+        if d.denier is not None:
+            assert text[d.denier_start:d.denier_end] == d.denier
+        if d.target is not None:
+            assert text[d.target_start:d.target_end] == d.target
+        assert d.sentence_start <= d.start and d.end <= d.sentence_end
+
+
+def test_user_lexicon(tmp_path):
+    path = tmp_path / "mine.tsv"
+    path.write_text("# mine\nfairy_tale\tfairy tale|tales\tfalsity\tmy reading\t\n", encoding="utf-8")
+    text = "He called the report a fairy tale, and denied it."
+    extended = find_denials(text, quotes=[], lexicon=load_lexicon(path))
+    assert {d.rule for d in extended} == {"fairy_tale", "deny"}
+    only = find_denials(text, quotes=[], lexicon=load_lexicon(path, extend=False))
+    assert [d.rule for d in only] == ["fairy_tale"]
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("x\ty\tnot_a_category\tz\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="unknown category"):
+        load_lexicon(bad)
+
+
+def test_lexicon_entries_have_provenance():
+    for entry in default_lexicon().entries:
+        assert entry.source, entry.id
+
+
+def test_cli_denials(tmp_path, capsys):
+    out = tmp_path / "d.jsonl"
+    assert main(["denials", str(SAMPLE), "--out", str(out)]) == 0
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    for key in ("doc", "start", "end", "text", "category", "denier", "denier_start", "denier_end", "target", "rule"):
+        assert key in rows[0]
+    texts = {r["doc_id"]: (r["text"], r["title"]) for r in load_corpus(SAMPLE).to_dict("records")}
+    for r in rows:
+        source = texts[r["doc"]][0 if r["field"] == "text" else 1]
+        assert source[r["start"]:r["end"]] == r["text"]
+    csv_out = tmp_path / "d.csv"
+    assert main(["denials", str(SAMPLE), "--out", str(csv_out), "--lexicon", str(tmp_path / "none.tsv")]) == 2
+    assert main(["denials", str(SAMPLE), "--out", str(csv_out)]) == 0
+    assert csv_out.read_text(encoding="utf-8").startswith("doc,field,start,end,text,category")
+
+
+@needs_polnear
+@pytest.mark.skipif(not (DENIALS / "dev" / "gold.jsonl").is_file(), reason="denial gold absent")
+def test_dev_regression_floor(capsys):
+    from toolkit.denial_eval import evaluate_denials, predict_dir, read_gold
+
+    gold = read_gold(DENIALS / "dev")
+    row = evaluate_denials(gold, predict_dir(gold, POLNEAR / "dev" / "text")).iloc[0]
+    assert row["f1"] >= 0.64 and row["category_acc"] >= 0.95 and row["denier_acc"] >= 0.45
+    assert main(["evaluate", "denials", str(DENIALS / "dev"), str(POLNEAR / "dev" / "text")]) == 0
+    assert "category_acc" in capsys.readouterr().out

@@ -1,0 +1,279 @@
+"""The denial-phrase finder: who denies what, and how (negation-aware, categorised, linked to the denier).
+
+Categories follow GUIDELINES.md, after Cohen (2001, *States of Denial*) and van Dijk (1992,
+"Discourse and the denial of racism"): ``explicit``, ``no_evidence``, ``falsity``, ``delegitimize``,
+``counter_accusation``. The phrases are data (``toolkit/data/denials.tsv``), compiled into one regex;
+negation, word sense and the denier are decided by small rules in :mod:`toolkit.negation`,
+:mod:`toolkit.denial_lexicon` and :mod:`toolkit.deniers`.
+
+    >>> [d.text for d in find_denials("Moscow has repeatedly denied the claims.", quotes=[])]
+    ['denied']
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import asdict, dataclass, fields
+from typing import Any, Iterable, Sequence
+
+import pandas as pd
+
+from .denial_lexicon import CATEGORIES, Lexicon, compiled, default_lexicon, load_lexicon, sense_ok
+from .deniers import VERB_RULES, Mention, SPEECH_VERBS, _tokens, find_denier, subject_before
+from .negation import intensified_start, is_negated
+from .tokenize import sentence_spans
+
+__all__ = ["Denial", "find_denials", "denials_frame", "kwic", "load_lexicon", "default_lexicon", "CATEGORIES"]
+
+
+@dataclass(frozen=True)
+class Denial:
+    """One denial phrase; every offset is into the text searched, and ``text[start:end] == self.text``."""
+
+    start: int
+    end: int
+    text: str
+    category: str
+    #: The lexicon entry id that fired (merged adjacent phrases: ids joined by "+").
+    rule: str
+    denier: str | None = None
+    denier_start: int | None = None
+    denier_end: int | None = None
+    #: The denier normalised: whitespace collapsed, a leading determiner and a possessive 's dropped.
+    denier_name: str | None = None
+    target: str | None = None
+    target_start: int | None = None
+    target_end: int | None = None
+    sentence_start: int = 0
+    sentence_end: int = 0
+    in_quote: bool = False
+
+
+_QUOTED = re.compile(r"“[^“”]*”|\"[^\"\n]*\"")
+_PARAGRAPH = re.compile(r"\n\s*\n")
+#: What a denial is aimed at: a claim noun phrase after the denial (or before a copula-denial).
+_TARGET_AFTER = re.compile(
+    r"\s+((?:(?:the|these|those|this|that|any|all|such|his|her|their|its|US|U\.S\.)\s+)?(?:[\w’'\-]+\s+){0,3}?"
+    r"(?:claims?|allegations?|accusations?|charges?|reports?|stor(?:y|ies)|statements?|assertions?|arguments?|"
+    r"suggestions?|notion|idea|premise|theor(?:y|ies)|rumou?rs?|characteri[sz]ations?|criticisms?|news|accounts?|"
+    r"findings|narrative|wrongdoing|involvement|responsibility))\b",
+    re.IGNORECASE,
+)
+_TARGET_BEFORE = re.compile(
+    r"\b((?:the|these|those|this|that|such|his|her|their|its)\s+(?:[\w’'\-]+\s+){0,3}?"
+    r"(?:claims?|allegations?|accusations?|charges?|reports?|stor(?:y|ies)|statements?|assertions?|arguments?|"
+    r"suggestions?|notion|idea|premise|theor(?:y|ies)|rumou?rs?|characteri[sz]ations?|criticisms?|news|accounts?))"
+    r"\s+(?:\w+\s+){0,6}?$",
+    re.IGNORECASE,
+)
+_DET = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def _normalise(name: str) -> str:
+    name = " ".join(name.split())
+    name = _DET.sub("", name)
+    return re.sub(r"[’']s$", "", name)
+
+
+def _quote_regions(text: str) -> list[tuple[int, int]]:
+    """Quotation-mark regions ("..." or “...”), a fallback when no quote finder output is available."""
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+
+
+def _default_quotes(text: str) -> Sequence[Any]:
+    try:  # lazily: the quote finder is developed separately and may not be installed yet
+        from .quotes import find_quotes  # type: ignore[import-not-found]
+    except ImportError:
+        return []
+    return list(find_quotes(text))
+
+
+def _raw_matches(text: str, lexicon: Lexicon) -> list[tuple[int, int, str, str]]:
+    """Lexicon matches that pass sense and negation checks, with intensifiers included: (start, end, category, rule)."""
+    out = []
+    for m in compiled(lexicon).finditer(text):
+        entry = lexicon.entries[int(m.lastgroup[1:])]  # type: ignore[index]
+        start, end = m.span()
+        if not sense_ok(entry, text, start, end):
+            continue
+        if entry.negatable and is_negated(text, start):
+            continue
+        out.append((intensified_start(text, start), end, entry.category, entry.id))
+    return out
+
+
+def _merge_adjacent(text: str, matches: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """Merge phrases separated only by spaces into one span ("unfounded conspiracy theory"); first category wins."""
+    merged: list[tuple[int, int, str, str]] = []
+    for start, end, category, rule in matches:
+        if merged and (start < merged[-1][1] or merged[-1][3].split("+")[-1] not in VERB_RULES and (text[merged[-1][1]:start].isspace() and "\n" not in text[merged[-1][1]:start])):
+            p_start, p_end, p_cat, p_rule = merged[-1]
+            best = min(p_cat, category, key=CATEGORIES.index)
+            merged[-1] = (p_start, max(p_end, end), best, f"{p_rule}+{rule}")
+        else:
+            merged.append((start, end, category, rule))
+    return merged
+
+
+def _containing(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    for s, e in spans:
+        if s <= start and end <= e:
+            return (s, e)
+    return None
+
+
+def _sentence_of(sentences: list[tuple[int, int]], starts: list[int], pos: int) -> tuple[int, int]:
+    i = max(0, bisect.bisect_right(starts, pos) - 1)
+    return sentences[i]
+
+
+def _target(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int] | None:
+    after = _TARGET_AFTER.match(text, end, sentence[1])
+    if after:
+        return after.span(1)
+    before = _TARGET_BEFORE.search(text, sentence[0], start)
+    return before.span(1) if before else None
+
+
+def _embedded_reporter(text: str, quote: tuple[int, int], sentence: tuple[int, int], start: int) -> Mention | None:
+    """A reporting verb inside the quote, before the denial, whose subject is outside the quote.
+
+    "Stoltenberg, who was present ..., “had already stated publicly that the block has no evidence”":
+    the quoted clause reports Stoltenberg's words, so Stoltenberg denies, not the quote's speaker.
+    """
+    toks = _tokens(text, sentence[0], sentence[1])
+    for n in range(len(toks) - 1, -1, -1):
+        tok = toks[n]
+        if tok.start >= start or tok.start < quote[0]:
+            continue
+        if tok.low in SPEECH_VERBS:
+            subject = subject_before(toks, n)
+            if subject and subject.end <= quote[0]:
+                return subject
+    return None
+
+
+def _quote_speaker(quote: Any) -> Mention | None:
+    start, end = getattr(quote, "speaker_start", None), getattr(quote, "speaker_end", None)
+    if start is None or end is None:
+        return None
+    return Mention(int(start), int(end))
+
+
+def find_denials(text: str, *, quotes: Sequence[Any] | None = None, lexicon: Lexicon | None = None) -> list[Denial]:
+    """Find the denial phrases in ``text``, each with category, rule, denier, target and sentence.
+
+    Args:
+        text: the article body (offsets are into it).
+        quotes: quote objects with ``start, end, speaker_start, speaker_end`` (``toolkit.quotes``); a
+            denial inside one takes its speaker as denier. None: run ``toolkit.quotes.find_quotes`` if
+            it is installed, else use quotation marks only.
+        lexicon: the phrase lexicon (default: the shipped ``data/denials.tsv``).
+
+    Returns:
+        Denials in text order. Negated denials ("did not deny") and other senses ("a border dispute",
+        "false teeth") are left out (GUIDELINES.md; Cohen 2001; van Dijk 1992).
+    """
+    lexicon = default_lexicon() if lexicon is None else lexicon
+    matches = _merge_adjacent(text, _raw_matches(text, lexicon))
+    if not matches:
+        return []
+    quotes = _default_quotes(text) if quotes is None else quotes
+    quote_spans = sorted((int(q.start), int(q.end), n) for n, q in enumerate(quotes))
+    marks = _quote_regions(text)
+    sentences = [(s.start, s.end) for s in sentence_spans(text)] or [(0, len(text))]
+    starts = [s for s, _ in sentences]
+    out = []
+    for start, end, category, rule in matches:
+        sentence = _sentence_of(sentences, starts, start)
+        sentence = (min(sentence[0], start), max(sentence[1], end))
+        quote_obj = next((quotes[n] for s, e, n in quote_spans if s <= start and end <= e), None)
+        region = (int(quote_obj.start), int(quote_obj.end)) if quote_obj is not None else _containing(marks, start, end)
+        is_verb = rule.split("+")[0] in VERB_RULES
+        denier: Mention | None = None
+        if region is not None:
+            marked = _containing(marks, start, end) or region
+            denier = _embedded_reporter(text, marked, sentence, start)
+            if denier is None and quote_obj is not None:
+                denier = _quote_speaker(quote_obj)
+            if denier is None:
+                denier = find_denier(text, sentence, start, end, verb=is_verb, inside=region)
+            if denier is None and quote_obj is None:
+                denier = _fallback_attribution(text, marks, sentences, starts, region)
+        else:
+            denier = find_denier(text, sentence, start, end, verb=is_verb)
+        target = _target(text, sentence, start, end)
+        out.append(Denial(
+            start=start, end=end, text=text[start:end], category=category, rule=rule,
+            denier=text[denier.start:denier.end] if denier else None,
+            denier_start=denier.start if denier else None, denier_end=denier.end if denier else None,
+            denier_name=_normalise(text[denier.start:denier.end]) if denier else None,
+            target=text[target[0]:target[1]] if target else None,
+            target_start=target[0] if target else None, target_end=target[1] if target else None,
+            sentence_start=sentence[0], sentence_end=sentence[1], in_quote=region is not None,
+        ))
+    return out
+
+
+def _fallback_attribution(
+    text: str, marks: list[tuple[int, int]], sentences: list[tuple[int, int]], starts: list[int], region: tuple[int, int]
+) -> Mention | None:
+    """The attribution of a quotation-mark region, or of the previous region of the same paragraph.
+
+    Multi-sentence quotes ("“A,” he said. “B.”") are attributed once (GUIDELINES.md: "the speaker of
+    its attribution even if sentences away").
+    """
+    index = marks.index(region)
+    for k in range(index, max(-1, index - 4), -1):
+        s, e = marks[k]
+        if k < index and _PARAGRAPH.search(text, e, marks[k + 1][0]):
+            break
+        for pos in (e - 1, s):
+            sentence = _sentence_of(sentences, starts, pos)
+            mention = find_denier(text, sentence, e if pos != s else s, e if pos != s else s, verb=False, inside=(s, e))
+            if mention:
+                return mention
+    return None
+
+
+def denials_frame(articles: pd.DataFrame, *, lexicon: Lexicon | None = None, include_title: bool = True) -> pd.DataFrame:
+    """Return one row per denial (``doc_id``, ``field`` = "text"/"title", then the Denial fields), sorted.
+
+    Headlines carry denials too ("... are smokescreen for own mistakes - Moscow"); the loader moves a
+    title out of the body, so with ``include_title`` titles are searched as well (offsets into the title).
+    """
+    columns = ["doc_id", "field"] + [f.name for f in fields(Denial)]
+    rows = []
+    for doc_id, text, title in zip(articles["doc_id"], articles["text"],
+                                   articles["title"] if "title" in articles else [None] * len(articles)):
+        for name, value in (("title", title), ("text", text)):
+            if name == "title" and not include_title:
+                continue
+            if isinstance(value, str) and value:
+                rows.extend({"doc_id": doc_id, "field": name, **asdict(d)} for d in find_denials(value, lexicon=lexicon))
+    frame = pd.DataFrame(rows, columns=columns)
+    for column in ("denier_start", "denier_end", "target_start", "target_end"):
+        frame[column] = frame[column].astype("Int64")
+    return frame.sort_values(["doc_id", "field", "start", "end"], kind="stable").reset_index(drop=True)
+
+
+def kwic(denials_df: pd.DataFrame, articles_df: pd.DataFrame, window: int = 60) -> pd.DataFrame:
+    """Return a keyword-in-context concordance: left, phrase, right, doc_id, category, denier."""
+    texts = dict(zip(articles_df["doc_id"], articles_df["text"]))
+    titles = dict(zip(articles_df["doc_id"], articles_df["title"])) if "title" in articles_df else {}
+    rows = []
+    for row in denials_df.itertuples(index=False):
+        source = titles.get(row.doc_id) if getattr(row, "field", "text") == "title" else texts.get(row.doc_id)
+        source = source or ""
+        left = " ".join(source[max(0, row.start - window):row.start].split())
+        right = " ".join(source[row.end:row.end + window].split())
+        rows.append({"left": left, "phrase": row.text, "right": right, "doc_id": row.doc_id,
+                     "category": row.category, "denier": row.denier})
+    return pd.DataFrame(rows, columns=["left", "phrase", "right", "doc_id", "category", "denier"])
+
+
+def iter_denial_records(denials: Iterable[Denial], *, doc: str, field: str = "text") -> Iterable[dict[str, Any]]:
+    """Yield JSON-ready dicts (the CLI's output format) for denials of one document."""
+    for d in denials:
+        yield {"doc": doc, "field": field, **asdict(d)}

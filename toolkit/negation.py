@@ -1,0 +1,40 @@
+"""Negation, modality and intensifiers around a denial word (pure regex checks on the left context).
+
+A negated or questioned denial is no denial ("did not deny", "no one disputes", "refused to deny",
+"could not refute": GUIDELINES.md, "What is not a denial"); an intensifier directly attached to the
+denial word belongs to its span ("flatly denied", "categorically untrue": hard-case decisions).
+"""
+
+from __future__ import annotations
+
+import re
+
+#: A negator, modal refusal or difficulty, then at most two words ("did not immediately deny"), then the
+#: denial. No punctuation may intervene: "he did not attend, and denied" is a denial.
+_NEGATED = re.compile(
+    r"(?:\b(?:not|never|no(?:\s+one|body)?|nobody|none|neither|nor|hardly|cannot|without|"
+    r"refus(?:e|es|ed|ing)\s+to|declin(?:e|es|ed|ing)\s+to|fail(?:s|ed|ing)?\s+to|unable\s+to|"
+    r"(?:hard|difficult|impossible)\s+to|no\s+longer)|n[’']t)"
+    r"(?:\s+[\w’'\-]+){0,2}\s+$",
+    re.IGNORECASE,
+)
+
+#: Intensifiers that are inside the span when directly attached (up to two: "just flat out wrong").
+_INTENSIFIER = (
+    r"(?:flatly|categorically|strongly|vehemently|firmly|totally|completely|entirely|absolutely|utterly|"
+    r"patently|demonstrably|simply|just|flat[\s\-]+out|100\s*(?:percent|%)|mostly|wholly|blatantly|"
+    r"outright|emphatically|adamantly|vigorously|roundly|squarely|very|deeply|staunchly|"
+    r"resolutely|unequivocally|forcefully|angrily|indignantly)"
+)
+_INTENSIFIERS = re.compile(rf"(?<![\w’'])(?:{_INTENSIFIER}\s+){{1,2}}$", re.IGNORECASE)
+
+
+def is_negated(text: str, start: int) -> bool:
+    """Whether the denial starting at ``start`` is negated or refused ("did not deny", "no one disputes")."""
+    return _NEGATED.search(text, max(0, start - 60), start) is not None
+
+
+def intensified_start(text: str, start: int) -> int:
+    """Return where the span starts once directly attached intensifiers are included ("flatly denied")."""
+    match = _INTENSIFIERS.search(text, max(0, start - 40), start)
+    return match.start() if match else start
