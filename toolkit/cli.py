@@ -153,6 +153,26 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_extract(args: argparse.Namespace) -> int:
+    """Extract articles, quotes, denials and the load log as partitioned Parquet, resumably."""
+    from .pipeline import extract
+
+    result = extract(
+        args.corpus, args.out, engine=args.engine, workers=args.workers, scheduler=args.scheduler,
+        files_per_partition=args.files_per_partition, progress=not args.quiet, **_load_options(args),
+    )
+    manifest = json.loads((result.out_dir / "manifest.json").read_text(encoding="utf-8"))
+    articles = manifest["articles"]
+    print(f"{result.partitions} partitions: {result.ran} run, {result.skipped} already done")
+    print(f"articles: {articles['read']} read, {articles['loaded']} loaded, {articles['skipped']} skipped, "
+          f"{articles['duplicates_across_partitions']} duplicates across partitions")
+    print("rows: " + ", ".join(f"{table} {n}" for table, n in result.rows.items()) + f" -> {result.out_dir}")
+    if not articles["loaded"]:
+        print(f"error: no article could be read from {args.corpus}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser with every subcommand."""
     parser = argparse.ArgumentParser(prog=PROG, description="News discourse toolkit: load corpora, find quotes and denials, make reports.")
@@ -186,6 +206,17 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("split_dir", metavar="SPLIT_DIR", help="a folder with text/ and attributions/, e.g. polnear/dev")
     evaluate.add_argument("text_dir", nargs="?", metavar="TEXT_DIR", help="denials only: the folder of STEM.txt texts")
     evaluate.set_defaults(func=_cmd_evaluate_any)
+
+    extract = sub.add_parser("extract", help="extract articles, quotes and denials as partitioned Parquet (resumable; local or Dask)")
+    extract.add_argument("corpus", nargs="+", metavar="CORPUS", help="files or folders of articles, or JSONL/CSV shards")
+    extract.add_argument("--out", required=True, metavar="DIR", help="output folder; rerunning with it resumes")
+    extract.add_argument("--engine", choices=["local", "dask"], default="local", help="local processes (default) or a Dask cluster")
+    extract.add_argument("--scheduler", metavar="ADDR", help="Dask scheduler address (default: a LocalCluster on this machine)")
+    extract.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes (local) or LocalCluster workers (dask)")
+    extract.add_argument("--files-per-partition", type=int, default=500, metavar="N", help="text/HTML files per work unit")
+    extract.add_argument("--quiet", action="store_true", help="no progress bar")
+    _add_load_options(extract)
+    extract.set_defaults(func=cmd_extract)
 
     from .denials_cli import add_denials_parser
 

@@ -21,6 +21,11 @@ def parse_date(value: Any) -> datetime | None:
         value = value.strip()
         if not value or value.lower() in {"none", "null", "nan", "nat", "n/a"}:
             return None
+        try:
+            # ISO 8601, what most exports use, parses a hundred times faster this way than via pandas.
+            value = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            pass
     with warnings.catch_warnings():
         # pandas warns when it falls back to dateutil for a format it cannot infer; that is fine here.
         warnings.simplefilter("ignore")

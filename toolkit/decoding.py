@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 from dataclasses import dataclass
 
 #: Tried in order when no encoding is given; latin-1 decodes any byte string, so it is the last resort.
 FALLBACK_ENCODINGS: tuple[str, ...] = ("cp1252", "latin-1")
 #: Share of control characters (other than whitespace) above which decoded text is taken as binary.
 MAX_CONTROL_SHARE = 0.05
+# Unicode category Cc minus the characters str.isspace() counts as whitespace (\t\n\v\f\r, \x1c-\x1f, \x85).
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+_WHITESPACE = re.compile(r"\s")
 
 
 class Unreadable(Exception):
@@ -37,10 +40,11 @@ def looks_binary(data: bytes) -> bool:
 
 def control_share(text: str) -> float:
     """Return the share of control characters among the non-whitespace characters of `text`."""
-    sample = [ch for ch in text[:8192] if not ch.isspace()]
-    if not sample:
+    sample = text[:8192]
+    visible = len(sample) - len(_WHITESPACE.findall(sample))
+    if not visible:
         return 0.0
-    return sum(1 for ch in sample if unicodedata.category(ch) == "Cc") / len(sample)
+    return len(_CONTROL.findall(sample)) / visible
 
 
 def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:

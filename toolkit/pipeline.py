@@ -1,0 +1,405 @@
+"""Extract quotes, denials and per-article summaries from a corpus of any size, resumably.
+
+The corpus is cut into work units (partitions): a group of text/HTML files, or one export file
+(a JSONL/CSV shard). A worker loads one partition, runs the finders, and writes one Parquet file
+per table (`articles/`, `quotes/`, `denials/`, `load_log/`, each `part-NNNNN.parquet`), then a
+small JSON marker under `_state/` that says the partition is complete. Memory therefore grows with
+one partition, never with the corpus.
+
+A rerun skips every partition whose marker matches its files (path, size, modification time) and
+the configuration fingerprint (toolkit version, the lexicon and rule files, the load options), so an
+interrupted extraction resumes where it stopped and ends with exactly the output of an uninterrupted
+run; a different lexicon or toolkit version invalidates the cache. Two engines run the partitions:
+`local` (in this process, or a pool of processes on this machine) and `dask` (a `dask.bag` over the
+partitions on a `dask.distributed` cluster, or a `LocalCluster` when no scheduler is given).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import asdict, dataclass, field, fields
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any, Iterator, Mapping, Sequence
+
+import pandas as pd
+
+from .article import Article
+from .loaders import LoadOptions, PathLike, corpus_roots, discover_files, iter_file_articles
+from .loadlog import LoadLog
+
+TABLES = ("articles", "quotes", "denials", "load_log")
+STATE = "_state"
+MANIFEST = "manifest.json"
+ENGINES = ("local", "dask")
+#: Text and HTML files per partition: large enough to amortise start-up, small enough to resume often.
+DEFAULT_FILES_PER_PARTITION = 500
+ARTICLE_SUMMARY_COLUMNS = (
+    "doc_id", "title", "date", "outlet", "url", "source_path", "related_links", "content_hash",
+    "n_chars", "n_words", "n_quotes", "n_denials", "text",
+)
+#: Formats whose files hold many articles each: one such file is one partition.
+_MULTI_ARTICLE_FORMATS = ("jsonl", "csv", "tsv")
+
+
+@dataclass(frozen=True)
+class Partition:
+    """One work unit: some files of the corpus under `root`, and its position in the plan."""
+
+    index: int
+    root: str
+    files: tuple[tuple[str, str], ...]  # (path, format)
+
+    @property
+    def name(self) -> str:
+        """File name stem of this partition's outputs."""
+        return f"part-{self.index:05d}"
+
+    def key(self) -> str:
+        """Return a digest of the partition's files as they are now (path, size, modification time)."""
+        digest = hashlib.sha256(self.root.encode())
+        for path, fmt in self.files:
+            stat = os.stat(path)
+            digest.update(f"\0{path}\0{fmt}\0{stat.st_size}\0{stat.st_mtime_ns}".encode())
+        return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class ExtractConfig:
+    """What an extraction computes; its fingerprint decides whether cached partitions are still valid."""
+
+    load_options: LoadOptions = field(default_factory=LoadOptions)
+    #: Extra lexicon/rule files a researcher passed; their content is part of the fingerprint.
+    user_files: tuple[str, ...] = ()
+
+    def fingerprint(self) -> str:
+        """Return a digest of the toolkit version, its code and data files, user files and the load options."""
+        digest = hashlib.sha256(_toolkit_version().encode())
+        # Code as well as version: an edited checkout (pip install -e) must not reuse stale results.
+        package = resources.files("toolkit")
+        for folder in (package, package.joinpath("data")):
+            for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+                if entry.is_file() and not entry.name.endswith(".pyc"):
+                    digest.update(entry.name.encode() + b"\0" + entry.read_bytes())
+        for path in self.user_files:
+            digest.update(Path(path).read_bytes())
+        options = _options_dict(self.load_options)
+        if self.load_options.rules is not None:
+            options["rules"] = [(r.id, r.action, r.where, r.pattern.pattern) for r in self.load_options.rules]
+        digest.update(json.dumps(options, sort_keys=True, default=str).encode())
+        return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class ExtractResult:
+    """What an extraction did: partitions planned, run and skipped, and the totals per table."""
+
+    out_dir: Path
+    partitions: int
+    ran: int
+    skipped: int
+    rows: Mapping[str, int]
+
+
+def _options_dict(options: LoadOptions) -> dict[str, Any]:
+    """Return load options as keyword arguments (shallow: rules stay `Rule` objects)."""
+    return {f.name: getattr(options, f.name) for f in fields(options)}
+
+
+def _toolkit_version() -> str:
+    try:
+        return metadata.version("news-discourse-toolkit")
+    except metadata.PackageNotFoundError:  # pragma: no cover - running from a source tree
+        from . import __version__
+
+        return __version__
+
+
+def plan_partitions(paths: PathLike | Sequence[PathLike], *, files_per_partition: int = DEFAULT_FILES_PER_PARTITION, log: LoadLog | None = None) -> list[Partition]:
+    """Cut a corpus into partitions, in the loader's file order; the same corpus gives the same plan."""
+    log = LoadLog() if log is None else log
+    plan: list[Partition] = []
+    for root in corpus_roots(paths):
+        group: list[tuple[str, str]] = []
+        for path, fmt in discover_files(root, log):
+            if fmt in _MULTI_ARTICLE_FORMATS:
+                plan.append(Partition(len(plan), str(root), ((str(path), fmt),)))
+                continue
+            group.append((str(path), fmt))
+            if len(group) == files_per_partition:
+                plan.append(Partition(len(plan), str(root), tuple(group)))
+                group = []
+        if group:
+            plan.append(Partition(len(plan), str(root), tuple(group)))
+    return plan
+
+
+def content_hash(text: str) -> str:
+    """Return the SHA-256 of an article body: the identity of its content across runs and corpora."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def analyse_article(article: Article) -> dict[str, list[dict[str, Any]]]:
+    """Run every finder on one article; return rows for the articles, quotes and denials tables."""
+    from .denials import find_denials
+    from .quotes import find_quotes
+
+    quotes = find_quotes(article.text)
+    denials = [("text", d) for d in find_denials(article.text, quotes=quotes)]
+    if article.title:
+        # The loader moves a scraped title out of the body; its denials count too (offsets into the title).
+        denials = [("title", d) for d in find_denials(article.title)] + denials
+    summary = {
+        "doc_id": article.doc_id,
+        "title": article.title,
+        "date": article.date,
+        "outlet": article.outlet,
+        "url": article.url,
+        "source_path": article.source_path,
+        "related_links": list(article.related_links),
+        "content_hash": content_hash(article.text),
+        "n_chars": len(article.text),
+        "n_words": len(article.text.split()),
+        "n_quotes": len(quotes),
+        "n_denials": len(denials),
+        "text": article.text,
+    }
+    # Metadata may hold lists or numbers from JSON; Parquet needs one type per column, so keep it as text.
+    for key, value in article.extra.items():
+        if key not in summary:
+            summary[key] = value if value is None or isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return {
+        "articles": [summary],
+        "quotes": [{"doc_id": article.doc_id, **asdict(q)} for q in quotes],
+        "denials": [{"doc_id": article.doc_id, "field": where, **asdict(d)} for where, d in denials],
+    }
+
+
+def table_columns(table: str) -> list[str]:
+    """Return the columns every partition of `table` has (metadata columns may follow in `articles`)."""
+    from .denials import Denial
+    from .quotes import Quote
+
+    return {
+        "articles": list(ARTICLE_SUMMARY_COLUMNS),
+        "quotes": ["doc_id", *(f.name for f in fields(Quote))],
+        "denials": ["doc_id", "field", *(f.name for f in fields(Denial))],
+        "load_log": ["action", "reason", "source", "location", "detail"],
+    }[table]
+
+
+def run_partition(partition: Partition, out_dir: str, config: ExtractConfig, fingerprint: str) -> dict[str, Any]:
+    """Load, analyse and write one partition; write its marker last. Returns the marker's content."""
+    out = Path(out_dir)
+    log = LoadLog()
+    rows: dict[str, list[dict[str, Any]]] = {table: [] for table in TABLES}
+    files = [(Path(path), fmt) for path, fmt in partition.files]
+    for article in iter_file_articles(partition.root, files, log=log, **_options_dict(config.load_options)):
+        for table, table_rows in analyse_article(article).items():
+            rows[table].extend(table_rows)
+    rows["load_log"] = [vars(event) for event in log.events]
+    for table in TABLES:
+        frame = pd.DataFrame(rows[table]) if rows[table] else pd.DataFrame(columns=table_columns(table))
+        _write_atomic(frame, out / table / f"{partition.name}.parquet")
+    marker = {
+        "partition": partition.index,
+        "key": partition.key(),
+        "fingerprint": fingerprint,
+        "read": log.read,
+        "loaded": log.loaded,
+        "skipped": log.skipped,
+        "rows": {table: len(rows[table]) for table in TABLES},
+    }
+    state = out / STATE / f"{partition.name}.json"
+    state.parent.mkdir(parents=True, exist_ok=True)
+    tmp = state.with_suffix(".tmp")
+    tmp.write_text(json.dumps(marker, sort_keys=True) + "\n", encoding="utf-8")
+    os.replace(tmp, state)
+    return marker
+
+
+def _write_atomic(frame: pd.DataFrame, path: Path) -> None:
+    """Write Parquet via a temporary file, so a killed worker never leaves a half-written part."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    frame.to_parquet(tmp, index=False)
+    os.replace(tmp, path)
+
+
+def _is_done(partition: Partition, out: Path, fingerprint: str) -> bool:
+    state = out / STATE / f"{partition.name}.json"
+    if not state.is_file():
+        return False
+    try:
+        marker = json.loads(state.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return False
+    return marker.get("fingerprint") == fingerprint and marker.get("key") == partition.key()
+
+
+def _prepare(out: Path, fingerprint: str) -> None:
+    """Create the output folder; empty it when it holds an extraction made with another configuration."""
+    manifest = out / MANIFEST
+    if manifest.is_file():
+        previous = json.loads(manifest.read_text(encoding="utf-8")).get("fingerprint")
+        if previous != fingerprint:
+            for name in (*TABLES, STATE):
+                shutil.rmtree(out / name, ignore_errors=True)
+    elif out.exists() and any(p for p in out.iterdir() if p.name not in (*TABLES, STATE)):
+        raise ValueError(f"{out} exists and is not an extraction folder; choose another --out")
+    out.mkdir(parents=True, exist_ok=True)
+    # The fingerprint is written before any work, so a killed run is resumed, not discarded.
+    manifest.write_text(json.dumps({"fingerprint": fingerprint, "toolkit": _toolkit_version()}, indent=2) + "\n", encoding="utf-8")
+
+
+def extract(
+    paths: PathLike | Sequence[PathLike],
+    out_dir: PathLike,
+    *,
+    engine: str = "local",
+    workers: int = 1,
+    scheduler: str | None = None,
+    files_per_partition: int = DEFAULT_FILES_PER_PARTITION,
+    progress: bool = True,
+    user_files: Sequence[PathLike] = (),
+    **load_options: Any,
+) -> ExtractResult:
+    """Extract every table from a corpus into `out_dir` as partitioned Parquet, skipping finished work."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}: use one of {', '.join(ENGINES)}")
+    config = ExtractConfig(LoadOptions(**load_options), tuple(str(p) for p in user_files))
+    fingerprint = config.fingerprint()
+    out = Path(out_dir)
+    plan = plan_partitions(paths, files_per_partition=files_per_partition)
+    _prepare(out, fingerprint)
+    todo = [p for p in plan if not _is_done(p, out, fingerprint)]
+    runner = _run_dask if engine == "dask" else _run_local
+    bar = _progress(len(todo), progress)
+    try:
+        for marker in runner(todo, str(out), config, fingerprint, workers=workers, scheduler=scheduler):
+            bar.update(1)
+            bar.set_postfix(articles=marker["loaded"], refresh=False)
+    finally:
+        bar.close()
+    totals = _finish(out, plan, fingerprint)
+    return ExtractResult(out, len(plan), len(todo), len(plan) - len(todo), totals)
+
+
+def _progress(total: int, enabled: bool) -> Any:
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, desc="extracting", unit=" partitions", disable=not enabled)
+
+
+def _run_local(todo: Sequence[Partition], out: str, config: ExtractConfig, fingerprint: str, *, workers: int, scheduler: str | None) -> Iterator[dict[str, Any]]:
+    """Run partitions in this process, or in a pool of `workers` processes, a bounded number at a time."""
+    if scheduler is not None:
+        raise ValueError("--scheduler needs --engine dask")
+    if workers <= 1:
+        for partition in todo:
+            yield run_partition(partition, out, config, fingerprint)
+        return
+    pending: set[Any] = set()
+    queue = iter(todo)
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        while True:
+            # Keep every worker busy with one partition in reserve; never queue the whole plan.
+            while len(pending) < 2 * workers:
+                partition = next(queue, None)
+                if partition is None:
+                    break
+                pending.add(pool.submit(run_partition, partition, out, config, fingerprint))
+            if not pending:
+                return
+            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                yield future.result()
+
+
+def _run_dask(todo: Sequence[Partition], out: str, config: ExtractConfig, fingerprint: str, *, workers: int, scheduler: str | None) -> Iterator[dict[str, Any]]:
+    """Run partitions as a `dask.bag` on a distributed cluster (a `LocalCluster` when no scheduler is given)."""
+    try:
+        import dask.bag as db
+        from distributed import Client, LocalCluster, as_completed
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        raise ImportError("the dask engine needs dask: pip install 'news-discourse-toolkit[dask]'") from exc
+    if not todo:
+        return
+    cluster = None if scheduler else LocalCluster(n_workers=max(workers, 1), threads_per_worker=1, processes=True, dashboard_address=None)
+    client = Client(scheduler or cluster)
+    try:
+        bag = db.from_sequence(todo, npartitions=len(todo)).map(run_partition, out, config, fingerprint)
+        for future in as_completed(client.compute(bag.to_delayed())):
+            yield from future.result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _finish(out: Path, plan: Sequence[Partition], fingerprint: str) -> dict[str, int]:
+    """Drop outputs of partitions no longer in the plan; record totals and cross-partition duplicates."""
+    names = {p.name for p in plan}
+    for folder in (*TABLES, STATE):
+        for path in (out / folder).glob("part-*"):
+            if path.name.split(".")[0] not in names:
+                path.unlink()
+    totals = {table: 0 for table in TABLES}
+    counts = {"read": 0, "loaded": 0, "skipped": 0}
+    for partition in plan:
+        marker = json.loads((out / STATE / f"{partition.name}.json").read_text(encoding="utf-8"))
+        for table in TABLES:
+            totals[table] += marker["rows"][table]
+        for name in counts:
+            counts[name] += marker[name]
+    duplicates = _cross_partition_duplicates(out, plan)
+    _write_atomic(duplicates, out / "duplicates.parquet")
+    manifest = {
+        "fingerprint": fingerprint,
+        "toolkit": _toolkit_version(),
+        "partitions": len(plan),
+        "articles": {**counts, "duplicates_across_partitions": len(duplicates)},
+        "rows": totals,
+    }
+    (out / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    return totals
+
+
+def _cross_partition_duplicates(out: Path, plan: Sequence[Partition]) -> pd.DataFrame:
+    """Find articles whose text repeats one in an earlier partition (each partition dedupes itself)."""
+    first: dict[str, str] = {}
+    rows = []
+    for partition in plan:
+        ids = pd.read_parquet(out / "articles" / f"{partition.name}.parquet", columns=["doc_id", "content_hash"])
+        for doc_id, digest in zip(ids["doc_id"], ids["content_hash"]):
+            if digest in first:
+                rows.append({"doc_id": doc_id, "duplicate_of": first[digest]})
+            else:
+                first[digest] = doc_id
+    return pd.DataFrame(rows, columns=["doc_id", "duplicate_of"])
+
+
+def read_table(out_dir: PathLike, table: str, *, columns: Sequence[str] | None = None, keep_duplicates: bool = False) -> pd.DataFrame:
+    """Read one table of an extraction as a DataFrame, in corpus order, duplicates left out."""
+    if table not in TABLES:
+        raise ValueError(f"unknown table {table!r}: one of {', '.join(TABLES)}")
+    out = Path(out_dir)
+    parts = sorted((out / table).glob("part-*.parquet"))
+    if not parts:
+        raise FileNotFoundError(f"{out} holds no {table} table: run `python -m toolkit extract` first")
+    frames = [pd.read_parquet(p, columns=list(columns) if columns else None) for p in parts]
+    frame = pd.concat([f for f in frames if len(f.columns)], ignore_index=True) if any(len(f.columns) for f in frames) else pd.DataFrame()
+    if not keep_duplicates and table != "load_log" and len(frame):
+        duplicates = pd.read_parquet(out / "duplicates.parquet")["doc_id"]
+        frame = frame[~frame["doc_id"].isin(duplicates)].reset_index(drop=True)
+    return frame
+
+
+def iter_table(out_dir: PathLike, table: str, *, columns: Sequence[str] | None = None) -> Iterator[pd.DataFrame]:
+    """Yield one table partition by partition, for work that must not hold the whole table."""
+    for path in sorted((Path(out_dir) / table).glob("part-*.parquet")):
+        yield pd.read_parquet(path, columns=list(columns) if columns else None)
