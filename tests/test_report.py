@@ -33,7 +33,8 @@ def test_html_has_no_code_and_shows_results(report):
 
 def test_manifest_records_parameters_versions_and_input_hashes(report):
     manifest = json.loads(report.manifest.read_text(encoding="utf-8"))
-    assert manifest["parameters"]["corpus"] == str(SAMPLE.resolve())
+    assert manifest["corpus"]["path"] == str(SAMPLE.resolve())
+    assert manifest["parameters"]["corpus"] == str(report.out_dir / "extraction")  # analysed once, read by every notebook
     assert manifest["libraries"]["pandas"] and manifest["libraries"]["papermill"]
     inputs = {entry["path"]: entry["sha256"] for entry in manifest["inputs"]}
     assert inputs["000_ad9fd6472d9b5eb0.txt"] == sha256_file(SAMPLE / "000_ad9fd6472d9b5eb0.txt")
@@ -51,6 +52,13 @@ def test_parameters_reach_the_notebook(tmp_path):
     result = run_report(SAMPLE, tmp_path / "nyt", parameters={"outlets": ["nyt"]}, progress=False)
     articles = (result.out_dir / "tables" / "articles.csv").read_text(encoding="utf-8")
     assert "nyt_2015-12-22" in articles and "000_ad9fd6472d9b5eb0" not in articles
+
+
+def test_report_on_an_extraction_folder_reads_it(report, tmp_path):
+    result = run_report(report.out_dir / "extraction", tmp_path / "from-extraction", progress=False)
+    assert not (result.out_dir / "extraction").exists()
+    ours = (result.out_dir / "tables" / "articles.csv").read_bytes()
+    assert ours == (report.out_dir / "tables" / "articles.csv").read_bytes()
 
 
 def test_refuses_to_overwrite_a_folder_that_is_not_a_report(tmp_path):

@@ -192,6 +192,17 @@ def table_columns(table: str) -> list[str]:
     }[table]
 
 
+def typed_table(table: str, rows: Sequence[Mapping[str, Any]]) -> pd.DataFrame:
+    """Build a table from rows with stable types: integer offsets (nullable), datetime dates."""
+    frame = pd.DataFrame(list(rows)) if rows else pd.DataFrame(columns=table_columns(table))
+    for column in frame.columns:
+        if column in ("start", "end") or column.endswith(("_start", "_end")):
+            frame[column] = frame[column].astype("Int64")
+    if "date" in frame.columns:
+        frame["date"] = pd.to_datetime(frame["date"]).astype("datetime64[ns]")
+    return frame
+
+
 def run_partition(partition: Partition, out_dir: str, config: ExtractConfig, fingerprint: str) -> dict[str, Any]:
     """Load, analyse and write one partition; write its marker last. Returns the marker's content."""
     out = Path(out_dir)
@@ -203,8 +214,7 @@ def run_partition(partition: Partition, out_dir: str, config: ExtractConfig, fin
             rows[table].extend(table_rows)
     rows["load_log"] = [vars(event) for event in log.events]
     for table in TABLES:
-        frame = pd.DataFrame(rows[table]) if rows[table] else pd.DataFrame(columns=table_columns(table))
-        _write_atomic(frame, out / table / f"{partition.name}.parquet")
+        _write_atomic(typed_table(table, rows[table]), out / table / f"{partition.name}.parquet")
     marker = {
         "partition": partition.index,
         "key": partition.key(),

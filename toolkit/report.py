@@ -24,6 +24,8 @@ from typing import Any, Iterable, Mapping, Sequence
 NOTEBOOK_DIR = Path(__file__).resolve().parents[1] / "notebooks"
 #: Notebooks a report runs by default, in order.
 DEFAULT_NOTEBOOKS: tuple[str, ...] = ("01_corpus_overview.ipynb",)
+#: Where, inside a report folder, the corpus's extraction (articles, quotes, denials as Parquet) goes.
+EXTRACTION_DIR = "extraction"
 #: Libraries whose versions the manifest records.
 LIBRARIES = (
     "news-discourse-toolkit", "pandas", "numpy", "nltk", "matplotlib", "papermill", "nbconvert",
@@ -105,10 +107,18 @@ def run_report(
     notebooks: Sequence[str | Path] | None = None,
     parameters: Mapping[str, Any] | None = None,
     progress: bool = True,
+    workers: int = 1,
 ) -> ReportResult:
-    """Run the report notebooks on `corpus` and write everything under `out_dir`."""
+    """Run the report notebooks on `corpus` and write everything under `out_dir`.
+
+    The corpus is analysed once (`toolkit.pipeline.extract`, into `out_dir/extraction`) and every
+    notebook reads those tables; a corpus that is already an extraction folder is read as it is.
+    """
     import papermill
     from papermill.exceptions import PapermillExecutionError
+
+    from .dataset import is_extraction
+    from .pipeline import extract
 
     corpus = Path(corpus).resolve()
     if not corpus.exists():
@@ -117,7 +127,11 @@ def run_report(
     sources = _resolve_notebooks(notebooks)
     _prepare_out_dir(out_dir)
     started = datetime.now(timezone.utc)
-    params = {"corpus": str(corpus), "output_dir": str(out_dir), **(parameters or {})}
+    tables = corpus
+    if not is_extraction(corpus):
+        tables = out_dir / EXTRACTION_DIR
+        extract(corpus, tables, workers=workers, progress=progress)
+    params = {"corpus": str(tables), "output_dir": str(out_dir), **(parameters or {})}
     executed, pages = [], []
     for source in sources:
         target = out_dir / source.name
@@ -176,11 +190,14 @@ def _write_index(out_dir: Path, pages: Sequence[Path]) -> Path:
 def _write_manifest(out_dir: Path, corpus: Path, notebooks: Sequence[Path], params: Mapping[str, Any], started: datetime) -> Path:
     files = input_files(corpus)
     base = corpus if corpus.is_dir() else corpus.parent
-    produced = sorted(p for p in out_dir.rglob("*") if p.is_file() and p.suffix != ".ipynb")
+    produced = sorted(
+        p for p in out_dir.rglob("*")
+        if p.is_file() and p.suffix != ".ipynb" and EXTRACTION_DIR not in p.relative_to(out_dir).parts
+    )
     manifest = {
         "toolkit": library_versions(["news-discourse-toolkit"])["news-discourse-toolkit"],
         "parameters": dict(params),
-        "corpus": {"path": str(corpus), "files": len(files)},
+        "corpus": {"path": str(corpus), "files": len(files), "bytes": sum(p.stat().st_size for p in files)},
         "inputs": [{"path": str(p.relative_to(base)), "bytes": p.stat().st_size, "sha256": sha256_file(p)} for p in files],
         "notebooks": [{"name": p.name, "sha256": sha256_file(p)} for p in notebooks],
         "outputs": [{"path": str(p.relative_to(out_dir)), "sha256": sha256_file(p)} for p in produced],

@@ -1,0 +1,86 @@
+"""One entry point for notebooks: a corpus (raw files, or an extraction folder) as four tables.
+
+    >>> from toolkit.dataset import open_dataset
+    >>> data = open_dataset("data/sample")            # or an `extract` output folder
+    >>> data.articles, data.quotes, data.denials, data.log
+
+A raw corpus is loaded and every finder runs once per article (the same code as `extract`); an
+extraction folder is read from its Parquet tables, so reports work on corpora far too big to
+analyse inside a notebook.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Sequence
+
+import pandas as pd
+
+from .loaders import PathLike, iter_articles
+from .loadlog import LoadEvent, LoadLog
+from .pipeline import MANIFEST, STATE, TABLES, analyse_article, read_table, typed_table
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Articles, quotes, denials and the load log of one corpus, all keyed by `doc_id`."""
+
+    articles: pd.DataFrame
+    quotes: pd.DataFrame
+    denials: pd.DataFrame
+    log: LoadLog
+
+    def filter(self, *, outlets: Sequence[str] | None = None, date_from: str | None = None, date_to: str | None = None) -> "Dataset":
+        """Keep the articles of some outlets and a date range (inclusive), and their quotes and denials."""
+        keep = pd.Series(True, index=self.articles.index)
+        if outlets:
+            keep &= self.articles["outlet"].isin(list(outlets))
+        if date_from is not None:
+            keep &= self.articles["date"] >= pd.Timestamp(date_from)
+        if date_to is not None:
+            keep &= self.articles["date"] <= pd.Timestamp(date_to)
+        articles = self.articles[keep].reset_index(drop=True)
+        ids = set(articles["doc_id"])
+        return replace(
+            self,
+            articles=articles,
+            quotes=self.quotes[self.quotes["doc_id"].isin(ids)].reset_index(drop=True),
+            denials=self.denials[self.denials["doc_id"].isin(ids)].reset_index(drop=True),
+        )
+
+
+def is_extraction(path: PathLike) -> bool:
+    """Return True when `path` is a folder written by `python -m toolkit extract`."""
+    path = Path(path)
+    return (path / MANIFEST).is_file() and (path / STATE).is_dir()
+
+
+def open_dataset(paths: PathLike | Sequence[PathLike], **load_options: Any) -> Dataset:
+    """Return the four tables of a raw corpus (analysed now) or of an extraction folder (read)."""
+    single = paths if isinstance(paths, (str, Path)) else (paths[0] if len(paths) == 1 else None)
+    if single is not None and is_extraction(single):
+        return _read_extraction(Path(single))
+    log = LoadLog()
+    rows: dict[str, list[dict[str, Any]]] = {"articles": [], "quotes": [], "denials": []}
+    for article in iter_articles(paths, log=log, **load_options):
+        for table, table_rows in analyse_article(article).items():
+            rows[table].extend(table_rows)
+    tables = {name: typed_table(name, rows[name]) for name in rows}
+    return Dataset(tables["articles"], tables["quotes"], tables["denials"], log)
+
+
+def _read_extraction(folder: Path) -> Dataset:
+    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    counts = manifest.get("articles", {})
+    events = read_table(folder, "load_log")
+    log = LoadLog(read=counts.get("read", 0), loaded=counts.get("loaded", 0) - counts.get("duplicates_across_partitions", 0))
+    log.events.extend(LoadEvent(**row) for row in events.to_dict(orient="records"))
+    duplicates = pd.read_parquet(folder / "duplicates.parquet")
+    log.events.extend(
+        LoadEvent("skipped", "duplicate", "", doc_id, f"same text as {first}")
+        for doc_id, first in zip(duplicates["doc_id"], duplicates["duplicate_of"])
+    )
+    tables = {name: read_table(folder, name) for name in TABLES if name != "load_log"}
+    return Dataset(tables["articles"], tables["quotes"], tables["denials"], log)
