@@ -146,3 +146,33 @@ def test_cli_extract(corpus, tmp_path, capsys):
     assert "2 partitions: 2 run, 0 already done" in capsys.readouterr().out
     assert all(sorted((tmp_path / "o" / t).glob("*.parquet")) for t in TABLES)
     assert isinstance(read_table(tmp_path / "o", "load_log"), pd.DataFrame)
+
+
+@pytest.mark.parametrize("bytes_per_slice", [1, 50, 120, 10_000])
+def test_jsonl_slices_cover_every_line_once(tmp_path, bytes_per_slice):
+    from toolkit.formats import jsonl_slices
+
+    lines = [json.dumps({"id": f"r{i}", "text": "word " * (i % 7 + 1)}) for i in range(30)]
+    path = tmp_path / "big.jsonl"
+    path.write_text("\n".join(lines) + "\n\n", encoding="utf-8")
+    data = path.read_bytes()
+    slices = jsonl_slices(path, bytes_per_slice)
+    assert slices[0][0] == 0 and slices[-1][1] == len(data)
+    assert all(a[1] == b[0] for a, b in zip(slices, slices[1:]))
+    for start, end, first_line in slices:
+        assert start == 0 or data[start - 1:start] == b"\n"  # slices start at line starts
+        assert data[:start].count(b"\n") + 1 == first_line
+
+
+def test_big_jsonl_sliced_gives_the_same_articles(tmp_path):
+    rows = [json.dumps({"text": f"Article {i} said the minister.", "outlet": "x"}) for i in range(200)]
+    path = tmp_path / "corpus" / "export.jsonl"
+    path.parent.mkdir()
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    whole = extract(path.parent, tmp_path / "whole", progress=False)
+    sliced = extract(path.parent, tmp_path / "sliced", progress=False, bytes_per_partition=1000)
+    assert whole.partitions == 1 and sliced.partitions > 5
+    columns = ["doc_id", "text", "content_hash"]
+    pd.testing.assert_frame_equal(read_table(tmp_path / "whole", "articles", columns=columns),
+                                  read_table(tmp_path / "sliced", "articles", columns=columns))
+    assert read_table(tmp_path / "sliced", "articles")["doc_id"].iloc[-1] == "export:200"

@@ -31,6 +31,8 @@ FORMATS: dict[str, str] = {
     ".htm": "html",
     ".xhtml": "html",
 }
+#: A slice of a JSON-lines file: (first byte, end byte, number of its first line).
+Slice = tuple[int, int, int]
 #: Per-record size above which a record is skipped as not an article (a whole book, a data dump).
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
@@ -125,10 +127,15 @@ def read_html(path: Path, *, encoding: str | None, max_bytes: int, log: LoadLog)
     yield Record(key=path.stem, text=doc["text"], source_path=str(path), fields={k: v for k, v in fields.items() if v})
 
 
-def _iter_lines(handle: IO[bytes], max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
-    """Yield (line number, line) without ever holding more than `max_bytes` of one line; None if longer."""
-    lineno = 0
+def _iter_lines(handle: IO[bytes], max_bytes: int, *, end: int | None = None, first: int = 1) -> Iterator[tuple[int, bytes | None]]:
+    """Yield (line number, line) without ever holding more than `max_bytes` of one line; None if longer.
+
+    With `end`, stop at the first line that starts at or after that byte offset.
+    """
+    lineno = first - 1
     while True:
+        if end is not None and handle.tell() >= end:
+            return
         line = handle.readline(max_bytes + 1)
         if not line:
             return
@@ -141,21 +148,48 @@ def _iter_lines(handle: IO[bytes], max_bytes: int) -> Iterator[tuple[int, bytes 
         yield lineno, line
 
 
-def read_jsonl(path: Path, *, encoding: str | None, max_bytes: int, log: LoadLog) -> Iterator[Record]:
-    """Yield one record per JSON object of a JSON-lines file (or of a JSON array file)."""
+def jsonl_slices(path: Path, bytes_per_slice: int) -> list[Slice]:
+    """Cut an uncompressed JSON-lines file into slices of about `bytes_per_slice` at line starts.
+
+    One pass counts the lines, so each slice knows the number of its first line and record ids
+    (`stem:line`) are the same whichever slices the file is read in.
+    """
+    slices: list[Slice] = []
+    start, first_line, lines, position = 0, 1, 0, 0
+    target = bytes_per_slice
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(8 << 20), b""):
+            search = 0
+            while position + len(chunk) > target:
+                cut = chunk.find(b"\n", max(target - position, search))
+                if cut < 0:
+                    break
+                lines += chunk.count(b"\n", search, cut + 1)
+                slices.append((start, position + cut + 1, first_line))
+                start, first_line, search = position + cut + 1, lines + 1, cut + 1
+                target = start + bytes_per_slice
+            lines += chunk.count(b"\n", search)
+            position += len(chunk)
+    if start < position:
+        slices.append((start, position, first_line))
+    return slices
+
+
+def read_jsonl(path: Path, *, encoding: str | None, max_bytes: int, log: LoadLog, part: Slice | None = None) -> Iterator[Record]:
+    """Yield one record per JSON object of a JSON-lines file (or of a JSON array file), or of one slice."""
     try:
         handle = _open_binary(path)
         head = handle.read(1024).lstrip()
-        handle.seek(0)
+        handle.seek(part[0] if part else 0)
     except (OSError, EOFError) as exc:
         log.read += 1
         log.add("skipped", "unreadable", path, detail=str(exc))
         return
     with handle:
-        if head.startswith(b"["):
+        if head.startswith(b"[") and part is None:
             yield from _read_json_array(path, handle, encoding, max_bytes, log)
             return
-        for lineno, raw in _iter_lines(handle, max_bytes):
+        for lineno, raw in _iter_lines(handle, max_bytes, end=part[1] if part else None, first=part[2] if part else 1):
             if raw is not None and not raw.strip():
                 continue
             log.read += 1
@@ -251,14 +285,16 @@ def read_csv(path: Path, *, encoding: str | None, max_bytes: int, log: LoadLog, 
             yield Record(key=f"{path.stem}:{reader.line_num}", text=None, source_path=str(path), fields=dict(row), location=where)
 
 
-def read_any(path: Path, fmt: str, *, encoding: str | None, max_bytes: int, log: LoadLog) -> Iterator[Record]:
-    """Dispatch to the reader for `fmt`."""
+def read_any(path: Path, fmt: str, *, encoding: str | None, max_bytes: int, log: LoadLog, part: Slice | None = None) -> Iterator[Record]:
+    """Dispatch to the reader for `fmt`; `part` reads one slice of a JSON-lines file."""
+    if part is not None and fmt != "jsonl":
+        raise ValueError(f"only JSON-lines files can be read in slices, not {fmt}")
     if fmt == "text":
         return read_text(path, encoding=encoding, max_bytes=max_bytes, log=log)
     if fmt == "html":
         return read_html(path, encoding=encoding, max_bytes=max_bytes, log=log)
     if fmt == "jsonl":
-        return read_jsonl(path, encoding=encoding, max_bytes=max_bytes, log=log)
+        return read_jsonl(path, encoding=encoding, max_bytes=max_bytes, log=log, part=part)
     if fmt in ("csv", "tsv"):
         delimiter = "\t" if fmt == "tsv" else ","
         return read_csv(path, encoding=encoding, max_bytes=max_bytes, log=log, delimiter=delimiter)

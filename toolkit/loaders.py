@@ -72,10 +72,11 @@ def iter_articles(paths: PathLike | Sequence[PathLike], *, log: LoadLog | None =
     return _articles(((root, discover_files(root, log)) for root in roots), opts, log)
 
 
-def iter_file_articles(root: PathLike, files: Iterable[tuple[Path, str]], *, log: LoadLog | None = None, **options: Any) -> Iterator[Article]:
+def iter_file_articles(root: PathLike, files: Iterable[tuple[Any, ...]], *, log: LoadLog | None = None, **options: Any) -> Iterator[Article]:
     """Yield the articles of some files of the corpus at `root` (a work unit of a larger extraction).
 
-    `files` are (path, format) pairs as `discover_files` yields them; metadata files are looked up
+    `files` are (path, format) pairs as `discover_files` yields them, or (path, "jsonl", slice) for
+    one slice of a large JSON-lines file (`toolkit.formats.jsonl_slices`); metadata files are looked up
     from `root` exactly as `iter_articles` does, and duplicates are only detected among these files.
     """
     log = LoadLog() if log is None else log
@@ -93,15 +94,16 @@ def corpus_roots(paths: PathLike | Sequence[PathLike]) -> list[Path]:
 
 
 def _articles(
-    sources: Iterable[tuple[Path, Iterable[tuple[Path, str]]]], opts: LoadOptions, log: LoadLog, *, report_unmatched: bool = True
+    sources: Iterable[tuple[Path, Iterable[tuple[Any, ...]]]], opts: LoadOptions, log: LoadLog, *, report_unmatched: bool = True
 ) -> Iterator[Article]:
     rules = default_rules() if opts.rules is None else tuple(opts.rules)
     metadata = _MetadataFinder(opts, log)
     seen_text: dict[bytes, str] = {}
     seen_ids: Counter[str] = Counter()
     for root, files in sources:
-        for path, fmt in files:
-            for record in read_any(path, fmt, encoding=opts.encoding, max_bytes=opts.max_bytes, log=log):
+        for path, fmt, *part in files:
+            records = read_any(path, fmt, encoding=opts.encoding, max_bytes=opts.max_bytes, log=log, part=part[0] if part else None)
+            for record in records:
                 article = _to_article(record, root, rules, opts, metadata, log)
                 if article is None:
                     continue

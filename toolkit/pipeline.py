@@ -29,6 +29,7 @@ from typing import Any, Iterator, Mapping, Sequence
 import pandas as pd
 
 from .article import Article
+from .formats import jsonl_slices
 from .loaders import LoadOptions, PathLike, corpus_roots, discover_files, iter_file_articles
 from .loadlog import LoadLog
 
@@ -42,8 +43,10 @@ ARTICLE_SUMMARY_COLUMNS = (
     "doc_id", "title", "date", "outlet", "url", "source_path", "related_links", "content_hash",
     "n_chars", "n_words", "n_quotes", "n_denials", "text",
 )
-#: Formats whose files hold many articles each: one such file is one partition.
+#: Formats whose files hold many articles each: one such file is one partition (or several, below).
 _MULTI_ARTICLE_FORMATS = ("jsonl", "csv", "tsv")
+#: An uncompressed JSON-lines file larger than this is cut into slices of about this size.
+DEFAULT_BYTES_PER_PARTITION = 64 << 20
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,8 @@ class Partition:
 
     index: int
     root: str
-    files: tuple[tuple[str, str], ...]  # (path, format)
+    #: (path, format), or (path, "jsonl", (first byte, end byte, first line)) for a slice of a big file.
+    files: tuple[tuple[Any, ...], ...]
 
     @property
     def name(self) -> str:
@@ -62,9 +66,9 @@ class Partition:
     def key(self) -> str:
         """Return a digest of the partition's files as they are now (path, size, modification time)."""
         digest = hashlib.sha256(self.root.encode())
-        for path, fmt in self.files:
+        for path, fmt, *part in self.files:
             stat = os.stat(path)
-            digest.update(f"\0{path}\0{fmt}\0{stat.st_size}\0{stat.st_mtime_ns}".encode())
+            digest.update(f"\0{path}\0{fmt}\0{part}\0{stat.st_size}\0{stat.st_mtime_ns}".encode())
         return digest.hexdigest()
 
 
@@ -119,15 +123,27 @@ def _toolkit_version() -> str:
         return __version__
 
 
-def plan_partitions(paths: PathLike | Sequence[PathLike], *, files_per_partition: int = DEFAULT_FILES_PER_PARTITION, log: LoadLog | None = None) -> list[Partition]:
-    """Cut a corpus into partitions, in the loader's file order; the same corpus gives the same plan."""
+def plan_partitions(
+    paths: PathLike | Sequence[PathLike],
+    *,
+    files_per_partition: int = DEFAULT_FILES_PER_PARTITION,
+    bytes_per_partition: int = DEFAULT_BYTES_PER_PARTITION,
+    log: LoadLog | None = None,
+) -> list[Partition]:
+    """Cut a corpus into partitions, in the loader's file order; the same corpus gives the same plan.
+
+    Text and HTML files are grouped `files_per_partition` at a time; each export file is a partition
+    of its own, and an uncompressed JSON-lines file over `bytes_per_partition` is cut into slices at
+    line starts, so even a single huge export keeps every worker busy.
+    """
     log = LoadLog() if log is None else log
     plan: list[Partition] = []
     for root in corpus_roots(paths):
         group: list[tuple[str, str]] = []
         for path, fmt in discover_files(root, log):
             if fmt in _MULTI_ARTICLE_FORMATS:
-                plan.append(Partition(len(plan), str(root), ((str(path), fmt),)))
+                for unit in _export_units(path, fmt, bytes_per_partition):
+                    plan.append(Partition(len(plan), str(root), (unit,)))
                 continue
             group.append((str(path), fmt))
             if len(group) == files_per_partition:
@@ -136,6 +152,16 @@ def plan_partitions(paths: PathLike | Sequence[PathLike], *, files_per_partition
         if group:
             plan.append(Partition(len(plan), str(root), tuple(group)))
     return plan
+
+
+def _export_units(path: Path, fmt: str, bytes_per_partition: int) -> list[tuple[Any, ...]]:
+    """Return the work units of one export file: the whole file, or slices of a big JSON-lines file."""
+    if fmt != "jsonl" or path.suffix.lower() == ".gz" or path.stat().st_size <= bytes_per_partition:
+        return [(str(path), fmt)]
+    with open(path, "rb") as handle:
+        if handle.read(1024).lstrip().startswith(b"["):  # one JSON array: cannot be sliced
+            return [(str(path), fmt)]
+    return [(str(path), fmt, part) for part in jsonl_slices(path, bytes_per_partition)]
 
 
 def content_hash(text: str) -> str:
@@ -208,7 +234,7 @@ def run_partition(partition: Partition, out_dir: str, config: ExtractConfig, fin
     out = Path(out_dir)
     log = LoadLog()
     rows: dict[str, list[dict[str, Any]]] = {table: [] for table in TABLES}
-    files = [(Path(path), fmt) for path, fmt in partition.files]
+    files = [(Path(path), *rest) for path, *rest in partition.files]
     for article in iter_file_articles(partition.root, files, log=log, **_options_dict(config.load_options)):
         for table, table_rows in analyse_article(article).items():
             rows[table].extend(table_rows)
@@ -274,6 +300,7 @@ def extract(
     workers: int = 1,
     scheduler: str | None = None,
     files_per_partition: int = DEFAULT_FILES_PER_PARTITION,
+    bytes_per_partition: int = DEFAULT_BYTES_PER_PARTITION,
     progress: bool = True,
     user_files: Sequence[PathLike] = (),
     **load_options: Any,
@@ -284,7 +311,7 @@ def extract(
     config = ExtractConfig(LoadOptions(**load_options), tuple(str(p) for p in user_files))
     fingerprint = config.fingerprint()
     out = Path(out_dir)
-    plan = plan_partitions(paths, files_per_partition=files_per_partition)
+    plan = plan_partitions(paths, files_per_partition=files_per_partition, bytes_per_partition=bytes_per_partition)
     _prepare(out, fingerprint)
     todo = [p for p in plan if not _is_done(p, out, fingerprint)]
     runner = _run_dask if engine == "dask" else _run_local
