@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 
 from conftest import REFERENCE, SAMPLE, SHARED, POLNEAR, needs_polnear
 from toolkit.cli import main
-from toolkit.denial_lexicon import default_lexicon, load_lexicon
-from toolkit.denials import denials_frame, find_denials, kwic
+from toolkit.denial_lexicon import compiled, default_lexicon, entry_triggers, find_matches, load_lexicon
+from toolkit.denials import _Sentences, denials_frame, find_denials, kwic
+from toolkit.tokenize import sentence_spans
 from toolkit.loaders import load_corpus
 
 DENIALS = SHARED / "denials"
@@ -38,6 +39,12 @@ def _found(text):
     ("He called the inquiry a witch hunt of the highest order.", "witch hunt", "delegitimize"),
     ("The accusations are a smokescreen, Moscow said.", "smokescreen", "counter_accusation"),
     ("The claims are aimed at diverting attention from their blunders.", "diverting attention", "counter_accusation"),
+    ("They are flat out wrong, she said.", "flat out wrong", "falsity"),
+    ("The rationales are 100 percent wrong.", "100 percent wrong", "falsity"),
+    ("For her testimony she earns Three Pinocchios.", "Three Pinocchios", "falsity"),
+    ("That claim is just not accurate.", "just not accurate", "falsity"),
+    ("She says the tweets are “lies and conspiracy theories.”", "lies", "falsity"),
+    ("Both campaigns said the election was rigged by officials.", "rigged", "delegitimize"),
 ])
 def test_categories(text, phrase, category):
     assert (phrase, category) in _found(text)
@@ -56,6 +63,12 @@ def test_categories(text, phrase, category):
     "Police seized fake IDs at the club.",
     "He did not attend the meeting.",
     "The refugees were denied entry at the border.",
+    "Sanders wants to end the rigged economy.",
+    "Clinton described a rigged system.",
+    "Trump is such a liar, he's such an egregious liar.",
+    "Everything Trump says is a lie unless proven otherwise.",
+    "Mook said Trump tells so many lies that Clinton could not answer them all.",
+    "He called out Trump for his supposed “lies” throughout the event.",
 ])
 def test_not_a_denial(text):
     assert _found(text) == []
@@ -68,10 +81,44 @@ def test_not_a_denial(text):
     ("The Trump campaign called the charges unsubstantiated.", "unsubstantiated", "The Trump campaign"),
     ("Investigators said the story was untrue.", "untrue", "Investigators"),
     ("The Saudi government, which has strongly denied any involvement, declined to comment.", "strongly denied", "The Saudi government"),
+    # "lying"/"nothing wrong": their subject is the accused; the reporter denies
+    ("Donald Trump says Hillary Clinton is lying about the trade deal.", "lying about", "Donald Trump"),
+    ("Twenty-four percent said she did nothing wrong.", "did nothing wrong", "Twenty-four percent"),
+    # a quote opening mid-sentence: the reporting verb before it
+    ("She says the tweets accusing her are “lies,” and more.", "lies", "She"),
+    ("PolitiFact rated 32% of Republican claims as “false” last year.", "false", "PolitiFact"),
+    ("Moscow denied it, with Foreign Ministry spokeswoman Maria Zakharova saying it was a “disinformation campaign.”",
+     "disinformation campaign", "Maria Zakharova"),
+    # prefer a name over a pronoun across a coordination, not into a reported clause
+    ("The former senator said it was a mistake, but she denied that she mishandled secrets.", "denied", "The former senator"),
+    ("Top advisers said he had rejected the idea of a farewell address.", "rejected", "he"),
 ])
 def test_denier(text, phrase, denier):
     found = {d.text: d.denier for d in find_denials(text, quotes=[])}
     assert found[phrase] == denier
+
+
+def test_signed_letters_take_the_signature():
+    text = ("LETTERS.\n\nHer career has been investigated again and again. She's done nothing wrong.\n\nChris Smith.\n\n"
+            "Henderson, Nev.\n\nThese hearings were just for show.\n\nToni Williams.\n\nTWITTER.\n\n"
+            "Just a big distraction from the issues!\n\n@mdeluzgon.\n")
+    got = {d.text: d.denier for d in find_denials(text, quotes=[])}
+    assert got == {"done nothing wrong": "Chris Smith", "just for show": "Toni Williams",
+                   "Just a big distraction": "@mdeluzgon"}
+    # without a letters-page marker, a name line is a heading, never a signature
+    plain = "She's done nothing wrong.\n\nClimate Change.\n\nMore text."
+    assert [d.denier for d in find_denials(plain, quotes=[])] == [None]
+
+
+def test_direct_quote_span_outside_quotation_marks_is_ignored():
+    text = "“We finished it,” Trump said. That comment is a lie."
+
+    class Quote:  # a quote finder that ran past the closing mark
+        start, end, kind = 0, len(text), "direct"
+        speaker_start, speaker_end = text.index("Trump"), text.index("Trump") + 5
+
+    (denial,) = find_denials(text, quotes=[Quote()])
+    assert (denial.text, denial.denier, denial.in_quote) == ("a lie", None, False)
 
 
 def test_author_voice_has_no_denier():
@@ -140,6 +187,31 @@ def test_spans_in_bounds(text):
         assert d.sentence_start <= d.start and d.end <= d.sentence_end
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab denied no evidence false lie smoke-screen “”\".,\n-’'Moscow The not")), max_size=300))
+def test_trigger_scan_equals_full_alternation(text):
+    lexicon = default_lexicon()
+    full = [(m.start(), m.end(), int(m.lastgroup[1:])) for m in compiled(lexicon).finditer(text)]
+    assert find_matches(text, lexicon) == full
+
+
+def test_trigger_scan_equals_full_alternation_on_sample():
+    lexicon = default_lexicon()
+    for text in load_corpus(SAMPLE)["text"]:
+        full = [(m.start(), m.end(), int(m.lastgroup[1:])) for m in compiled(lexicon).finditer(text)]
+        assert find_matches(text, lexicon) == full
+
+
+def test_every_shipped_entry_has_a_trigger():
+    for entry in default_lexicon().entries:
+        assert entry_triggers(entry), entry.id
+
+
+def test_lazy_sentences_equal_sentence_spans():
+    for text in list(load_corpus(SAMPLE)["text"]) + ["One. Two.\nThree\n\nFour. Five", "", "  \n\n "]:
+        assert _Sentences(text).all() == [tuple(s) for s in sentence_spans(text)]
+
+
 def test_user_lexicon(tmp_path):
     path = tmp_path / "mine.tsv"
     path.write_text("# mine\nfairy_tale\tfairy tale|tales\tfalsity\tmy reading\t\n", encoding="utf-8")
@@ -182,6 +254,10 @@ def test_dev_regression_floor(capsys):
 
     gold = read_gold(DENIALS / "dev")
     row = evaluate_denials(gold, predict_dir(gold, POLNEAR / "dev" / "text")).iloc[0]
-    assert row["f1"] >= 0.64 and row["category_acc"] >= 0.95 and row["denier_acc"] >= 0.45
+    # measured: P 0.859 R 0.598 F1 0.705, category 0.984, denier 0.689 (with toolkit.quotes; it is developed
+    # concurrently, so its floor has a margin) and 0.770 with quotes=[]
+    assert row["f1"] >= 0.69 and row["category_acc"] >= 0.95 and row["denier_acc"] >= 0.62
+    alone = evaluate_denials(gold, predict_dir(gold, POLNEAR / "dev" / "text", quotes=[])).iloc[0]
+    assert alone["f1"] >= 0.69 and alone["denier_acc"] >= 0.75
     assert main(["evaluate", "denials", str(DENIALS / "dev"), str(POLNEAR / "dev" / "text")]) == 0
     assert "category_acc" in capsys.readouterr().out

@@ -1,4 +1,10 @@
-"""The denial lexicon: load it from data, compile it into one regex, check word-sense constraints.
+"""The denial lexicon: load it from data, compile it into a trigger-word scanner, check word-sense constraints.
+
+Matching is two-stage so that an article costs one pass of one regex (a trie of trigger words over the
+lower-cased text): every entry has trigger words, one of which every match of it contains (derived from
+the pattern, or declared with ``trigger:`` in the sense column for ``re:`` patterns); only the entries
+whose trigger occurs are run, and only in a window around the occurrence. The result is the same as
+one alternation of all patterns tried at every word start (``compiled``), at a fraction of the cost.
 
 The entries live in ``toolkit/data/denials.tsv`` (format documented at the top of that file); the
 categories follow Cohen (2001, *States of Denial*: literal, interpretive, implicatory denial) and
@@ -36,6 +42,7 @@ _COPULAS = frozenset("is are was were be been being as seems seem sounds sound l
 _DETERMINERS_ADJ = frozenset("""a an the this that these those his her its their our my your any some no
 border legal trade labor labour contract territorial land water custody family court long bitter ongoing
 international diplomatic political labour-management pay wage""".split())
+_QUOTE_MARKS = frozenset('“”"‘’\'')
 _WORD = re.compile(r"[\w’'\-]+|[^\w\s]")
 _SEP = r"(?:\s+|\s*-\s*)"
 _ANY_WORD = r"[\w’'\-]+"
@@ -62,6 +69,13 @@ class Lexicon:
     """An ordered, hashable collection of entries (hashable so its compiled regex can be cached)."""
 
     entries: tuple[Entry, ...]
+
+    def __hash__(self) -> int:  # cached: the matcher caches are keyed by the lexicon, looked up per article
+        cached = self.__dict__.get("_hash")
+        if cached is None:
+            cached = hash(self.entries)
+            object.__setattr__(self, "_hash", cached)
+        return cached
 
     def entry(self, entry_id: str) -> Entry:
         """Return the entry with this id."""
@@ -153,6 +167,148 @@ def compiled(lexicon: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w’'])(?:{body})(?![\w’']|-\w)", re.IGNORECASE)
 
 
+def _trie(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` factored as a trie (the ``re`` engine then fails fast at most positions)."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
+
+
+def _apostrophe_variants(word: str) -> set[str]:
+    return {word.replace("’", "'"), word.replace("'", "’")}
+
+
+def entry_triggers(entry: Entry) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The trigger words (and stems, from ``word*``) one of which every match of ``entry`` contains.
+
+    Declared with ``trigger:w|w`` in the sense column, else derived from the pattern: the required
+    (not optional, not ``~``) word position whose shortest alternative is longest. None: no trigger
+    (a ``re:`` pattern without a declaration), so the entry is tried on every text.
+    """
+    declared = [arg for name, arg in entry.sense if name == "trigger"]
+    if declared:
+        alts = [a.lower() for a in declared[0].split("|") if a]
+    elif entry.pattern.startswith("re:"):
+        return None
+    else:
+        required = [t for t in entry.pattern.split() if t != "~" and not (t.endswith("?") and len(t) > 1)]
+        if not required:
+            return None
+        best = min(required, key=lambda t: (any(a.lower() in _COMMON for a in t.split("|")),
+                                            -min(len(a.rstrip("*")) for a in t.split("|"))))
+        alts = [a.lower() for a in best.split("|")]
+    words: set[str] = set()
+    stems: set[str] = set()
+    for alt in alts:
+        (stems if alt.endswith("*") else words).update(_apostrophe_variants(alt.rstrip("*")))
+    return frozenset(words), frozenset(stems)
+
+
+#: Frequent news words that make poor triggers (a pattern's other required word is preferred).
+_COMMON = frozenset("""about against campaign up show without nothing hold make made back ad true have has had
+is are was were be to of in on at for by with from that this the a an not no any all just""".split())
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    scan: re.Pattern[str]
+    scan_ci: re.Pattern[str]
+    by_word: dict[str, tuple[int, ...]]
+    stems: tuple[tuple[str, tuple[int, ...]], ...]
+    always: tuple[int, ...]
+    patterns: tuple[re.Pattern[str], ...]
+
+
+#: How far before/after a trigger occurrence a match may start/end (characters).
+_WINDOW_BEFORE, _WINDOW_AFTER = 80, 200
+
+
+@lru_cache(maxsize=8)
+def _matcher(lexicon: Lexicon) -> _Matcher:
+    by_word: dict[str, list[int]] = {}
+    by_stem: dict[str, list[int]] = {}
+    always = []
+    for i, entry in enumerate(lexicon.entries):
+        triggers = entry_triggers(entry)
+        if triggers is None:
+            always.append(i)
+            continue
+        for word in triggers[0]:
+            by_word.setdefault(word, []).append(i)
+        for stem in triggers[1]:
+            by_stem.setdefault(stem, []).append(i)
+    exact = _trie(by_word)
+    stems = _trie(by_stem)
+    body = "|".join(x for x in (exact and rf"{exact}(?![\w’'])", stems) if x) or "(?!)"
+    scan = rf"(?<![\w’'])(?:{body})"
+    patterns = tuple(re.compile(rf"(?<![\w’'])(?:{pattern_regex(e.pattern)})(?![\w’']|-\w)", re.IGNORECASE)
+                     for e in lexicon.entries)
+    return _Matcher(re.compile(scan), re.compile(scan, re.IGNORECASE), {w: tuple(v) for w, v in by_word.items()},
+                    tuple((s, tuple(v)) for s, v in sorted(by_stem.items())), tuple(always), patterns)
+
+
+def _rank(lexicon: Lexicon) -> list[int]:
+    """Entry priority at one position, as in :func:`compiled`: longer patterns first, then file order."""
+    order = sorted(range(len(lexicon.entries)), key=lambda i: -len(pattern_regex(lexicon.entries[i].pattern)))
+    rank = [0] * len(order)
+    for r, i in enumerate(order):
+        rank[i] = r
+    return rank
+
+
+_RANKS: dict[Lexicon, list[int]] = {}
+
+
+def find_matches(text: str, lexicon: Lexicon) -> list[tuple[int, int, int]]:
+    """Non-overlapping lexicon matches in ``text``: ``(start, end, entry index)`` in text order.
+
+    Same result as ``compiled(lexicon).finditer(text)`` (leftmost match; at one position the entry
+    :func:`compiled` tries first), computed from trigger-word occurrences only.
+    """
+    m = _matcher(lexicon)
+    rank = _RANKS.get(lexicon)
+    if rank is None:
+        rank = _RANKS.setdefault(lexicon, _rank(lexicon))
+    lowered = text.lower()
+    hits = m.scan.finditer(lowered) if len(lowered) == len(text) else m.scan_ci.finditer(text)
+    found: set[tuple[int, int, int]] = set()
+    n = len(text)
+    for hit in hits:
+        p, word = hit.start(), hit.group()
+        entries = m.by_word.get(word, ())
+        if m.stems:
+            entries = tuple(entries) + tuple(i for stem, ids in m.stems if word.startswith(stem) for i in ids)
+        lo, hi = max(0, p - _WINDOW_BEFORE), min(n, p + _WINDOW_AFTER)
+        for i in entries:
+            for match in m.patterns[i].finditer(text, lo, hi):
+                s, e = match.span()
+                if s > p:
+                    break
+                if e > p and (e < hi or hi == n):
+                    found.add((s, e, i))
+    for i in m.always:
+        found.update((match.start(), match.end(), i) for match in m.patterns[i].finditer(text))
+    out = []
+    last = 0
+    for s, e, i in sorted(found, key=lambda x: (x[0], rank[x[2]])):
+        if s >= last:
+            out.append((s, e, i))
+            last = e
+    return out
+
+
 @lru_cache(maxsize=8)
 def _index(lexicon: Lexicon) -> dict[str, Entry]:
     return {e.id: e for e in lexicon.entries}
@@ -180,7 +336,8 @@ def sense_ok(entry: Entry, text: str, start: int, end: int) -> bool:
         return True
     before = _words(text[max(0, start - 80):start])
     after = _words(text[end:end + 100])
-    prev = before[-1] if before else None
+    unquoted = [w for w in before if w not in _QUOTE_MARKS]  # the previous word across a quote mark: supposed “lies”
+    prev = unquoted[-1] if unquoted else None
     nxt = after[0] if after else None
     clause_after = []
     for w in after:  # a claim noun must be in the same clause: stop at sentence punctuation
@@ -188,12 +345,16 @@ def sense_ok(entry: Entry, text: str, start: int, end: int) -> bool:
             break
         clause_after.append(w)
     for name, arg in entry.sense:
-        if name == "negatable":
+        if name in ("negatable", "trigger"):
             continue
         if name == "not_next" and _in(nxt, _items(arg)):
             return False
         if name == "not_prev" and _in(prev, _items(arg)):
             return False
+        if name == "not_before":
+            n, _, words = arg.partition(":")
+            if set(unquoted[-int(n):]) & set(_items(words)):
+                return False
         if name == "next" and not _in(nxt, _items(arg)):
             return False
         if name == "prev" and not _in(prev, _items(arg)):

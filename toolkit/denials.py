@@ -2,7 +2,8 @@
 
 Categories follow GUIDELINES.md, after Cohen (2001, *States of Denial*) and van Dijk (1992,
 "Discourse and the denial of racism"): ``explicit``, ``no_evidence``, ``falsity``, ``delegitimize``,
-``counter_accusation``. The phrases are data (``toolkit/data/denials.tsv``), compiled into one regex;
+``counter_accusation``. The phrases are data (``toolkit/data/denials.tsv``), found by a trigger-word scan
+(:func:`toolkit.denial_lexicon.find_matches`; sentences are split only in paragraphs that hold a match);
 negation, word sense and the denier are decided by small rules in :mod:`toolkit.negation`,
 :mod:`toolkit.denial_lexicon` and :mod:`toolkit.deniers`.
 
@@ -19,10 +20,10 @@ from typing import Any, Iterable, Sequence
 
 import pandas as pd
 
-from .denial_lexicon import CATEGORIES, Lexicon, compiled, default_lexicon, load_lexicon, sense_ok
-from .deniers import VERB_RULES, Mention, SPEECH_VERBS, _tokens, find_denier, subject_before
+from .denial_lexicon import CATEGORIES, Lexicon, default_lexicon, find_matches, load_lexicon, sense_ok
+from .deniers import PRONOUNS, VERB_RULES, Mention, SPEECH_VERBS, _speaker_of_verb, _tokens, find_denier, subject_before
 from .negation import intensified_start, is_negated
-from .tokenize import sentence_spans
+from .tokenize import Span, _merge_continuations, _sentence_tokenizer, _trimmed, paragraph_spans
 
 __all__ = ["Denial", "find_denials", "denials_frame", "kwic", "load_lexicon", "default_lexicon", "CATEGORIES"]
 
@@ -92,9 +93,8 @@ def _default_quotes(text: str) -> Sequence[Any]:
 def _raw_matches(text: str, lexicon: Lexicon) -> list[tuple[int, int, str, str]]:
     """Lexicon matches that pass sense and negation checks, with intensifiers included: (start, end, category, rule)."""
     out = []
-    for m in compiled(lexicon).finditer(text):
-        entry = lexicon.entries[int(m.lastgroup[1:])]  # type: ignore[index]
-        start, end = m.span()
+    for start, end, index in find_matches(text, lexicon):
+        entry = lexicon.entries[index]
         if not sense_ok(entry, text, start, end):
             continue
         if entry.negatable and is_negated(text, start):
@@ -123,9 +123,44 @@ def _containing(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple
     return None
 
 
-def _sentence_of(sentences: list[tuple[int, int]], starts: list[int], pos: int) -> tuple[int, int]:
-    i = max(0, bisect.bisect_right(starts, pos) - 1)
-    return sentences[i]
+class _Sentences:
+    """The sentences of a text, computed per paragraph on demand (same spans as ``tokenize.sentence_spans``).
+
+    Sentence splitting (Punkt) costs more than finding the denials, and most paragraphs hold none.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.paragraphs = paragraph_spans(text)
+        self.starts = [p.start for p in self.paragraphs]
+        self.cache: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
+
+    def _of_paragraph(self, i: int) -> tuple[list[tuple[int, int]], list[int]]:
+        if i not in self.cache:
+            para, text = self.paragraphs[i], self.text
+            found: list[Span] = []
+            for start, end in _sentence_tokenizer().span_tokenize(text[para.start:para.end]):
+                span = _trimmed(text, para.start + start, para.start + end)
+                if span is None:
+                    continue
+                if found and span.start < found[-1].end:
+                    found[-1] = Span(found[-1].start, max(found[-1].end, span.end))
+                else:
+                    found.append(span)
+            spans = [(s.start, s.end) for s in _merge_continuations(text, found)] or [(para.start, para.end)]
+            self.cache[i] = (spans, [s for s, _ in spans])
+        return self.cache[i]
+
+    def at(self, pos: int) -> tuple[int, int]:
+        """The sentence containing ``pos`` (or the last one starting before it)."""
+        if not self.paragraphs:
+            return (0, len(self.text))
+        spans, starts = self._of_paragraph(max(0, bisect.bisect_right(self.starts, pos) - 1))
+        return spans[max(0, bisect.bisect_right(starts, pos) - 1)]
+
+    def all(self) -> list[tuple[int, int]]:
+        """Every sentence of the text (as ``tokenize.sentence_spans``)."""
+        return [s for i in range(len(self.paragraphs)) for s in self._of_paragraph(i)[0]]
 
 
 def _target(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int] | None:
@@ -152,6 +187,78 @@ def _embedded_reporter(text: str, quote: tuple[int, int], sentence: tuple[int, i
             if subject and subject.end <= quote[0]:
                 return subject
     return None
+
+
+_PERSONAL = frozenset("he she they".split())
+
+
+def _partial_quote_reporter(text: str, quote: tuple[int, int], sentence: tuple[int, int]) -> Mention | None:
+    """A reporting verb before a quote that opens mid-sentence: "She says the tweets are “lies”" -> She.
+
+    The words before the opening mark are the author's report of the speaker's words, so the subject of
+    its reporting verb is the denier (also for a fact-checker: "PolitiFact rated 32% of claims as “false”").
+    """
+    if quote[0] <= sentence[0] or quote[0] >= sentence[1]:
+        return None
+    toks = _tokens(text, sentence[0], quote[0])
+    for n in range(len(toks) - 1, -1, -1):
+        tok = toks[n]
+        if tok.word in {"“", "”", '"'}:
+            return None  # another quotation before: the sentence is a chain of quotes, not one report
+        if tok.low in SPEECH_VERBS:
+            if not tok.low.endswith("ing"):
+                return _speaker_of_verb(toks, n)
+            subject = subject_before(toks, n) if n - 1 >= 0 and toks[n - 1].word[:1].isalnum() else None
+            before = [t for t in toks if t.end <= subject.start] if subject else []
+            window = [t.low for t in before[-6:]]
+            if "with" in window and all(w[:1].isalnum() for w in window[window.index("with"):]):
+                return subject  # "with Foreign Ministry spokeswoman Maria Zakharova saying that ..."
+            # ", saying ...": a participle of the finite verb before it, which decides
+    return None
+
+
+def _named_reporter(text: str, sentence: tuple[int, int], start: int) -> Mention | None:
+    """A named (non-pronoun) subject of a reporting verb earlier in the sentence (GUIDELINES.md: prefer a name)."""
+    toks = _tokens(text, sentence[0], start)
+    for n, tok in enumerate(toks):
+        if tok.low in SPEECH_VERBS and not tok.low.endswith("ing"):
+            subject = subject_before(toks, n)
+            # only across a coordination ("X said ..., but she denied"), not into the reported clause
+            # ("Top advisers said he had rejected the idea": he rejects)
+            coordinated = _COORDINATION.search(text, tok.end, start)
+            if subject is not None and coordinated and text[subject.start:subject.end].lower() not in PRONOUNS:
+                return subject
+            return None
+    return None
+
+
+_COORDINATION = re.compile(r"(?:,\s*(?:but|and|yet)|;)\s+(?:he|she|they)\b", re.IGNORECASE)
+
+
+#: A letters/social-media page: a marker line ("LETTERS.", "FACEBOOK.", "TWITTER.") ...
+_LETTERS_MARK = re.compile(r"(?im)^[ \t]*(?:letters(?:\s+to\s+the\s+editor)?|your\s+say|tweets|facebook|twitter|instagram)\.?[ \t]*$")
+#: ... whose contributions end with a signature line: a name of 2-4 words, or a @handle.
+_SIGNATURE = re.compile(r"(?m)^[ \t]*((?:[A-Z][\w.’'\-]*[ \t]+){1,3}[A-Z][\w’'\-]*|@\w+)\.?[ \t]*$")
+
+
+def _signatures(text: str) -> list[tuple[int, int]]:
+    """Signature lines of a letters page (GUIDELINES.md: a signed letter or tweet -> the signature).
+
+    A name line right after a signature is its place ("Henderson, Nev.", "New York."), not a signature.
+    """
+    if not _LETTERS_MARK.search(text):
+        return []
+    out: list[tuple[int, int]] = []
+    last_end = -1
+    for m in _SIGNATURE.finditer(text):
+        name = m.group(1)
+        if name.isupper() or name.split()[0] in {"The", "A", "An"}:
+            continue
+        if last_end >= 0 and not text[last_end:m.start()].strip():
+            continue
+        out.append(m.span(1))
+        last_end = m.end()
+    return out
 
 
 def _quote_speaker(quote: Any) -> Mention | None:
@@ -182,27 +289,36 @@ def find_denials(text: str, *, quotes: Sequence[Any] | None = None, lexicon: Lex
     quotes = _default_quotes(text) if quotes is None else quotes
     quote_spans = sorted((int(q.start), int(q.end), n) for n, q in enumerate(quotes))
     marks = _quote_regions(text)
-    sentences = [(s.start, s.end) for s in sentence_spans(text)] or [(0, len(text))]
-    starts = [s for s, _ in sentences]
+    sentences = _Sentences(text)
+    signatures: list[tuple[int, int]] | None = None
     out = []
     for start, end, category, rule in matches:
-        sentence = _sentence_of(sentences, starts, start)
+        sentence = sentences.at(start)
         sentence = (min(sentence[0], start), max(sentence[1], end))
         quote_obj = next((quotes[n] for s, e, n in quote_spans if s <= start and end <= e), None)
+        if quote_obj is not None and getattr(quote_obj, "kind", None) == "direct" and _containing(marks, start, end) is None:
+            quote_obj = None  # a direct quote's span is quoted words: a denial outside every quotation mark is not in it
         region = (int(quote_obj.start), int(quote_obj.end)) if quote_obj is not None else _containing(marks, start, end)
         is_verb = rule.split("+")[0] in VERB_RULES
         denier: Mention | None = None
         if region is not None:
             marked = _containing(marks, start, end) or region
-            denier = _embedded_reporter(text, marked, sentence, start)
+            denier = _embedded_reporter(text, marked, sentence, start) or _partial_quote_reporter(text, marked, sentence)
             if denier is None and quote_obj is not None:
                 denier = _quote_speaker(quote_obj)
             if denier is None:
                 denier = find_denier(text, sentence, start, end, verb=is_verb, inside=region)
-            if denier is None and quote_obj is None:
-                denier = _fallback_attribution(text, marks, sentences, starts, region)
+            if denier is None and marked in marks:  # no speaker here: the attribution of the same quote chain
+                denier = _fallback_attribution(text, marks, sentences, marked)
         else:
             denier = find_denier(text, sentence, start, end, verb=is_verb)
+            if denier is not None and text[denier.start:denier.end].lower() in _PERSONAL:
+                denier = _named_reporter(text, sentence, start) or denier
+        if signatures is None:
+            signatures = _signatures(text)
+        signature = next((sig for sig in signatures if sig[0] >= end), None) if signatures else None
+        if signature is not None and (region is None or denier is None):
+            denier = Mention(*signature)
         target = _target(text, sentence, start, end)
         out.append(Denial(
             start=start, end=end, text=text[start:end], category=category, rule=rule,
@@ -217,7 +333,7 @@ def find_denials(text: str, *, quotes: Sequence[Any] | None = None, lexicon: Lex
 
 
 def _fallback_attribution(
-    text: str, marks: list[tuple[int, int]], sentences: list[tuple[int, int]], starts: list[int], region: tuple[int, int]
+    text: str, marks: list[tuple[int, int]], sentences: _Sentences, region: tuple[int, int]
 ) -> Mention | None:
     """The attribution of a quotation-mark region, or of the previous region of the same paragraph.
 
@@ -230,7 +346,7 @@ def _fallback_attribution(
         if k < index and _PARAGRAPH.search(text, e, marks[k + 1][0]):
             break
         for pos in (e - 1, s):
-            sentence = _sentence_of(sentences, starts, pos)
+            sentence = sentences.at(pos)
             mention = find_denier(text, sentence, e if pos != s else s, e if pos != s else s, verb=False, inside=(s, e))
             if mention:
                 return mention

@@ -34,10 +34,12 @@ reads read shows showed found find finds believe believes believed think thinks 
 denied denying reject rejects rejected rejecting
 """.split() if w not in _NOUN_LIKE)
 
-#: Denial entries whose matched word is itself a verb: the denier is its grammatical subject.
+#: Denial entries whose matched word is itself a verb: the denier is its grammatical subject. Not "lied" or
+#: "is lying" or "did nothing wrong": their subject is the accused ("Trump says Clinton is lying" -> Trump
+#: denies; "24 percent said she did nothing wrong" -> the 24 percent).
 VERB_RULES: frozenset[str] = frozenset(
     "deny reject refute rebut rebuff disavow dispute contradict push_back dismiss repudiate debunk not_buy "
-    "divert_attention nothing_wrong not_guilty discredited lying_about lied".split()
+    "divert_attention not_guilty discredited".split()
 )
 
 PRONOUNS = frozenset("he she it they we i you".split())
