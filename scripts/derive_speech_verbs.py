@@ -14,6 +14,16 @@ inflection (generated + observed). ``class`` is ``speech`` (verbs of saying,
 used for indirect speech) or ``stance`` (used only to attribute quotation
 marks). Lemmas in ``MANUAL`` are added even when rare in TRAIN (source
 ``manual``).
+
+``frames`` says which complements of the verb are an attribution's content
+(PolNeAR/PARC annotate more than speech: belief, knowledge, intention and
+evaluation cues too), read off the TRAIN cue/content pairs (content after the
+cue, starting with "that", "to", a wh-word, or an object noun phrase):
+
+* ``clause``: a that-clause or a bare clause ("said (that) ...", "believes ...");
+* ``to``: a to-infinitive ("wants to ...", "vowed to ...", "urged Congress to ...");
+* ``wh``: whether/if/wh-clause ("asked whether ...", "explained why ...");
+* ``obj``: the object noun phrase itself ("endorsed Trump", "criticized the plan").
 """
 
 from __future__ import annotations
@@ -27,13 +37,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from toolkit.brat import read_brat_dir  # noqa: E402
 
 MIN_COUNT = 5
-DOUBLED = {"admit", "slam", "quip", "commit", "refer", "regret", "plan"}
+DOUBLED = {"admit", "regret", "slam", "quip", "commit", "refer", "regret", "plan"}
 IRREGULAR = {
     "said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write",
     "spoke": "speak", "spoken": "speak", "thought": "think", "knew": "know", "known": "know",
     "saw": "see", "seen": "see", "felt": "feel", "taught": "teach", "sought": "seek",
     "began": "begin", "read": "read", "put": "put", "made": "make", "held": "hold",
-    "swore": "swear", "sworn": "swear", "forecast": "forecast", "foresaw": "foresee",
+    "swore": "swear", "sworn": "swear", "found": "find", "shown": "show", "forecast": "forecast", "foresaw": "foresee",
     "retweeted": "retweet", "tweeted": "tweet", "testified": "testify", "replied": "reply",
     "implied": "imply", "denied": "deny", "clarified": "clarify", "specified": "specify",
     "quipped": "quip", "admitted": "admit", "committed": "commit", "referred": "refer",
@@ -49,9 +59,32 @@ SPEECH = {
     "counter", "maintain", "caution", "allege", "remark", "quip", "recount", "underline",
     "agree", "charge", "estimate", "propose", "post", "retweet", "speak", "lament",
     "proclaim", "characterize", "label", "dismiss", "reiterate", "echo", "blast", "slam", "read",
+    "endorse", "support", "oppose", "defend", "back", "attack", "blame", "denounce", "reject",
+    "condemn", "mock", "tout", "embrace", "promote", "praise", "highlight", "thank", "show", "find",
+    "indicate", "plan", "seek", "refuse", "decline", "decide", "threaten", "intend", "wonder",
+    "welcome", "applaud", "favor", "acknowledge",
 }
 STANCE = {"think", "believe", "know", "want", "hope", "expect", "feel", "fear", "worry", "doubt"}
-MANUAL = {"underline", "reiterate", "proclaim", "quip", "lament", "caution", "allege",
+FRAMES = {
+    "clause": {
+        "say", "tell", "add", "write", "note", "suggest", "report", "argue", "announce", "claim", "explain",
+        "acknowledge", "insist", "declare", "warn", "state", "reveal", "recall", "predict", "respond", "reply",
+        "confirm", "deny", "admit", "assert", "contend", "concede", "emphasize", "stress", "conclude", "estimate",
+        "complain", "maintain", "allege", "reiterate", "agree", "promise", "pledge", "vow", "tweet", "underline",
+        "remark", "caution", "lament", "boast", "proclaim", "counter", "joke", "quip", "recount", "testify",
+        "observe", "point", "mention", "post", "think", "believe", "know", "hope", "expect", "feel", "fear",
+        "worry", "doubt", "show", "find", "indicate", "charge", "wonder", "decide", "read", "write",
+    },
+    "to": {"want", "hope", "plan", "promise", "pledge", "vow", "expect", "refuse", "decline", "seek", "agree",
+           "threaten", "intend", "decide", "urge", "ask", "tell", "call"},
+    "wh": {"ask", "question", "wonder", "explain", "know", "decide", "say", "tell"},
+    "obj": {"endorse", "support", "oppose", "defend", "back", "attack", "blame", "denounce", "reject", "condemn",
+            "criticize", "praise", "accuse", "cite", "describe", "call", "dismiss", "blast", "slam", "question",
+            "propose", "announce", "reveal", "mock", "tout", "embrace", "promote", "label", "characterize",
+            "highlight", "thank", "welcome", "applaud", "favor", "challenge", "echo", "mention", "urge",
+            "predict"},
+}
+MANUAL = {"intend", "wonder", "applaud", "underline", "reiterate", "proclaim", "quip", "lament", "caution", "allege",
           "remark", "recount", "contend", "assert", "emphasize", "stress", "label", "echo",
           "blast", "slam", "characterize", "dismiss", "counter", "boast", "joke", "retweet", "read"}
 
@@ -116,13 +149,14 @@ def main(train: str) -> None:
     print("# Speech and stance verbs, derived from PolNeAR TRAIN Cue spans by scripts/derive_speech_verbs.py")
     print(f"# (lemmas with >= {MIN_COUNT} cues in TRAIN, filtered by hand to verbs of saying/stance; see the script).")
     print("# Regenerate: .venv/bin/python scripts/derive_speech_verbs.py /work/shared/polnear/train > toolkit/data/speech_verbs.tsv")
-    print("lemma\tforms\tclass\ttrain_count\tsource")
+    print("lemma\tforms\tclass\tframes\ttrain_count\tsource")
     keep = {lem for lem, n in counts.items() if n >= MIN_COUNT and lem in SPEECH | STANCE} | MANUAL
     for lem in sorted(keep, key=lambda x: (-counts[x], x)):
         cls = "stance" if lem in STANCE else "speech"
         source = "polnear-train" if counts[lem] >= MIN_COUNT else "manual"
         all_forms = sorted(inflections(lem) | forms[lem])
-        print(f"{lem}\t{','.join(all_forms)}\t{cls}\t{counts[lem]}\t{source}")
+        frames = ",".join(f for f in ("clause", "to", "wh", "obj") if lem in FRAMES[f]) or "-"
+        print(f"{lem}\t{','.join(all_forms)}\t{cls}\t{frames}\t{counts[lem]}\t{source}")
 
 
 if __name__ == "__main__":

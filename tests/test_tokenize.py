@@ -210,6 +210,11 @@ def test_paragraph_spans(text: str, expected: list[str]) -> None:
 
 # --- words --------------------------------------------------------------------------------
 
+FRAGMENTS_WORDS = st.sampled_from(
+    ["U.S.", "Mr.", "Dr", "e.g.", "$", "€", "1,000", "3.5", "’s", "'", "-", " ", "\x1c", "\x1f", "\u0301",
+     "\u00b2", "\u00bd", "\u200d", "_", "\U0001d400", "\U0001d7ce", "\U0001f600", "\u0661", "\xa0", "."]
+)
+
 WORD_CASES = [
     ("The U.S. Army", ["The", "U.S.", "Army"]),
     ("Washington, D.C.", ["Washington", ",", "D.C."]),
@@ -232,6 +237,41 @@ WORD_CASES = [
 @pytest.mark.parametrize(("text", "expected"), WORD_CASES)
 def test_word_spans(text: str, expected: list[str]) -> None:
     check(word_spans, text, expected)
+
+
+def _nltk_word_spans(text: str) -> list[tuple[int, int]]:
+    """The reference: NLTK's RegexpTokenizer (the `regex` engine) over the same pattern."""
+    return list(tokenize._word_tokenizer().span_tokenize(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jose\u0301 Marti\u0301 said",  # combining accents: `regex` \w, not `re` \w
+        "x\u00b2 and \u00bd cup",  # superscript two, one half: `re` \w, not `regex` \w
+        "a\x1cb\x1d \x1e\x1fc",  # `re` \s, not `regex` \s
+        "Mr.\u0301 U.S.\u0301-led",
+        "\U0001d400\U0001d401 \U0001f600 \u0661\u0662",  # astral letters, emoji, Arabic-Indic digits
+        "$\U0001d7ce5 \u200d\u200c_x",  # astral digit, joiners, connector
+    ],
+)
+def test_word_spans_equal_nltk_on_unicode_edges(text: str) -> None:
+    assert [tuple(s) for s in word_spans(text)] == _nltk_word_spans(text)
+    assert all(isinstance(s, Span) for s in word_spans(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(FRAGMENTS_WORDS, st.text(max_size=8)), max_size=40).map("".join))
+def test_word_spans_equal_nltk(text: str) -> None:
+    assert [tuple(s) for s in word_spans(text)] == _nltk_word_spans(text)
+
+
+def test_word_spans_equal_nltk_on_polnear() -> None:
+    if not POLNEAR_TEXT.is_dir():
+        pytest.skip(f"PolNeAR dev texts not found at {POLNEAR_TEXT}")
+    for path in sorted(POLNEAR_TEXT.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert [tuple(s) for s in word_spans(text)] == _nltk_word_spans(text), path.name
 
 
 # --- properties ---------------------------------------------------------------------------

@@ -3,7 +3,8 @@
 * ``speech_verbs.tsv``: cue verbs derived from PolNeAR TRAIN Cue spans (see
   ``scripts/derive_speech_verbs.py``), with every inflection and a class:
   ``speech`` (verbs of saying, Pareti 2016's "source-cue-content" reporting
-  verbs) or ``stance`` (think/believe..., only used to attribute quotation marks).
+  verbs) or ``stance`` (think/believe...), and ``frames``: the complements that are an
+  attribution's content (``clause``, ``to``, ``wh``, ``obj``; see the script).
 * ``speaker_titles.txt``: titles and role nouns that may sit inside a speaker
   noun phrase and are stripped from normalised speaker names.
 """
@@ -54,10 +55,11 @@ ADVERBS = frozenset({
 
 @dataclass(frozen=True)
 class Verb:
-    """One cue-verb form: its lemma and class (``speech`` or ``stance``)."""
+    """One cue-verb form: its lemma, class (``speech`` or ``stance``) and content frames."""
 
     lemma: str
     cls: str
+    frames: frozenset[str] = frozenset()
 
 
 def _data(name: str) -> str:
@@ -72,9 +74,10 @@ def speech_verbs() -> dict[str, Verb]:
     for line in _data("speech_verbs.tsv").splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("lemma\t"):
             continue
-        lemma, form_list, cls, *_ = line.split("\t")
+        lemma, form_list, cls, frames, *_ = line.split("\t")
+        verb = Verb(lemma, cls, frozenset(f for f in frames.split(",") if f != "-"))
         for form in form_list.split(","):
-            forms.setdefault(form, Verb(lemma, cls))
+            forms.setdefault(form, verb)
     return forms
 
 

@@ -1,11 +1,14 @@
-"""Rule-based quote finder: who is quoted, saying what, through which verb.
+"""Rule-based quote finder: who is quoted, saying what, through which cue.
 
 Transparent patterns over quotation marks, sentences and a cue-verb lexicon
-(``toolkit/data/speech_verbs.tsv``, derived from PolNeAR TRAIN). The roles
-follow Pareti's (2016) attribution relations (source, cue, content); the
-direct-quote and "X said" rules follow the GenderGapTracker quote extractor
-(Asr et al. 2021), extended with mixed quotes, "according to" and split /
-multi-paragraph quotations as PolNeAR annotates them (one content in parts).
+(``toolkit/data/speech_verbs.tsv``, derived from PolNeAR TRAIN, with the
+complement frames that are content). The roles follow Pareti's (2016)
+attribution relations (source, cue, content), as PolNeAR annotates them: not
+only speech but belief, intention and evaluation cues ("believes ...", "wants
+to ...", "endorsed X"), every cue of a sentence, and a quotation interrupted by
+its attribution as one content in parts. The direct-quote and "X said" rules
+follow the GenderGapTracker quote extractor (Asr et al. 2021). Every quote
+names the rule that fired (see README, "Quotes").
 
     >>> [q.text for q in find_quotes('“We won,” she said.')]
     ['“We won,”']
@@ -16,30 +19,46 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from functools import lru_cache
+from typing import Iterable, Sequence
 
 import pandas as pd
-import regex  # what NLTK (and so word_spans) uses: identical spans
 
-from .lexicon import Verb, speech_verbs
+from .lexicon import ADVERBS, DETERMINERS, PRONOUNS, STOPWORDS, Verb, speaker_titles, speech_verbs
 from .quote_marks import quotation_spans
 from .speakers import normalise_speakers, resolve_pronouns, speaker_left, speaker_right
-from .tokenize import _WORD_PATTERN, paragraph_spans, sentence_spans
+from .tokenize import paragraph_spans, sentence_spans, word_spans
 
 Span = tuple[int, int]
 MARKS = frozenset({"“", "”", '"', "''", "``"})
 _MIN_FLOATING_WORDS = 4  # an unattributed quotation shorter than this is a scare quote or a title
 _AFTER_WINDOW = 18  # tokens after a closing mark searched for "..., X said"
 _INDIRECT_MIN_WORDS = 3
-# verbs whose complement is a clause ("said (that) ..."); "call/ask/describe X" take objects
-_CLAUSE_VERBS = frozenset({
-    "say", "tell", "add", "write", "note", "suggest", "report", "argue", "announce", "claim",
-    "explain", "acknowledge", "insist", "declare", "warn", "state", "reveal", "recall", "predict",
-    "respond", "reply", "confirm", "deny", "admit", "assert", "contend", "concede", "emphasize",
-    "stress", "conclude", "estimate", "complain", "maintain", "allege", "reiterate", "agree",
-    "promise", "pledge", "vow", "tweet", "underline", "remark", "caution", "lament", "boast",
-    "proclaim", "counter", "joke", "quip", "recount",
+_CONTINUED = frozenset({"quote_said", "said_quote", "split_quote", "said_colon_quote"})  # a later quotation continues these
+_THAT_WINDOW = 12  # tokens between a cue verb and its "that" ("said in a statement on Tuesday that")
+_MAX_INSERT = 10  # tokens between the comma and the cue of "CONTENT, X said"
+_MAX_SUBJECT = 40  # tokens of a sentence-initial subject with appositives and relative clauses
+# words opening an adverbial before the subject ("In a statement, the group said ...")
+_OPENING_ADVERBIALS = frozenset({"in", "on", "at", "after", "before", "during", "while", "when", "as", "since",
+                                 "despite", "with", "without", "for", "from", "by", "once", "although", "though",
+                                 "if", "asked", "speaking", "but", "and", "still", "yet", "however", "meanwhile",
+                                 "later", "earlier", "last", "this", "then", "instead", "also", "now"})
+_TRAILING = frozenset({".", "!", "?", ";", ":", ",", "—", "–", "-", "(", "“", "”", '"', "''", "``"})
+_PASSIVE_AUX = frozenset({"was", "were", "is", "are", "be", "been", "being", "get", "got"})
+_PARTICLES = {"point": ("out",), "spell": ("out",), "speak": ("out",), "call": ("for", "on")}
+_WH = frozenset({"whether", "if", "why", "how", "what", "who", "when", "where", "which"})
+_OBJECT_TO = frozenset({"urge", "ask", "tell", "call", "want", "expect"})  # "urged Congress to act"
+# say-type verbs whose complement may be a bare clause ("said he would"); others need "that"
+_BARE_CLAUSE = frozenset({
+    "say", "think", "believe", "know", "hope", "expect", "feel", "fear", "worry", "doubt", "argue", "claim",
+    "suggest", "note", "add", "write", "insist", "warn", "predict", "acknowledge", "admit", "estimate",
+    "find", "show", "report", "announce", "conclude", "agree", "tweet", "declare", "contend", "assert",
+    "concede", "complain", "recall", "wonder", "indicate", "explain", "reveal", "confirm",
 })
+_CLAUSE_OPENERS = frozenset({"there", "nobody", "everyone", "someone", "nothing", "none", "no", "any"})
+_NOT_CLAUSE = frozenset({"so", "nothing", "yes", "no", "goodbye", "thanks", "hello", "this", "these", "that"})
+_NOT_OBJECT = frozenset({"to", "by", "as", "for", "of", "in", "on", "at", "with", "from", "into", "and", "or",
+                         "but", "that", "it", "him", "her", "them", "me", "us", "so", "up", "out", "off"})
 _FRAME_NOUNS = frozenset({"statement", "interview", "report", "letter", "speech", "tweet", "post", "email", "memo"})
 _HEADLINE = re.compile(r"\A(?P<content>[^\n]{12,}?)[ \t]+[-–—][ \t]+(?P<source>[A-Z][\w.’' &]{1,40})[ \t]*$", re.M)
 QUOTE_FIELDS = ["start", "end", "text", "kind", "speaker", "speaker_start", "speaker_end",
@@ -74,12 +93,12 @@ class _Doc:
     """Tokens and sentences of one text, with start offsets for bisection."""
 
     text: str
-    toks: tuple[str, ...]
-    spans: tuple[Span, ...]
-    tok_starts: tuple[int, ...]
-    sents: tuple[Span, ...]
-    sent_starts: tuple[int, ...]
-    paras: tuple[Span, ...]
+    toks: Sequence[str]
+    spans: Sequence[Span]
+    tok_starts: Sequence[int]
+    sents: Sequence[Span]
+    sent_starts: Sequence[int]
+    paras: Sequence[Span]
 
     def tok_at(self, offset: int) -> int:
         """Return the index of the first token starting at or after ``offset``."""
@@ -91,17 +110,12 @@ class _Doc:
         return self.sents[i]
 
 
-# the pattern of toolkit.tokenize.word_spans, run with re directly: same spans, 5x faster than
-# going through NLTK's RegexpTokenizer wrapper (the quote finder must do >= 300 articles/s)
-_WORDS = regex.compile(_WORD_PATTERN, regex.UNICODE | regex.VERBOSE)
-
-
 def _doc(text: str) -> _Doc:
     """Tokenize once: words (as ``word_spans``), sentences, paragraphs."""
-    spans = tuple(m.span() for m in _WORDS.finditer(text))
-    sents = tuple((s, e) for s, e in sentence_spans(text))
-    return _Doc(text, tuple(text[s:e] for s, e in spans), spans, tuple(s for s, _ in spans),
-                sents, tuple(s for s, _ in sents), tuple((s, e) for s, e in paragraph_spans(text)))
+    spans = word_spans(text)
+    sents = sentence_spans(text)
+    return _Doc(text, [text[s:e] for s, e in spans], spans, [s for s, _ in spans],
+                sents, [s for s, _ in sents], paragraph_spans(text))
 
 
 # base forms that are rarely nouns; other base forms ("state", "report", "post") are too often nouns
@@ -110,6 +124,7 @@ _BASE_OK = frozenset({"say", "tell", "think", "believe", "know", "argue", "claim
                       "read"})  # "the statement read" (past tense = base form)
 
 
+@lru_cache(maxsize=65536)
 def _verb(tok: str) -> Verb | None:
     """Return the cue-verb entry of a lower-case token, or None (capitalised "State" is a name)."""
     if not tok[:1].islower():
@@ -137,8 +152,17 @@ def _make(doc: _Doc, start: int, end: int, kind: str, speaker: Span | None, cue:
 
 
 def _sentence_subject(doc: _Doc, lo: int, hi: int) -> Span | None:
-    """Return the noun phrase opening tokens ``lo:hi`` (the main-clause subject, heuristically)."""
-    return speaker_right(doc.toks, doc.spans, lo - 1, hi) if lo < hi else None
+    """Return the noun phrase opening tokens ``lo:hi`` (the main-clause subject, heuristically).
+
+    A sentence opening with an adverbial ("Continuing to explain his view, Carson ...",
+    "In a statement, the group ...") has its subject after the first comma.
+    """
+    toks = doc.toks
+    if lo < hi and (toks[lo].lower() in _OPENING_ADVERBIALS or toks[lo].lower().endswith("ing")):
+        comma = next((i for i in range(lo, hi) if toks[i] == ","), None)
+        if comma is not None:
+            lo = comma + 1
+    return speaker_right(toks, doc.spans, lo - 1, hi) if lo < hi else None
 
 
 def _after_attribution(doc: _Doc, a: int, limit: int) -> tuple[Span | None, Span] | None:
@@ -155,18 +179,56 @@ def _after_attribution(doc: _Doc, a: int, limit: int) -> tuple[Span | None, Span
         if k == first:
             return speaker_right(toks, doc.spans, k, limit), doc.spans[k]
         speaker = speaker_left(toks, doc.spans, k, first)
-        if speaker is None:
+        if speaker is None or _takes_clause(toks, k + 1, limit):
             return None  # the verb belongs to a clause, not to an attribution
         return speaker, doc.spans[k]
     return None
 
 
+def _takes_clause(toks: Sequence[str], j: int, limit: int) -> bool:
+    """Return True when a clause follows token ``j - 1`` ("... - but he said the time is coming")."""
+    if j >= limit:
+        return False
+    nxt = toks[j].lower()
+    if nxt in {"that", "he", "she", "they", "we", "i", "it", "there"}:
+        return True
+    if nxt in DETERMINERS:
+        run = 0
+        for t in toks[j:limit]:
+            if not t[:1].isalnum():
+                break
+            run += 1
+        return run >= 6
+    return False
+
+
 def _before_attribution(doc: _Doc, lo: int, q: int, prev_speaker: Span | None) -> tuple[Span | None, int] | None:
-    """Find the last cue verb in tokens ``lo:q`` before an opening mark; return (speaker, cue token)."""
+    """Find the cue of a quotation opening at token ``q``; return (speaker, cue token).
+
+    The main clause's cue comes first ("X has said that he will support ... and that “...”"),
+    unless a participle cue lies between it and the mark (", adding that “...”", "with X saying
+    “...”"): then the participle, with its own subject or the sentence's. Without a subject
+    found that way, the last cue before the mark (a frame noun: "the statement read").
+    """
     toks = doc.toks
+    if any(t in MARKS for t in toks[lo:q]):
+        lo = max(i for i in range(lo, q) if toks[i] in MARKS) + 1
+    for k in range(lo, q):
+        verb = _verb(toks[k])
+        if verb is None or toks[k].lower().endswith("ing") or (k > lo and toks[k - 1].lower() in _PASSIVE_AUX):
+            continue
+        speaker = _subject(doc, k, lo)
+        if speaker is None:
+            continue
+        for k2 in range(k + 1, q):
+            if toks[k2].lower().endswith("ing") and _verb(toks[k2]) is not None and "clause" in _verb(toks[k2]).frames:
+                if toks[k2 - 1] == ",":
+                    return speaker, k2
+                inner = speaker_left(toks, doc.spans, k2, k + 1)
+                if inner is not None:
+                    return inner, k2
+        return speaker, k
     for k in range(q - 1, lo - 1, -1):
-        if toks[k] in MARKS:
-            return None
         verb = _verb(toks[k])
         if verb is None:
             continue
@@ -184,11 +246,15 @@ def _direct_quotes(doc: _Doc) -> list[Quote]:
     """Attribute every quotation-mark span; drop unattributed scare quotes and titles."""
     out: list[Quote] = []
     text, toks = doc.text, doc.toks
-    last_after_end = -1
     for qs, qe in quotation_spans(text, [p for p in doc.paras]):
         sent_lo, _ = doc.sent_of(qs)
         _, sent_hi = doc.sent_of(max(qs, qe - 1))
         a, limit = doc.tok_at(qe), doc.tok_at(sent_hi)
+        if not re.search(r"\w", text[qe:sent_hi]):
+            # '“... immigrant!” Cruz said.': Punkt ends the sentence at “?”/“!”; the attribution follows
+            i = bisect.bisect_right(doc.sent_starts, qe)
+            if i < len(doc.sents) and not text[qe:doc.sents[i][0]].strip() and "\n" not in text[qe:doc.sents[i][0]]:
+                limit = doc.tok_at(doc.sents[i][1])
         inner = [t for t in toks[doc.tok_at(qs):a] if t[:1].isalnum()]
         prev = out[-1] if out and out[-1].end > sent_lo else None
         lo = max(doc.tok_at(sent_lo), doc.tok_at(prev.end) if prev else 0)
@@ -199,9 +265,8 @@ def _direct_quotes(doc: _Doc) -> list[Quote]:
             speaker, cue = after
             if out and out[-1].kind == "direct" and out[-1].speaker_start is None and out[-1].rule == "floating" \
                     and _gap_words(text, out[-1].end, qs) == 0:
-                out.pop()  # "“A.” “B,” she said." style run; keep the attributed part
+                qs = out.pop().start  # "“A.” “B,” she said.": one content in parts
             out.append(_make(doc, qs, qe, "direct", speaker, cue, "quote_said"))
-            last_after_end = cue[1] if speaker is None else max(cue[1], speaker[1])
             continue
         before = _before_attribution(doc, lo, doc.tok_at(qs), prev.speaker_start and (prev.speaker_start, prev.speaker_end) if prev else None)
         if before:
@@ -219,16 +284,23 @@ def _direct_quotes(doc: _Doc) -> list[Quote]:
                 end = _mixed_end(doc, qe, sent_hi)
                 out.append(_make(doc, start, end, "mixed", speaker, doc.spans[k], "said_mixed"))
             continue
-        if last_after_end >= 0 and out and _gap_words(text, last_after_end, qs) <= 6 \
-                and _same_paragraph(doc, last_after_end, qs) and not any(m in text[last_after_end:qs] for m in MARKS):
-            # "“A,” she said. “B.”": PolNeAR annotates one content in two parts
+        if out and out[-1].kind == "direct" and out[-1].rule in _CONTINUED and _same_paragraph(doc, out[-1].end, qs) \
+                and not any(m in text[out[-1].end:qs] for m in MARKS):
+            # "“A,” she said[, a ... who ...]. “B.”": PolNeAR annotates one content in parts
             first = out.pop()
             out.append(_make(doc, first.start, qe, "direct",
                              (first.speaker_start, first.speaker_end) if first.speaker_start is not None else None,
                              (first.cue_start, first.cue_end) if first.cue_start is not None else None, "split_quote"))
-            last_after_end = -1
             continue
-        last_after_end = -1
+        before_colon = text[:qs].rstrip()
+        if before_colon.endswith(":") and (not out or out[-1].end < len(before_colon)):
+            # 'A spokesman could only quip:\n\n“...”': the cue ends the sentence before
+            colon = doc.tok_at(len(before_colon) - 1)
+            c_lo, _ = doc.sent_of(len(before_colon) - 1)
+            found = _before_attribution(doc, max(doc.tok_at(c_lo), doc.tok_at(out[-1].end) if out else 0), colon, None)
+            if found and found[0] is not None:
+                out.append(_make(doc, qs, qe, "direct", found[0], doc.spans[found[1]], "said_colon_quote"))
+                continue
         if len(inner) >= _MIN_FLOATING_WORDS and (qe - qs) > 20:
             # a free-standing quotation continues the latest attributed speaker (PolNeAR links it
             # to that speaker's mention and cue)
@@ -254,8 +326,9 @@ def _same_paragraph(doc: _Doc, a: int, b: int) -> bool:
 def _mixed_end(doc: _Doc, qe: int, sent_hi: int) -> int:
     """Return where a mixed quote ends: at the closing mark, or at the sentence end if it goes on."""
     rest = doc.text[qe:sent_hi]
-    if not re.search(r"\w", rest) or re.match(r"\s*,\s*\w+ing\b", rest) or any(m in rest for m in MARKS):
-        return qe
+    if not re.search(r"\w", rest) or re.match(r"\s*,\s*\w+ing\b", rest) or any(m in rest for m in MARKS) \
+            or re.match(r"\s*[-–—,;]?\s*(?:but|while|whereas)\b", rest):
+        return qe  # "... “an incredible feat” - but he said ...": a new clause, not more content
     return sent_hi - len(rest) + len(rest.rstrip().rstrip(".!?"))
 
 
@@ -272,20 +345,192 @@ def _content_end(doc: _Doc, hi_tok: int) -> int:
     return doc.spans[j][1] if j >= 0 else 0
 
 
-def _indirect_quotes(doc: _Doc, taken: list[Span]) -> list[Quote]:
-    """Find reported speech without quotation marks, one sentence at a time."""
+def _indirect_quotes(doc: _Doc, taken: list[Quote]) -> list[Quote]:
+    """Find reported speech without quotation marks: every cue of every sentence.
+
+    Tokens inside direct quotations are blocked (never a cue, never content: the content of a
+    cue stops before a quotation); a cue already used by a direct or mixed quote is skipped.
+    """
     out: list[Quote] = []
-    toks, spans = doc.toks, doc.spans
+    toks = doc.toks
+    spans = sorted((q.start, q.end) for q in taken if q.kind == "direct" or q.rule == "said_mixed")
+    used_cues = {q.cue_start for q in taken if q.cue_start is not None}
+    blocked = bytearray(len(toks))
+    for qs, qe in spans:
+        for i in range(doc.tok_at(qs), doc.tok_at(qe)):
+            blocked[i] = 1
+    forms = speech_verbs()
+    cues = [k for k, tok in enumerate(toks) if tok in forms]  # lower-case cue-verb forms
     for s_start, s_end in doc.sents:
-        if _overlaps(taken, s_start, s_end):
-            continue
         t0, t1 = doc.tok_at(s_start), doc.tok_at(s_end)
         if t1 - t0 < 4:
             continue
-        quote = _according_to(doc, t0, t1) or _said_at_end(doc, t0, t1) or _says_that(doc, t0, t1)
-        if quote is not None:
-            out.append(quote)
+        acc = _according_to(doc, t0, t1) if "ccording to" in doc.text[s_start:s_end] else None
+        if acc is not None and not _overlaps(spans, acc.start, acc.end):
+            out.append(acc)
+        for k in cues[bisect.bisect_left(cues, t0):bisect.bisect_left(cues, t1)]:
+            if blocked[k]:
+                continue
+            verb = _verb(toks[k])
+            if verb is None or not verb.frames or doc.spans[k][0] in used_cues:
+                continue
+            quote = _cue_clause(doc, k, verb, t0, t1, blocked)
+            if quote is not None and quote.start < quote.end:
+                out.append(quote)
     return out
+
+
+def _clip_end(doc: _Doc, j: int, t1: int, blocked: bytearray) -> int:
+    """Return the token index where a content starting at ``j`` stops: a quotation or ``t1``."""
+    for i in range(j, t1):
+        if blocked[i]:
+            return i
+    return t1
+
+
+def _content(doc: _Doc, j: int, hi: int, min_words: int) -> tuple[int, int] | None:
+    """Return the character span of tokens ``j:hi`` without trailing punctuation/conjunctions."""
+    toks = doc.toks
+    while hi > j and (toks[hi - 1] in _TRAILING or toks[hi - 1].lower() in {"and", "but", "or", "while"}):
+        hi -= 1
+    if sum(t[:1].isalnum() for t in toks[j:hi]) < min_words:
+        return None
+    return doc.spans[j][0], doc.spans[hi - 1][1]
+
+
+def _clause_start(tok: str) -> bool:
+    """Return True for a token that may open a bare complement clause ("said [he] would ...")."""
+    low = tok.lower()
+    return (low in PRONOUNS or low in DETERMINERS or low in _CLAUSE_OPENERS or tok[:1].isupper()
+            or tok[:1].isdigit())
+
+
+def _cue_clause(doc: _Doc, k: int, verb: Verb, t0: int, t1: int, blocked: bytearray) -> Quote | None:
+    """Attribute the complement of the cue verb at token ``k`` (frames from the lexicon)."""
+    toks, spans = doc.toks, doc.spans
+    low = toks[k].lower()
+    prev = toks[k - 1].lower() if k > t0 else ""
+    participle = low.endswith("ing")
+    if prev in _PASSIVE_AUX and low.endswith(("ed", "en", "wn")) and low != "said":
+        return None  # "was asked", "is expected": the subject is not the source
+    if prev == "to" or (participle and prev not in {",", "—", "while", "after", "before", "by", "when"}
+                        and prev not in ADVERBS):
+        return None  # "to say", a gerund ("the saying")
+    j = k + 1
+    if j < t1 and toks[j].lower() in _PARTICLES.get(verb.lemma, ()):
+        j += 1
+    while j < t1 and (toks[j].lower() in ADVERBS or (toks[j].endswith("ly") and toks[j].islower())):
+        j += 1
+    if j >= t1 or blocked[j]:
+        return None
+    nxt = toks[j].lower()
+    # content before the cue: "CONTENT, X said." / "CONTENT, X said, CONTENT."
+    if nxt in {",", ".", "!", "?", ";"} or j == t1 - 1 or (not participle and _inverted_speaker(doc, k, t0, t1)):
+        return _inserted(doc, k, verb, t0, t1, blocked)
+    hi = _clip_end(doc, j, t1, blocked)
+    if sum(t[:1].isalnum() for t in toks[j:hi]) < 2:
+        return _inserted(doc, k, verb, t0, t1, blocked)  # "..., the airline said Thursday."
+    if participle:
+        speaker = _sentence_subject(doc, t0, k) if prev != "," or k - t0 > 1 else None
+    else:
+        speaker = _subject(doc, k, t0)
+        if speaker is None and k - t0 <= _MAX_SUBJECT and toks[t0][:1].isupper() and "," in toks[t0:k] \
+                and toks[t0].lower() not in STOPWORDS | ADVERBS | _CLAUSE_OPENERS:
+            # "Senator Bob Corker, a Tennessee Republican who has met ..., said": the sentence subject
+            speaker = speaker_right(toks, doc.spans, t0 - 1, k)
+    if speaker is None:
+        return None
+    frames = verb.frames
+    start = None
+    rule = ""
+    if nxt == ":" and "clause" in frames:
+        start, rule = j + 1, "cue_colon"
+    if start is None and ("clause" in frames or "obj" in frames):
+        that = next((i for i in range(j, min(j + _THAT_WINDOW, hi)) if toks[i].lower() == "that"
+                     or toks[i] in {";", ":"} or _verb(toks[i]) is not None), None)
+        if that is not None and toks[that].lower() == "that" and ("clause" in frames or that == j):
+            start, rule = (j if that == j else that), "cue_that"
+    if start is None and "wh" in frames and nxt in _WH:
+        start, rule = j, "cue_wh"
+    if start is None and "to" in frames:
+        if nxt == "to":
+            start, rule = j, "cue_to"
+        elif verb.lemma in _OBJECT_TO and j + 1 < hi:
+            to = next((i for i in range(j + 1, min(j + 6, hi)) if toks[i] == "to"), None)
+            if to is not None and all(t[:1].isalnum() for t in toks[j:to]) and "that" not in toks[j:to]:
+                start, rule = j, "cue_obj_to"
+    if start is None and "clause" in frames and verb.lemma in _BARE_CLAUSE and _clause_start(toks[j]) \
+            and nxt not in _NOT_CLAUSE:
+        start, rule = j, "cue_clause"
+    if start is None and "obj" in frames and (nxt in DETERMINERS or toks[j][:1].isupper()
+                                              or toks[j][:1].isalpha()) and nxt not in _NOT_OBJECT:
+        start, rule = j, "cue_object"
+    if start is None or start >= hi:
+        return None
+    span = _content(doc, start, hi, 1 if rule in {"cue_object", "cue_to", "cue_wh"} else 2)
+    if span is None:
+        return None
+    if participle:
+        rule = "participle_" + rule[4:]
+    return _make(doc, span[0], span[1], "indirect", speaker, spans[k], rule)
+
+
+def _subject(doc: _Doc, k: int, t0: int) -> Span | None:
+    """Return the subject of the cue verb at ``k``: "X said", "X, who ..., said", "X, who said"."""
+    toks = doc.toks
+    j = k - 1
+    while j >= t0 and (toks[j].lower() in ADVERBS or (toks[j].endswith("ly") and toks[j].islower())):
+        j -= 1
+    if j >= t0 and toks[j].lower() in {"who", "which"}:
+        return doc.spans[j]  # PolNeAR marks the relative pronoun as the source
+    return speaker_left(doc.toks, doc.spans, k, t0)
+
+
+def _inverted_speaker(doc: _Doc, k: int, t0: int, t1: int) -> bool:
+    """Return True for "..., said X." (a comma right before the cue, a speaker right after)."""
+    if k == t0 or doc.toks[k - 1] != ",":
+        return False
+    speaker = speaker_right(doc.toks, doc.spans, k, t1)
+    if speaker is None:
+        return False
+    after = doc.tok_at(speaker[1])
+    return after >= t1 or doc.toks[after] in {".", ",", "!", "?", ";", "—", "–", "(", "in", "on", "at", "during"}
+
+
+def _inserted(doc: _Doc, k: int, verb: Verb, t0: int, t1: int, blocked: bytearray) -> Quote | None:
+    """"CONTENT, X said." / "CONTENT, said X, the Y." / "A, X said, B." (content around the cue)."""
+    toks = doc.toks
+    if verb.cls != "speech" and verb.lemma not in {"think", "believe"} or toks[k].lower().endswith("ing"):
+        return None
+    c1 = next((i for i in range(k - 1, max(t0, k - _MAX_INSERT) - 1, -1) if toks[i] in {",", "—", "–"}), None)
+    if c1 is None or c1 - t0 < 2 or any(blocked[i] for i in range(t0, c1)):
+        return None
+    if c1 == k - 1:
+        speaker = speaker_right(toks, doc.spans, k, t1)
+        after = doc.tok_at(speaker[1]) if speaker else k + 1
+    else:
+        speaker = speaker_left(toks, doc.spans, k, c1 + 1)
+        if speaker is None or doc.tok_at(speaker[0]) != c1 + 1 and toks[c1 + 1].lower() not in DETERMINERS:
+            return None
+        after = k + 1
+    if speaker is None:
+        return None
+    r = next((i for i in range(after, t1) if toks[i] in {",", ".", "!", "?", ";", "—", ":"} or blocked[i]), t1)
+    if any(t.lower() == "that" or _verb(t) is not None for t in toks[after:r]) or r - after > 8:
+        return None
+    rest = [t for t in toks[r + 1:t1] if t[:1].isalnum()]
+    parenthetical = r < t1 and toks[r] in {",", "—"} and len(rest) >= 3 and not blocked[r + 1] \
+        and (toks[r + 1][:1].islower() or toks[r + 1].lower() in PRONOUNS) \
+        and toks[r + 1].lower() not in speaker_titles() and _verb(toks[r + 1]) is None
+    if parenthetical:
+        span = _content(doc, t0, _clip_end(doc, r + 1, t1, blocked), 3)
+        rule = "content_said_content"
+    else:
+        span = _content(doc, t0, c1, 3)
+        rule = "content_said"
+    if span is None:
+        return None
+    return _make(doc, span[0], span[1], "indirect", speaker, doc.spans[k], rule)
 
 
 def _according_to(doc: _Doc, t0: int, t1: int) -> Quote | None:
@@ -306,57 +551,6 @@ def _according_to(doc: _Doc, t0: int, t1: int) -> Quote | None:
     return None
 
 
-def _said_at_end(doc: _Doc, t0: int, t1: int) -> Quote | None:
-    """"CONTENT, X said [in a statement]." with the content before the last comma."""
-    toks = doc.toks
-    comma = next((j for j in range(t1 - 1, t0, -1) if toks[j] == ","), None)
-    if comma is None or comma - t0 < _INDIRECT_MIN_WORDS + 1:
-        return None
-    for k in range(comma + 1, min(comma + 10, t1)):
-        verb = _verb(toks[k])
-        if verb is None or verb.cls != "speech" or toks[k].lower().endswith("ing"):
-            continue
-        if t1 - k > 8:
-            return None
-        speaker = speaker_left(toks, doc.spans, k, comma + 1) if k > comma + 1 else speaker_right(toks, doc.spans, k, t1)
-        if speaker is None:
-            return None
-        end = doc.spans[comma - 1][1]
-        return _make(doc, doc.spans[t0][0], end, "indirect", speaker, doc.spans[k], "content_said")
-    return None
-
-
-def _says_that(doc: _Doc, t0: int, t1: int) -> Quote | None:
-    """"X said (that) CONTENT." / "X told reporters that CONTENT." / ", adding that CONTENT"."""
-    toks = doc.toks
-    for k in range(t0, t1 - _INDIRECT_MIN_WORDS):
-        verb = _verb(toks[k])
-        if verb is None or verb.lemma not in _CLAUSE_VERBS:
-            continue
-        participle = toks[k].lower().endswith("ing")
-        if participle:
-            if toks[k - 1] != "," or k == t0:
-                continue
-            if verb.lemma not in {"say", "add"} and toks[k + 1].lower() != "that":
-                continue  # "warning Russia against ..." is not reported speech
-            speaker = _sentence_subject(doc, t0, k)
-        else:
-            speaker = speaker_left(toks, doc.spans, k, t0)
-        if speaker is None:
-            continue
-        c = k + 1
-        that = next((j for j in range(c, min(c + 6, t1)) if toks[j].lower() == "that"), None)
-        if that is not None and (verb.lemma == "tell" or toks[c].lower() in {"in", "on", "at", "to", "during", "after", "this", "last", "earlier", "recently", "previously"}):
-            c = that
-        elif verb.lemma == "tell" or toks[c].lower() in {"in", "on", "at", "to", "of", "for", "with", "about", "during", ",", ".", ":", "it", "so", "as", "by", "yes", "no"}:
-            continue
-        end = _content_end(doc, t1)
-        if sum(t[:1].isalnum() for t in toks[c:t1]) < _INDIRECT_MIN_WORDS:
-            continue
-        return _make(doc, doc.spans[c][0], end, "indirect", speaker, doc.spans[k], "participle_that" if participle else "said_that")
-    return None
-
-
 def _headline(doc: _Doc) -> Quote | None:
     """A title line "CONTENT - Source" (wire-style headline attribution)."""
     m = _HEADLINE.match(doc.text)
@@ -372,10 +566,13 @@ def find_quotes(text: str) -> list[Quote]:
     """Return the quotations of ``text`` (direct, mixed, indirect), sorted by start.
 
     Pure function. Direct and mixed quotes come from quotation-mark spans
-    (straight, curly and NYT ``''``) attributed in their sentence; indirect
-    ones from "X said (that) ...", "..., X said", "according to X" and a
-    headline "... - Source". Speaker names are normalised per text and
-    "he"/"she" resolved to the latest named speaker (``speaker_resolved``).
+    (straight, curly and NYT ``''``) attributed in their sentence (or the next
+    one, or a sentence ending in ":" before them); indirect ones from every cue
+    verb of every sentence with a content complement (clause, to-infinitive,
+    wh-clause or object, per the lexicon's frames), "..., X said", "A, X said,
+    B", "according to X" and a headline "... - Source". Speaker names are
+    normalised per text and "he"/"she" resolved to the latest named speaker
+    (``speaker_resolved``).
     """
     if not text or not text.strip():
         return []
@@ -384,18 +581,38 @@ def find_quotes(text: str) -> list[Quote]:
     head = _headline(doc)
     if head is not None and not _overlaps([(q.start, q.end) for q in quotes], head.start, head.end):
         quotes.append(head)
-    quotes += _indirect_quotes(doc, [(q.start, q.end) for q in quotes])
+    quotes += _indirect_quotes(doc, quotes)
     quotes.sort(key=lambda q: (q.start, q.end))
+    quotes = _floating_speakers(quotes, text)
     quotes = normalise_speakers(quotes)
     resolved = resolve_pronouns(quotes)
     return [_with(q, speaker_resolved=r) for q, r in zip(quotes, resolved)]
 
 
-def _with(quote: Quote, **changes: object) -> Quote:
-    """Return a copy of ``quote`` with fields changed."""
-    from dataclasses import replace
+def _floating_speakers(quotes: list[Quote], text: str) -> list[Quote]:
+    """Point each free-standing quotation at the nearest preceding attribution's speaker mention.
 
-    return replace(quote, **changes)
+    PolNeAR links such a quotation to the speaker's latest mention: often a pronoun in the
+    sentence before ("He said he would fight. “We will win.”"), direct or indirect.
+    """
+    out: list[Quote] = []
+    last: Quote | None = None
+    for q in quotes:
+        if q.rule == "floating" and last is not None and last.speaker_end <= q.start \
+                and _gap_words(text, last.speaker_end, q.start) <= 400:
+            q = _with(q, speaker=last.speaker, speaker_start=last.speaker_start, speaker_end=last.speaker_end,
+                      cue=last.cue, cue_start=last.cue_start, cue_end=last.cue_end)
+        elif q.rule != "floating" and q.speaker_start is not None and (q.speaker or "").lower() not in {"who", "which"}:
+            last = q if last is None or q.speaker_end >= last.speaker_end else last
+        out.append(q)
+    return out
+
+
+def _with(quote: Quote, **changes: object) -> Quote:
+    """Return a copy of ``quote`` with fields changed (``dataclasses.replace`` without its checks)."""
+    new = object.__new__(Quote)
+    new.__dict__.update(quote.__dict__, **changes)
+    return new
 
 
 def quotes_frame(articles: pd.DataFrame | Iterable[tuple[str, str]]) -> pd.DataFrame:
