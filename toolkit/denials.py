@@ -23,7 +23,7 @@ import pandas as pd
 from .denial_lexicon import CATEGORIES, Lexicon, default_lexicon, find_matches, load_lexicon, sense_ok
 from .deniers import PRONOUNS, VERB_RULES, Mention, SPEECH_VERBS, _speaker_of_verb, _tokens, find_denier, subject_before
 from .negation import intensified_start, is_negated
-from .tokenize import Span, _merge_continuations, _sentence_tokenizer, _trimmed, paragraph_spans
+from .tokenize import paragraph_sentence_spans, paragraph_spans
 
 __all__ = ["Denial", "find_denials", "denials_frame", "kwic", "load_lexicon", "default_lexicon", "CATEGORIES"]
 
@@ -137,17 +137,8 @@ class _Sentences:
 
     def _of_paragraph(self, i: int) -> tuple[list[tuple[int, int]], list[int]]:
         if i not in self.cache:
-            para, text = self.paragraphs[i], self.text
-            found: list[Span] = []
-            for start, end in _sentence_tokenizer().span_tokenize(text[para.start:para.end]):
-                span = _trimmed(text, para.start + start, para.start + end)
-                if span is None:
-                    continue
-                if found and span.start < found[-1].end:
-                    found[-1] = Span(found[-1].start, max(found[-1].end, span.end))
-                else:
-                    found.append(span)
-            spans = [(s.start, s.end) for s in _merge_continuations(text, found)] or [(para.start, para.end)]
+            para = self.paragraphs[i]
+            spans = [(s.start, s.end) for s in paragraph_sentence_spans(self.text, para)] or [(para.start, para.end)]
             self.cache[i] = (spans, [s for s, _ in spans])
         return self.cache[i]
 

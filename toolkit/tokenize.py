@@ -27,7 +27,7 @@ from nltk.tokenize.punkt import (
     PunktToken,
 )
 
-__all__ = ["Span", "paragraph_spans", "sentence_spans", "sentences", "word_spans"]
+__all__ = ["Span", "paragraph_sentence_spans", "paragraph_spans", "sentence_spans", "sentences", "word_spans"]
 
 
 class Span(NamedTuple):
@@ -245,24 +245,28 @@ def paragraph_spans(text: str) -> list[Span]:
     return spans
 
 
+def paragraph_sentence_spans(text: str, paragraph: Span) -> list[Span]:
+    """Return the sentences of one paragraph of `text` (offsets into `text`).
+
+    `sentence_spans` is this over every paragraph; call it directly to split only the paragraphs
+    you need (sentence splitting costs more than most finders).
+    """
+    found: list[Span] = []
+    for start, end in _sentence_tokenizer().span_tokenize(text[paragraph.start : paragraph.end]):
+        span = _trimmed(text, paragraph.start + start, paragraph.start + end)
+        if span is None:
+            continue
+        if found and span.start < found[-1].end:
+            # Realignment can overlap on odd punctuation runs; keep one sentence.
+            found[-1] = Span(found[-1].start, max(found[-1].end, span.end))
+        else:
+            found.append(span)
+    return _merge_continuations(text, found)
+
+
 def sentence_spans(text: str) -> list[Span]:
     """Return the sentences of `text`; a blank line always ends a sentence."""
-    tokenizer = _sentence_tokenizer()
-    spans: list[Span] = []
-    for para in paragraph_spans(text):
-        chunk = text[para.start : para.end]
-        found: list[Span] = []
-        for start, end in tokenizer.span_tokenize(chunk):
-            span = _trimmed(text, para.start + start, para.start + end)
-            if span is None:
-                continue
-            if found and span.start < found[-1].end:
-                # Realignment can overlap on odd punctuation runs; keep one sentence.
-                found[-1] = Span(found[-1].start, max(found[-1].end, span.end))
-            else:
-                found.append(span)
-        spans.extend(_merge_continuations(text, found))
-    return spans
+    return [span for para in paragraph_spans(text) for span in paragraph_sentence_spans(text, para)]
 
 
 def sentences(text: str) -> list[str]:
