@@ -176,3 +176,52 @@ def test_big_jsonl_sliced_gives_the_same_articles(tmp_path):
     pd.testing.assert_frame_equal(read_table(tmp_path / "whole", "articles", columns=columns),
                                   read_table(tmp_path / "sliced", "articles", columns=columns))
     assert read_table(tmp_path / "sliced", "articles")["doc_id"].iloc[-1] == "export:200"
+
+
+@pytest.mark.parametrize(
+    "title, text, expected",
+    [
+        ("Claims are false", "Claims are false.\n\nBody.", True),
+        ("Hillary Clinton’s Claim Isn’t True.", "Hillary Clinton’s Claim Isn’t True. Not Yet.\n\nBody.", True),
+        ("Claims are false", "Body first.\n\nClaims are false.", False),
+        ("", "Body.", False),
+    ],
+)
+def test_title_in_body(title, text, expected):
+    from toolkit.pipeline import title_in_body
+
+    assert title_in_body(title, text) is expected
+
+
+def test_title_denials_counted_once(tmp_path):
+    from toolkit.article import Article
+    from toolkit.pipeline import analyse_article
+
+    text = "Moscow says US claims are baseless.\n\nThe ministry said so."
+    repeated = analyse_article(Article("a", text, title="Moscow says US claims are baseless"))
+    apart = analyse_article(Article("b", "The ministry said so.", title="Moscow says US claims are baseless"))
+    assert [d["field"] for d in repeated["denials"]] == ["text"]
+    assert [d["field"] for d in apart["denials"]] == ["title"]
+
+
+def test_symlinked_folders_are_followed_once(tmp_path):
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "a.txt").write_text("Alpha.", encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "link").symlink_to(real, target_is_directory=True)
+    (real / "loop").symlink_to(corpus, target_is_directory=True)  # a cycle must not loop forever
+    from toolkit import load_corpus
+
+    assert list(load_corpus(corpus)["doc_id"]) == ["a"]
+
+
+def test_empty_corpus_extraction_is_still_an_extraction(tmp_path):
+    from toolkit.dataset import is_extraction, open_dataset
+
+    (tmp_path / "empty").mkdir()
+    extract(tmp_path / "empty", tmp_path / "out", progress=False)
+    assert is_extraction(tmp_path / "out")
+    data = open_dataset(tmp_path / "out")
+    assert data.log.loaded == 0

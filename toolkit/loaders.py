@@ -126,6 +126,29 @@ def _articles(
         metadata.report_unmatched()
 
 
+def walk_files(root: Path) -> Iterator[Path]:
+    """Yield every visible file under `root` in a stable order: a folder's files, then its sub-folders.
+
+    Symbolic links to folders are followed (a corpus assembled from links is common), each real
+    folder once, so a link cycle cannot loop. Hidden files and folders (.git, .ipynb_checkpoints)
+    never hold the corpus.
+    """
+    if root.is_file():
+        yield root
+        return
+    seen: set[str] = set()
+    for folder, dirs, files in os.walk(root, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:
+            dirs[:] = []
+            continue
+        seen.add(real)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield Path(folder) / name
+
+
 def discover_files(root: Path, log: LoadLog) -> Iterator[tuple[Path, str]]:
     """Yield (file, format) under `root` in a stable order; note what is not an article file."""
     if root.is_file():
@@ -133,19 +156,15 @@ def discover_files(root: Path, log: LoadLog) -> Iterator[tuple[Path, str]]:
         return
     ignored: Counter[str] = Counter()
     found = False
-    for folder, dirs, files in os.walk(root):
-        # Hidden folders (.git, .ipynb_checkpoints) never hold the corpus.
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if name.startswith(".") or name.lower() in METADATA_NAMES:
-                continue
-            path = Path(folder) / name
-            fmt = format_of(path)
-            if fmt is None:
-                ignored[path.suffix.lower() or "(no suffix)"] += 1
-                continue
-            found = True
-            yield path, fmt
+    for path in walk_files(root):
+        if path.name.lower() in METADATA_NAMES:
+            continue
+        fmt = format_of(path)
+        if fmt is None:
+            ignored[path.suffix.lower() or "(no suffix)"] += 1
+            continue
+        found = True
+        yield path, fmt
     if ignored:
         detail = ", ".join(f"{n} {suffix}" for suffix, n in sorted(ignored.items()))
         log.add("note", "ignored_files", root, detail=f"not article files: {detail}")

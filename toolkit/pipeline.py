@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, field, fields
@@ -164,6 +165,15 @@ def _export_units(path: Path, fmt: str, bytes_per_partition: int) -> list[tuple[
     return [(str(path), fmt, part) for part in jsonl_slices(path, bytes_per_partition)]
 
 
+def title_in_body(title: str, text: str) -> bool:
+    """Return True when the body already opens with the title (PolNeAR and many exports do)."""
+    def words(value: str) -> list[str]:
+        return re.findall(r"\w+", value.lower())
+
+    head = words(title)
+    return bool(head) and words(text[: len(title) + 200])[: len(head)] == head
+
+
 def content_hash(text: str) -> str:
     """Return the SHA-256 of an article body: the identity of its content across runs and corpora."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -176,7 +186,7 @@ def analyse_article(article: Article) -> dict[str, list[dict[str, Any]]]:
 
     quotes = find_quotes(article.text)
     denials = [("text", d) for d in find_denials(article.text, quotes=quotes)]
-    if article.title:
+    if article.title and not title_in_body(article.title, article.text):
         # The loader moves a scraped title out of the body; its denials count too (offsets into the title).
         denials = [("title", d) for d in find_denials(article.title)] + denials
     summary = {
@@ -287,7 +297,7 @@ def _prepare(out: Path, fingerprint: str) -> None:
                 shutil.rmtree(out / name, ignore_errors=True)
     elif out.exists() and any(p for p in out.iterdir() if p.name not in (*TABLES, STATE)):
         raise ValueError(f"{out} exists and is not an extraction folder; choose another --out")
-    out.mkdir(parents=True, exist_ok=True)
+    (out / STATE).mkdir(parents=True, exist_ok=True)
     # The fingerprint is written before any work, so a killed run is resumed, not discarded.
     manifest.write_text(json.dumps({"fingerprint": fingerprint, "toolkit": _toolkit_version()}, indent=2) + "\n", encoding="utf-8")
 
@@ -426,6 +436,8 @@ def read_table(out_dir: PathLike, table: str, *, columns: Sequence[str] | None =
         raise ValueError(f"unknown table {table!r}: one of {', '.join(TABLES)}")
     out = Path(out_dir)
     parts = sorted((out / table).glob("part-*.parquet"))
+    if not parts and (out / MANIFEST).is_file():  # an extraction of a corpus with no article file
+        return typed_table(table, [])
     if not parts:
         raise FileNotFoundError(f"{out} holds no {table} table: run `python -m toolkit extract` first")
     frames = [pd.read_parquet(p, columns=list(columns) if columns else None) for p in parts]

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import html
 import json
-import os
 import platform
 import shutil
 import sys
@@ -23,7 +22,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 NOTEBOOK_DIR = Path(__file__).resolve().parents[1] / "notebooks"
 #: Notebooks a report runs by default, in order.
-DEFAULT_NOTEBOOKS: tuple[str, ...] = ("01_corpus_overview.ipynb",)
+DEFAULT_NOTEBOOKS: tuple[str, ...] = ("01_corpus_overview.ipynb", "02_quotes.ipynb", "03_denials.ipynb", "04_compare.ipynb")
 #: Where, inside a report folder, the corpus's extraction (articles, quotes, denials as Parquet) goes.
 EXTRACTION_DIR = "extraction"
 #: Libraries whose versions the manifest records.
@@ -58,14 +57,10 @@ def sha256_file(path: Path) -> str:
 
 
 def input_files(corpus: Path) -> list[Path]:
-    """Return every visible file of a corpus (a file or a folder), sorted."""
-    if corpus.is_file():
-        return [corpus]
-    found = []
-    for folder, dirs, files in os.walk(corpus):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(Path(folder) / f for f in sorted(files) if not f.startswith("."))
-    return found
+    """Return every visible file of a corpus (a file or a folder), in the loader's order."""
+    from .loaders import walk_files
+
+    return list(walk_files(corpus))
 
 
 def library_versions(names: Iterable[str] = LIBRARIES) -> dict[str, str | None]:
