@@ -126,11 +126,21 @@ def test_other_rules_invalidate_the_cache(corpus, reference, tmp_path):
     rules.write_text('{"id": "copy", "action": "drop", "where": "edge", "pattern": "^Copy \\\\d+\\\\.$"}\n')
     out = tmp_path / "out"
     extract(corpus, out, files_per_partition=PER_PARTITION, progress=False)
-    result = extract(corpus, out, files_per_partition=PER_PARTITION, progress=False, rules=load_rules(rules), user_files=[rules])
+    result = extract(corpus, out, files_per_partition=PER_PARTITION, progress=False, rules=load_rules(rules))
     assert result.ran == 10
     # Without the "Copy N." footers the copies are duplicates: each partition drops its own, the rest are flagged.
     assert len(read_table(out, "articles")) == 4
     assert len(read_table(out, "articles", keep_duplicates=True)) > 4
+
+
+def test_user_lexicon_is_used_and_invalidates_the_cache(corpus, tmp_path):
+    lexicon = tmp_path / "mine.tsv"
+    lexicon.write_text("# my lexicon: only a phrase no article uses\nzz\tzzyzx\tfalsity\tme\t\n", encoding="utf-8")
+    out = tmp_path / "out"
+    extract(corpus, out, files_per_partition=PER_PARTITION, progress=False)
+    assert len(read_table(out, "denials")) > 0
+    result = extract(corpus, out, files_per_partition=PER_PARTITION, progress=False, lexicon=lexicon, lexicon_extend=False)
+    assert result.ran == 10 and len(read_table(out, "denials")) == 0  # only my lexicon, which matches nothing
 
 
 def test_refuses_a_folder_that_is_not_an_extraction(corpus, tmp_path):

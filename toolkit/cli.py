@@ -92,7 +92,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     params = {key: _param_value(value) for key, value in args.param}
     try:
-        result = run_report(args.corpus, args.out, notebooks=args.notebooks, parameters=params, progress=not args.quiet)
+        result = run_report(args.corpus, args.out, notebooks=args.notebooks, parameters=params,
+                            progress=not args.quiet, workers=args.workers, lexicon=args.lexicon)
     except ReportError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -159,7 +160,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     result = extract(
         args.corpus, args.out, engine=args.engine, workers=args.workers, scheduler=args.scheduler,
-        files_per_partition=args.files_per_partition, progress=not args.quiet, **_load_options(args),
+        files_per_partition=args.files_per_partition, progress=not args.quiet,
+        lexicon=args.lexicon, lexicon_extend=not args.only_my_lexicon, **_load_options(args),
     )
     manifest = json.loads((result.out_dir / "manifest.json").read_text(encoding="utf-8"))
     articles = manifest["articles"]
@@ -191,6 +193,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--notebooks", nargs="+", metavar="NB", help="notebooks to run (names in notebooks/ or paths)")
     report.add_argument("-p", "--param", nargs=2, action="append", default=[], metavar=("KEY", "VALUE"),
                         help="a notebook parameter, VALUE read as JSON if it parses (repeatable)")
+    report.add_argument("--lexicon", metavar="FILE", help="your denial lexicon (TSV like toolkit/data/denials.tsv), added to the shipped one")
+    report.add_argument("--workers", type=int, default=1, metavar="N", help="processes for the corpus's extraction")
     report.add_argument("--quiet", action="store_true", help="no progress bar")
     report.set_defaults(func=cmd_report)
 
@@ -214,6 +218,8 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--scheduler", metavar="ADDR", help="Dask scheduler address (default: a LocalCluster on this machine)")
     extract.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes (local) or LocalCluster workers (dask)")
     extract.add_argument("--files-per-partition", type=int, default=500, metavar="N", help="text/HTML files per work unit")
+    extract.add_argument("--lexicon", metavar="FILE", help="your denial lexicon (TSV like toolkit/data/denials.tsv), added to the shipped one")
+    extract.add_argument("--only-my-lexicon", action="store_true", help="use the --lexicon file instead of the shipped one")
     extract.add_argument("--quiet", action="store_true", help="no progress bar")
     _add_load_options(extract)
     extract.set_defaults(func=cmd_extract)

@@ -12,7 +12,7 @@ analyse inside a notebook.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -20,7 +20,9 @@ import pandas as pd
 
 from .loaders import PathLike, iter_articles
 from .loadlog import LoadEvent, LoadLog
-from .pipeline import MANIFEST, STATE, TABLES, analyse_article, read_table, typed_table
+from .pipeline import (
+    MANIFEST, STATE, TABLES, ExtractConfig, analyse_article, article_denials, lexicon_record, read_table, typed_table,
+)
 
 
 @dataclass(frozen=True)
@@ -57,18 +59,48 @@ def is_extraction(path: PathLike) -> bool:
     return (path / MANIFEST).is_file() and (path / STATE).is_dir()
 
 
-def open_dataset(paths: PathLike | Sequence[PathLike], **load_options: Any) -> Dataset:
-    """Return the four tables of a raw corpus (analysed now) or of an extraction folder (read)."""
+def open_dataset(
+    paths: PathLike | Sequence[PathLike],
+    *,
+    lexicon: PathLike | None = None,
+    lexicon_extend: bool = True,
+    **load_options: Any,
+) -> Dataset:
+    """Return the four tables of a raw corpus (analysed now) or of an extraction folder (read).
+
+    `lexicon` is your denial lexicon (added to the shipped one unless `lexicon_extend` is False). An
+    extraction made with another lexicon has its denials found again, with its quotes' help.
+    """
+    config = ExtractConfig(lexicon=str(lexicon) if lexicon is not None else None, lexicon_extend=lexicon_extend)
     single = paths if isinstance(paths, (str, Path)) else (paths[0] if len(paths) == 1 else None)
     if single is not None and is_extraction(single):
-        return _read_extraction(Path(single))
+        data = _read_extraction(Path(single))
+        used = json.loads((Path(single) / MANIFEST).read_text(encoding="utf-8")).get("lexicon")
+        return data if used == lexicon_record(config) else _refind_denials(data, config.denial_lexicon())
     log = LoadLog()
     rows: dict[str, list[dict[str, Any]]] = {"articles": [], "quotes": [], "denials": []}
+    denial_lexicon = config.denial_lexicon()
     for article in iter_articles(paths, log=log, **load_options):
-        for table, table_rows in analyse_article(article).items():
+        for table, table_rows in analyse_article(article, lexicon=denial_lexicon).items():
             rows[table].extend(table_rows)
     tables = {name: typed_table(name, rows[name]) for name in rows}
     return Dataset(tables["articles"], tables["quotes"], tables["denials"], log)
+
+
+def _refind_denials(data: Dataset, lexicon: Any) -> Dataset:
+    """Find the denials of every article again with another lexicon, reusing the extracted quotes."""
+    from .quotes import QUOTE_FIELDS, Quote
+
+    quotes_by_doc: dict[str, list[Quote]] = {}
+    for row in data.quotes.to_dict(orient="records"):
+        values = {f: (None if pd.isna(row[f]) else row[f]) for f in QUOTE_FIELDS}
+        quotes_by_doc.setdefault(row["doc_id"], []).append(Quote(**values))
+    rows = []
+    for doc_id, text, title in zip(data.articles["doc_id"], data.articles["text"], data.articles["title"]):
+        title = None if pd.isna(title) else title
+        for where, denial in article_denials(text, title, quotes=quotes_by_doc.get(doc_id, []), lexicon=lexicon):
+            rows.append({"doc_id": doc_id, "field": where, **asdict(denial)})
+    return replace(data, denials=typed_table("denials", rows))
 
 
 def _read_extraction(folder: Path) -> Dataset:

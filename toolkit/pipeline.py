@@ -78,11 +78,22 @@ class ExtractConfig:
     """What an extraction computes; its fingerprint decides whether cached partitions are still valid."""
 
     load_options: LoadOptions = field(default_factory=LoadOptions)
-    #: Extra lexicon/rule files a researcher passed; their content is part of the fingerprint.
-    user_files: tuple[str, ...] = ()
+    #: A researcher's denial lexicon (TSV like toolkit/data/denials.tsv), added to the shipped one
+    #: or, with `lexicon_extend=False`, used instead of it.
+    lexicon: str | None = None
+    lexicon_extend: bool = True
+
+    def denial_lexicon(self) -> Any:
+        """Return the denial lexicon to use, or None for the shipped one."""
+        if self.lexicon is None:
+            return None
+        from .denial_lexicon import load_lexicon
+
+        return load_lexicon(self.lexicon, extend=self.lexicon_extend)
 
     def fingerprint(self) -> str:
-        """Return a digest of the toolkit version, its code and data files, user files and the load options."""
+        """Return a digest of the toolkit version, its code and data files, your lexicon and the load options
+        (boilerplate rules included, by content)."""
         digest = hashlib.sha256(_toolkit_version().encode())
         # Code as well as version: an edited checkout (pip install -e) must not reuse stale results.
         package = resources.files("toolkit")
@@ -90,8 +101,9 @@ class ExtractConfig:
             for entry in sorted(folder.iterdir(), key=lambda e: e.name):
                 if entry.is_file() and not entry.name.endswith(".pyc"):
                     digest.update(entry.name.encode() + b"\0" + entry.read_bytes())
-        for path in self.user_files:
-            digest.update(Path(path).read_bytes())
+        if self.lexicon:
+            digest.update(Path(self.lexicon).read_bytes())
+        digest.update(f"lexicon_extend={self.lexicon_extend}".encode())
         options = _options_dict(self.load_options)
         if self.load_options.rules is not None:
             options["rules"] = [(r.id, r.action, r.where, r.pattern.pattern) for r in self.load_options.rules]
@@ -179,16 +191,15 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def analyse_article(article: Article) -> dict[str, list[dict[str, Any]]]:
-    """Run every finder on one article; return rows for the articles, quotes and denials tables."""
-    from .denials import find_denials
+def analyse_article(article: Article, *, lexicon: Any = None) -> dict[str, list[dict[str, Any]]]:
+    """Run every finder on one article; return rows for the articles, quotes and denials tables.
+
+    `lexicon` is a denial lexicon (`toolkit.denial_lexicon.load_lexicon`); None uses the shipped one.
+    """
     from .quotes import find_quotes
 
     quotes = find_quotes(article.text)
-    denials = [("text", d) for d in find_denials(article.text, quotes=quotes)]
-    if article.title and not title_in_body(article.title, article.text):
-        # The loader moves a scraped title out of the body; its denials count too (offsets into the title).
-        denials = [("title", d) for d in find_denials(article.title)] + denials
+    denials = article_denials(article.text, article.title, quotes=quotes, lexicon=lexicon)
     summary = {
         "doc_id": article.doc_id,
         "title": article.title,
@@ -239,14 +250,26 @@ def typed_table(table: str, rows: Sequence[Mapping[str, Any]]) -> pd.DataFrame:
     return frame
 
 
+def article_denials(text: str, title: str | None, *, quotes: Sequence[Any], lexicon: Any = None) -> list[tuple[str, Any]]:
+    """Return (field, Denial) for an article's title and body; a title the body opens with counts once."""
+    from .denials import find_denials
+
+    denials = [("text", d) for d in find_denials(text, quotes=quotes, lexicon=lexicon)]
+    if title and not title_in_body(title, text):
+        # The loader moves a scraped title out of the body; its denials count too (offsets into the title).
+        denials = [("title", d) for d in find_denials(title, lexicon=lexicon)] + denials
+    return denials
+
+
 def run_partition(partition: Partition, out_dir: str, config: ExtractConfig, fingerprint: str) -> dict[str, Any]:
     """Load, analyse and write one partition; write its marker last. Returns the marker's content."""
     out = Path(out_dir)
     log = LoadLog()
     rows: dict[str, list[dict[str, Any]]] = {table: [] for table in TABLES}
     files = [(Path(path), *rest) for path, *rest in partition.files]
+    lexicon = config.denial_lexicon()
     for article in iter_file_articles(partition.root, files, log=log, **_options_dict(config.load_options)):
-        for table, table_rows in analyse_article(article).items():
+        for table, table_rows in analyse_article(article, lexicon=lexicon).items():
             rows[table].extend(table_rows)
     rows["load_log"] = [vars(event) for event in log.events]
     for table in TABLES:
@@ -312,13 +335,18 @@ def extract(
     files_per_partition: int = DEFAULT_FILES_PER_PARTITION,
     bytes_per_partition: int = DEFAULT_BYTES_PER_PARTITION,
     progress: bool = True,
-    user_files: Sequence[PathLike] = (),
+    lexicon: PathLike | None = None,
+    lexicon_extend: bool = True,
     **load_options: Any,
 ) -> ExtractResult:
-    """Extract every table from a corpus into `out_dir` as partitioned Parquet, skipping finished work."""
+    """Extract every table from a corpus into `out_dir` as partitioned Parquet, skipping finished work.
+
+    `lexicon` is your denial lexicon, added to the shipped one unless `lexicon_extend` is False.
+    """
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}: use one of {', '.join(ENGINES)}")
-    config = ExtractConfig(LoadOptions(**load_options), tuple(str(p) for p in user_files))
+    config = ExtractConfig(LoadOptions(**load_options), str(lexicon) if lexicon is not None else None, lexicon_extend)
+    config.denial_lexicon()  # a bad lexicon fails here, before any work, with its line number
     fingerprint = config.fingerprint()
     out = Path(out_dir)
     plan = plan_partitions(paths, files_per_partition=files_per_partition, bytes_per_partition=bytes_per_partition)
@@ -332,7 +360,7 @@ def extract(
             bar.set_postfix(articles=marker["loaded"], refresh=False)
     finally:
         bar.close()
-    totals = _finish(out, plan, fingerprint)
+    totals = _finish(out, plan, fingerprint, config)
     return ExtractResult(out, len(plan), len(todo), len(plan) - len(todo), totals)
 
 
@@ -388,7 +416,15 @@ def _run_dask(todo: Sequence[Partition], out: str, config: ExtractConfig, finger
             cluster.close()
 
 
-def _finish(out: Path, plan: Sequence[Partition], fingerprint: str) -> dict[str, int]:
+def lexicon_record(config: ExtractConfig) -> dict[str, Any] | None:
+    """Describe the researcher's lexicon an extraction used (None: the shipped one)."""
+    if config.lexicon is None:
+        return None
+    digest = hashlib.sha256(Path(config.lexicon).read_bytes()).hexdigest()
+    return {"path": config.lexicon, "sha256": digest, "extend": config.lexicon_extend}
+
+
+def _finish(out: Path, plan: Sequence[Partition], fingerprint: str, config: ExtractConfig) -> dict[str, int]:
     """Drop outputs of partitions no longer in the plan; record totals and cross-partition duplicates."""
     names = {p.name for p in plan}
     for folder in (*TABLES, STATE):
@@ -408,6 +444,7 @@ def _finish(out: Path, plan: Sequence[Partition], fingerprint: str) -> dict[str,
     manifest = {
         "fingerprint": fingerprint,
         "toolkit": _toolkit_version(),
+        "lexicon": lexicon_record(config),
         "partitions": len(plan),
         "articles": {**counts, "duplicates_across_partitions": len(duplicates)},
         "rows": totals,

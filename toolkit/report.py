@@ -103,11 +103,13 @@ def run_report(
     parameters: Mapping[str, Any] | None = None,
     progress: bool = True,
     workers: int = 1,
+    lexicon: str | Path | None = None,
 ) -> ReportResult:
     """Run the report notebooks on `corpus` and write everything under `out_dir`.
 
     The corpus is analysed once (`toolkit.pipeline.extract`, into `out_dir/extraction`) and every
     notebook reads those tables; a corpus that is already an extraction folder is read as it is.
+    `lexicon` is your denial lexicon (added to the shipped one), used by the extraction and the notebooks.
     """
     import papermill
     from papermill.exceptions import PapermillExecutionError
@@ -122,11 +124,14 @@ def run_report(
     sources = _resolve_notebooks(notebooks)
     _prepare_out_dir(out_dir)
     started = datetime.now(timezone.utc)
+    lexicon = str(Path(lexicon).resolve()) if lexicon is not None else None
     tables = corpus
     if not is_extraction(corpus):
         tables = out_dir / EXTRACTION_DIR
-        extract(corpus, tables, workers=workers, progress=progress)
+        extract(corpus, tables, workers=workers, progress=progress, lexicon=lexicon)
     params = {"corpus": str(tables), "output_dir": str(out_dir), **(parameters or {})}
+    if lexicon is not None:
+        params["lexicon"] = lexicon
     executed, pages = [], []
     for source in sources:
         target = out_dir / source.name
