@@ -45,6 +45,25 @@ def _found(text):
     ("That claim is just not accurate.", "just not accurate", "falsity"),
     ("She says the tweets are “lies and conspiracy theories.”", "lies", "falsity"),
     ("Both campaigns said the election was rigged by officials.", "rigged", "delegitimize"),
+    # negated accusation in the complement of a reporting/response verb (GUIDELINES.md hard case)
+    ("A spokeswoman says neither the nominee nor her campaign helped her get citizenship.",
+     "neither the nominee nor her campaign helped", "explicit"),
+    ("The commissioner says a review shows no one from the department released the filings.",
+     "no one from the department released", "explicit"),
+    ("She has since stressed that she did not send any classified information.", "did not send", "explicit"),
+    ("Clinton testified that she neither sent nor received emails marked classified.", "neither sent nor received", "explicit"),
+    ("Obama insisted that lifting the embargo was not a response to Beijing.", "was not a response", "explicit"),
+    ("The campaign responded that she never would have instructed an aide to do so.", "never would have instructed", "explicit"),
+    # motive of an accusation (GUIDELINES.md: "to hurt my campaign")
+    ("Trump has called climate change a hoax perpetrated by China to hurt U.S. manufacturing.",
+     "to hurt U.S. manufacturing", "delegitimize"),
+    ("A gaffe suggested the panel was created to hurt her political prospects.", "to hurt her political prospects", "delegitimize"),
+    ("She considered the disclosure a deliberate attempt to embarrass her.", "to embarrass her", "delegitimize"),
+    # deflection
+    ("He made repeated attempts to change the subject to terrorism.", "change the subject", "counter_accusation"),
+    ("The best course is to deflect questions.", "deflect questions", "counter_accusation"),
+    ("Aides tried to shift the blame to the governor.", "shift the blame", "counter_accusation"),
+    ("PolitiFact rated 32% of Republican claims as “false” or “pants on fire,” last year.", "pants on fire", "falsity"),
 ])
 def test_categories(text, phrase, category):
     assert (phrase, category) in _found(text)
@@ -69,6 +88,18 @@ def test_categories(text, phrase, category):
     "Everything Trump says is a lie unless proven otherwise.",
     "Mook said Trump tells so many lies that Clinton could not answer them all.",
     "He called out Trump for his supposed “lies” throughout the event.",
+    # ordinary negation, without a response verb before it
+    "She said she did not attend the meeting.",
+    "Neither Warren nor Clinton spoke with reporters.",
+    "Nobody cared about the vote.",
+    "The senator insisted on a vote, and the bill did not pass.",
+    # "to hurt" without an accusation or an effort before it
+    "Wall Street does more to hurt the economy than to help it.",
+    "The storm threatened to hurt the harvest.",
+    "Trump continued to hurt his cause by taking on the senator.",
+    # literal ads; a denied right
+    "Hillary Clinton has a new campaign ad hitting Donald Trump.",
+    "Denying us justice is un-American.",
 ])
 def test_not_a_denial(text):
     assert _found(text) == []
@@ -92,6 +123,17 @@ def test_not_a_denial(text):
     # prefer a name over a pronoun across a coordination, not into a reported clause
     ("The former senator said it was a mistake, but she denied that she mishandled secrets.", "denied", "The former senator"),
     ("Top advisers said he had rejected the idea of a farewell address.", "rejected", "he"),
+    # an antecedent across "many of whom"
+    ("It has not gone over well with family members of 9/11 victims, many of whom say the claims are unfounded.",
+     "unfounded", "family members of 9/11 victims"),
+    # a fact-checker's passive verdict: the rater of an earlier sentence; coordinated quoted verdicts
+    ("Conversely, PolitiFact rated 22% of Democratic claims as true. A majority of Republican statements were "
+     "rated as mostly or entirely false.", "mostly or entirely false", "PolitiFact"),
+    ("PolitiFact rated 32% of Republican claims as “false” or “pants on fire,” last year.", "pants on fire", "PolitiFact"),
+    # a negated accusation: the subject of the response verb
+    ("Clinton testified that she neither sent nor received emails marked classified.", "neither sent nor received", "Clinton"),
+    # a headline attributed with a trailing source
+    ("US claims that Russia is arming Taliban are smokescreen for own mistakes - Moscow", "smokescreen", "Moscow"),
 ])
 def test_denier(text, phrase, denier):
     found = {d.text: d.denier for d in find_denials(text, quotes=[])}
@@ -119,6 +161,34 @@ def test_direct_quote_span_outside_quotation_marks_is_ignored():
 
     (denial,) = find_denials(text, quotes=[Quote()])
     assert (denial.text, denial.denier, denial.in_quote) == ("a lie", None, False)
+
+
+def test_direct_quote_across_a_paragraph_break_is_not_trusted():
+    text = "“We finished it,” Trump said.\nMany agree.\n“It’s a dog whistle,” Rep. Gwen Moore said."
+
+    class Quote:  # a quote finder whose direct quote ran over two paragraphs
+        start, end, kind = 0, len(text) - 20, "direct"
+        speaker_start, speaker_end = text.index("Trump"), text.index("Trump") + 5
+
+    (denial,) = find_denials(text, quotes=[Quote()])
+    assert (denial.text, denial.denier) == ("dog whistle", "Rep. Gwen Moore")
+
+
+def test_indirect_quote_speaker_is_not_used_outside_quotation_marks():
+    text = "Mehmet Oz has been called a charlatan by fellow physicians."
+
+    class Quote:  # an indirect quote with a wrong speaker
+        start, end, kind = 0, len(text), "indirect"
+        speaker_start, speaker_end = text.index("a charlatan"), text.index("a charlatan") + 11
+
+    (denial,) = find_denials(text, quotes=[Quote()])
+    assert (denial.text, denial.denier, denial.in_quote) == ("charlatan", "fellow physicians", False)
+
+
+def test_second_pass_entries_yield_to_denial_phrases():
+    # "was not backed ..." must stay a no_evidence phrase, not become a negated accusation
+    found = _found("He insisted the claims were not backed with any proof.")
+    assert found == [("not backed with any proof", "no_evidence")]
 
 
 def test_author_voice_has_no_denier():
@@ -254,10 +324,10 @@ def test_dev_regression_floor(capsys):
 
     gold = read_gold(DENIALS / "dev")
     row = evaluate_denials(gold, predict_dir(gold, POLNEAR / "dev" / "text")).iloc[0]
-    # measured: P 0.859 R 0.598 F1 0.705, category 0.984, denier 0.689 (with toolkit.quotes; it is developed
-    # concurrently, so its floor has a margin) and 0.770 with quotes=[]
-    assert row["f1"] >= 0.69 and row["category_acc"] >= 0.95 and row["denier_acc"] >= 0.62
+    # measured: P 0.899 R 0.608 F1 0.725, category 0.984, denier 0.823 (with toolkit.quotes; it is developed
+    # concurrently, so its floor has a margin) and 0.806 with quotes=[]
+    assert row["f1"] >= 0.715 and row["category_acc"] >= 0.95 and row["denier_acc"] >= 0.76
     alone = evaluate_denials(gold, predict_dir(gold, POLNEAR / "dev" / "text", quotes=[])).iloc[0]
-    assert alone["f1"] >= 0.69 and alone["denier_acc"] >= 0.75
+    assert alone["f1"] >= 0.715 and alone["denier_acc"] >= 0.79
     assert main(["evaluate", "denials", str(DENIALS / "dev"), str(POLNEAR / "dev" / "text")]) == 0
     assert "category_acc" in capsys.readouterr().out

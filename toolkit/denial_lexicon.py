@@ -309,6 +309,24 @@ def find_matches(text: str, lexicon: Lexicon) -> list[tuple[int, int, int]]:
     return out
 
 
+def split_passes(lexicon: Lexicon) -> tuple[Lexicon, Lexicon]:
+    """The lexicon split into (first pass, second pass): entries with an ``after:`` constraint run second.
+
+    Second-pass entries are broad patterns kept only in context ("did not send" after "insisted that"):
+    run with the rest, they would take positions from real denial phrases ("was not backed with any
+    proof") and then fail their context check. A second-pass match yields to every first-pass match.
+    """
+    cached = _PASSES.get(lexicon)
+    if cached is None:
+        second = tuple(e for e in lexicon.entries if any(name == "after" for name, _ in e.sense))
+        first = tuple(e for e in lexicon.entries if e not in second)
+        cached = _PASSES.setdefault(lexicon, (Lexicon(first), Lexicon(second)))
+    return cached
+
+
+_PASSES: dict[Lexicon, tuple[Lexicon, Lexicon]] = {}
+
+
 @lru_cache(maxsize=8)
 def _index(lexicon: Lexicon) -> dict[str, Entry]:
     return {e.id: e for e in lexicon.entries}
@@ -362,6 +380,15 @@ def sense_ok(entry: Entry, text: str, start: int, end: int) -> bool:
         if name == "not_within":
             n, _, words = arg.partition(":")
             if set(clause_after[: int(n)]) & set(_items(words)):
+                return False
+        if name == "after":
+            n, _, words = arg.partition(":")
+            clause_before = []
+            for w in reversed(before):  # the same clause: stop at sentence punctuation or a quotation mark
+                if w in {".", ";", "!", "?", ":"} or w in _QUOTE_MARKS:
+                    break
+                clause_before.append(w)
+            if not set(clause_before[: int(n)]) & set(_items(words)):
                 return False
         if name == "verb" and prev in _DETERMINERS_ADJ:
             return False

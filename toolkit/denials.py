@@ -20,7 +20,7 @@ from typing import Any, Iterable, Sequence
 
 import pandas as pd
 
-from .denial_lexicon import CATEGORIES, Lexicon, default_lexicon, find_matches, load_lexicon, sense_ok
+from .denial_lexicon import CATEGORIES, Lexicon, default_lexicon, find_matches, load_lexicon, sense_ok, split_passes
 from .deniers import PRONOUNS, VERB_RULES, Mention, SPEECH_VERBS, _speaker_of_verb, _tokens, find_denier, subject_before
 from .negation import intensified_start, is_negated
 from .tokenize import paragraph_sentence_spans, paragraph_spans
@@ -91,15 +91,28 @@ def _default_quotes(text: str) -> Sequence[Any]:
 
 
 def _raw_matches(text: str, lexicon: Lexicon) -> list[tuple[int, int, str, str]]:
-    """Lexicon matches that pass sense and negation checks, with intensifiers included: (start, end, category, rule)."""
+    """Lexicon matches that pass sense and negation checks, with intensifiers included: (start, end, category, rule).
+
+    Entries with an ``after:`` context constraint run in a second pass and yield to first-pass matches
+    (:func:`toolkit.denial_lexicon.split_passes`).
+    """
+    first, second = split_passes(lexicon)
     out = []
-    for start, end, index in find_matches(text, lexicon):
-        entry = lexicon.entries[index]
+    for start, end, index in find_matches(text, first):
+        entry = first.entries[index]
         if not sense_ok(entry, text, start, end):
             continue
         if entry.negatable and is_negated(text, start):
             continue
         out.append((intensified_start(text, start), end, entry.category, entry.id))
+    if second.entries:
+        taken = [(s, e) for s, e, _, _ in out]
+        for start, end, index in find_matches(text, second):
+            entry = second.entries[index]
+            if any(s < end and start < e for s, e in taken) or not sense_ok(entry, text, start, end):
+                continue
+            out.append((start, end, entry.category, entry.id))
+        out.sort()
     return out
 
 
@@ -181,6 +194,7 @@ def _embedded_reporter(text: str, quote: tuple[int, int], sentence: tuple[int, i
 
 
 _PERSONAL = frozenset("he she they".split())
+_FRAGMENT_JOINERS = frozenset(["or", "and", ",", "nor"])
 
 
 def _partial_quote_reporter(text: str, quote: tuple[int, int], sentence: tuple[int, int]) -> Mention | None:
@@ -192,9 +206,17 @@ def _partial_quote_reporter(text: str, quote: tuple[int, int], sentence: tuple[i
     if quote[0] <= sentence[0] or quote[0] >= sentence[1]:
         return None
     toks = _tokens(text, sentence[0], quote[0])
-    for n in range(len(toks) - 1, -1, -1):
+    n = len(toks)
+    while n > 0:
+        n -= 1
         tok = toks[n]
         if tok.word in {"“", "”", '"'}:
+            # a coordinated quoted fragment right before ("rated ... as “false” or “pants on fire”"): skip it
+            if tok.word in {"”", '"'} and all(t.low in _FRAGMENT_JOINERS for t in toks[n + 1:]) and n + 1 < len(toks):
+                opening = next((k for k in range(n - 1, -1, -1) if toks[k].word in {"“", '"'}), None)
+                if opening is not None:
+                    n = opening
+                    continue
             return None  # another quotation before: the sentence is a chain of quotes, not one report
         if tok.low in SPEECH_VERBS:
             if not tok.low.endswith("ing"):
@@ -252,6 +274,63 @@ def _signatures(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _same_paragraph(text: str, quote: Any, marked: tuple[int, int]) -> bool:
+    """Whether the quote's speaker and the quotation marks around the denial are in one paragraph (line)."""
+    lo = min(int(quote.start), marked[0])
+    s0 = getattr(quote, "speaker_start", None)
+    lo = min(lo, int(s0)) if s0 is not None else lo
+    hi = max(marked[1], int(s0)) if s0 is not None else marked[1]
+    return "\n" not in text[lo:hi]
+
+
+#: A fact-checker's verdict in the passive with no agent: "were rated as mostly or entirely false".
+_PASSIVE_VERDICT = re.compile(r"\b(?:is|are|was|were|been|being)\s+rated\s+(?:as\s+)?[“\"‘']?(?:[\w\-]+\s+){0,3}$", re.IGNORECASE)
+_RATER = re.compile(r"\b(?:rated|rates|rate|gave|gives|give|awarded|awards)\b", re.IGNORECASE)
+
+
+def _earlier_rater(text: str, sentences: _Sentences, sentence: tuple[int, int]) -> Mention | None:
+    """The subject of an active "rated"/"gave" in the three sentences before (GUIDELINES.md: fact-checkers' verdicts).
+
+    "PolitiFact rated 22% of Democratic claims as “entirely true” ... A majority of Republican statements
+    were rated as mostly false": the passive verdict is PolitiFact's.
+    """
+    pos = sentence[0]
+    for _ in range(3):
+        if pos <= 0:
+            return None
+        prev = sentences.at(pos - 1)
+        if prev[0] >= pos:
+            return None
+        toks = _tokens(text, prev[0], prev[1])
+        for n, tok in enumerate(toks):
+            if _RATER.fullmatch(tok.word) and n and toks[n - 1].low not in _BE_WORDS:
+                subject = subject_before(toks, n)
+                if subject is not None and text[subject.start:subject.end].lower() not in PRONOUNS:
+                    return subject
+        pos = prev[0]
+    return None
+
+
+_BE_WORDS = frozenset("is are was were been being be".split())
+
+
+#: A headline line attributed with a trailing source: "... are smokescreen for own mistakes - Moscow".
+_HEADLINE_SOURCE = re.compile(r"[ \t][-–—][ \t]+([A-Z][\w.’' &]{1,40}?)[ \t]*$")
+
+
+def _headline_source(text: str, start: int) -> Mention | None:
+    """The source named at the end of a one-line headline holding the denial, or None."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    if line_end - line_start > 250:
+        return None
+    match = _HEADLINE_SOURCE.search(text, line_start, line_end)
+    if match is None or match.start() < start:
+        return None
+    return Mention(*match.span(1))
+
+
 def _quote_speaker(quote: Any) -> Mention | None:
     start, end = getattr(quote, "speaker_start", None), getattr(quote, "speaker_end", None)
     if start is None or end is None:
@@ -287,7 +366,8 @@ def find_denials(text: str, *, quotes: Sequence[Any] | None = None, lexicon: Lex
         sentence = sentences.at(start)
         sentence = (min(sentence[0], start), max(sentence[1], end))
         quote_obj = next((quotes[n] for s, e, n in quote_spans if s <= start and end <= e), None)
-        if quote_obj is not None and getattr(quote_obj, "kind", None) == "direct" and _containing(marks, start, end) is None:
+        marked_region = _containing(marks, start, end)
+        if quote_obj is not None and (marked_region is None or not _same_paragraph(text, quote_obj, marked_region)):
             quote_obj = None  # a direct quote's span is quoted words: a denial outside every quotation mark is not in it
         region = (int(quote_obj.start), int(quote_obj.end)) if quote_obj is not None else _containing(marks, start, end)
         is_verb = rule.split("+")[0] in VERB_RULES
@@ -295,6 +375,10 @@ def find_denials(text: str, *, quotes: Sequence[Any] | None = None, lexicon: Lex
         if region is not None:
             marked = _containing(marks, start, end) or region
             denier = _embedded_reporter(text, marked, sentence, start) or _partial_quote_reporter(text, marked, sentence)
+            if denier is None and quote_obj is not None and marked[0] > sentence[0] and marked[1] < sentence[1] - 2:
+                # a fragment quoted inside the author's sentence ("claimed ... a “misleading use of statistics,”
+                # and concluded"): the sentence's own attribution first
+                denier = find_denier(text, sentence, start, end, verb=is_verb, inside=marked)
             if denier is None and quote_obj is not None:
                 denier = _quote_speaker(quote_obj)
             if denier is None:
@@ -303,8 +387,13 @@ def find_denials(text: str, *, quotes: Sequence[Any] | None = None, lexicon: Lex
                 denier = _fallback_attribution(text, marks, sentences, marked)
         else:
             denier = find_denier(text, sentence, start, end, verb=is_verb)
+            if (category == "falsity" and _PASSIVE_VERDICT.search(text, sentence[0], start)
+                    and not re.match(r"\W*\s+by\b", text[end:end + 8])):
+                denier = _earlier_rater(text, sentences, sentence) or denier
             if denier is not None and text[denier.start:denier.end].lower() in _PERSONAL:
                 denier = _named_reporter(text, sentence, start) or denier
+        if denier is None:
+            denier = _headline_source(text, start)
         if signatures is None:
             signatures = _signatures(text)
         signature = next((sig for sig in signatures if sig[0] >= end), None) if signatures else None

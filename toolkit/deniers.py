@@ -28,7 +28,7 @@ respond responds responded reply replies replied note notes noted assert asserts
 declared suggest suggests suggested warn warns warned charge charges charged counter counters countered
 explain explains explained contend contends contended maintain maintains maintained see sees saw regard
 regards regarded rate rates rated conclude concludes concluded announce announces announced underline
-underlined underlines stress stresses stressed emphasize emphasized emphasizes acknowledge acknowledged
+underlined underlines testify testifies testified stress stresses stressed emphasize emphasized emphasizes acknowledge acknowledged
 complain complained complains blast blasted slam slammed denounce denounced denounces cite cites cited
 reads read shows showed found find finds believe believes believed think thinks thought deny denies
 denied denying reject rejects rejected rejecting
@@ -42,6 +42,7 @@ VERB_RULES: frozenset[str] = frozenset(
     "divert_attention not_guilty discredited".split()
 )
 
+_QUANTIFIERS = frozenset("many some most all several few both each none one two three half".split())
 PRONOUNS = frozenset("he she it they we i you".split())
 _DETERMINERS = frozenset("the a an his her its their this these those our my your".split())
 #: Words skipped between a subject and its verb ("Moscow has repeatedly denied").
@@ -103,6 +104,10 @@ def _np_ending_at(toks: list[_Tok], i: int) -> Mention | None:
         if _is_cap(prev):
             m = _np_ending_at(toks, k - 1)
             return Mention(m.start if m else prev.start, last.end)
+        if (prev.low == "of" and k - 2 >= 0 and toks[k - 2].word[:1].islower() and toks[k - 2].low not in _STOP
+                and toks[k - 2].low not in _SKIP and toks[k - 2].low not in _DETERMINERS and toks[k - 2].low not in PRONOUNS):
+            k -= 2  # "family members of 9/11 victims": a partitive/relational "of" inside the noun phrase
+            continue
         if prev.low in _STOP or prev.low in _SKIP or not prev.word[:1].isalnum():
             break
         k -= 1
@@ -139,7 +144,10 @@ def subject_before(toks: list[_Tok], i: int) -> Mention | None:
         while k >= 0 and toks[k].word != "(":
             k -= 1
         k -= 1
-    if k >= 0 and toks[k].low in {"which", "who", "that"} and k - 1 >= 0 and toks[k - 1].word == ",":
+    if (k >= 3 and toks[k].low in {"whom", "which"} and toks[k - 1].low == "of" and toks[k - 2].low in _QUANTIFIERS
+            and toks[k - 3].word == ","):
+        k -= 4  # "family members of 9/11 victims, many of whom say" -> the antecedent
+    elif k >= 0 and toks[k].low in {"which", "who", "that"} and k - 1 >= 0 and toks[k - 1].word == ",":
         k -= 2  # "the Saudi government, which has strongly denied" -> the antecedent
     elif k >= 0 and toks[k].word == ",":
         # "Jens Stoltenberg, who was present at ..., “had already stated": skip back to the clause opening
