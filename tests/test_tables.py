@@ -38,3 +38,19 @@ def test_csv_lists_as_json(tmp_path, frame):
 def test_unknown_format(tmp_path, frame):
     with pytest.raises(ValueError, match="unsupported table format"):
         write_table(frame, tmp_path / "t.xlsx")
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv"])
+def test_record_writer_streams_in_field_order(tmp_path, suffix):
+    from toolkit.tables import RecordWriter
+
+    with RecordWriter(tmp_path / f"r{suffix}", ["doc", "start", "links"]) as out:
+        out.write({"start": 3, "doc": "a", "ignored": 1, "links": ["x"]})
+        out.write({"doc": "b"})
+    assert out.count == 2
+    text = (tmp_path / f"r{suffix}").read_text(encoding="utf-8")
+    if suffix == ".csv":
+        assert text == 'doc,start,links\na,3,"[""x""]"\nb,,\n'
+    else:
+        assert [json.loads(line) for line in text.splitlines()] == [
+            {"doc": "a", "start": 3, "links": ["x"]}, {"doc": "b", "start": None, "links": None}]

@@ -103,34 +103,26 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_quotes(args: argparse.Namespace) -> int:
     """Find quotes in a corpus (streaming) and write one JSON object (or CSV row) per quote."""
+    from dataclasses import asdict
+
     from .loaders import iter_articles
     from .loadlog import LoadLog
     from .quotes import QUOTE_FIELDS, find_quotes
+    from .tables import RecordWriter
 
     log = LoadLog()
-    out = Path(args.out)
-    fmt = args.format or ("csv" if out.suffix == ".csv" else "jsonl")
-    n_articles = n_quotes = 0
-    fields = ["doc", *QUOTE_FIELDS]
-    with open(out, "w", encoding="utf-8", newline="") as handle:
-        writer = None
-        if fmt == "csv":
-            import csv
-
-            writer = csv.DictWriter(handle, fieldnames=fields)
-            writer.writeheader()
+    with RecordWriter(args.out, ["doc", *QUOTE_FIELDS], args.format) as out:
         for article in iter_articles(args.paths, log=log, **_load_options(args)):
-            n_articles += 1
             for quote in find_quotes(article.text):
-                row = {"doc": article.doc_id, **{f: getattr(quote, f) for f in QUOTE_FIELDS}}
-                n_quotes += 1
-                if writer is not None:
-                    writer.writerow(row)
-                else:
-                    handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"{n_quotes} quotes from {n_articles} articles written to {out}")
-    if not n_articles:
-        print("error: no article could be read from " + ", ".join(args.paths), file=sys.stderr)
+                out.write({"doc": article.doc_id, **asdict(quote)})
+    return _finder_summary("quotes", out, log, args.paths)
+
+
+def _finder_summary(what: str, out: Any, log: Any, paths: Sequence[str]) -> int:
+    """Print what a finder command wrote and the load log's summary; non-zero when nothing was read."""
+    print(f"{out.count} {what} from {log.loaded} articles written to {out.path} ({log.summary()})")
+    if not log.loaded:
+        print("error: no article could be read from " + ", ".join(paths), file=sys.stderr)
         return 1
     return 0
 

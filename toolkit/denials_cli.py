@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -29,40 +27,23 @@ def add_denials_parser(sub: argparse._SubParsersAction, add_load_options) -> Non
 
 def cmd_denials(args: argparse.Namespace) -> int:
     """Find denials in a corpus (streaming) and write one JSON object (or CSV row) per denial."""
-    from .cli import _load_options
+    from .cli import _finder_summary, _load_options
     from .denial_lexicon import load_lexicon
-    from .denials import find_denials
     from .loaders import iter_articles
     from .loadlog import LoadLog
+    from .pipeline import article_denials
+    from .quotes import find_quotes
+    from .tables import RecordWriter
 
     lexicon = load_lexicon(args.lexicon, extend=not args.only_my_lexicon) if args.lexicon else None
-    out = Path(args.out)
-    fmt = args.format or ("csv" if out.suffix == ".csv" else "jsonl")
     log = LoadLog()
-    n_articles = n_denials = 0
-    with open(out, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=FIELDS) if fmt == "csv" else None
-        if writer is not None:
-            writer.writeheader()
+    with RecordWriter(args.out, FIELDS, args.format) as out:
         for article in iter_articles(args.paths, log=log, **_load_options(args)):
-            n_articles += 1
-            parts = [("text", article.text)]
-            if article.title and not args.no_title:
-                parts.insert(0, ("title", article.title))
-            for field, text in parts:
-                for denial in find_denials(text, lexicon=lexicon):
-                    row = {"doc": article.doc_id, "field": field, **asdict(denial)}
-                    row = {k: row[k] for k in FIELDS}
-                    n_denials += 1
-                    if writer is not None:
-                        writer.writerow(row)
-                    else:
-                        handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"{n_denials} denials from {n_articles} articles written to {out}")
-    if not n_articles:
-        print("error: no article could be read from " + ", ".join(args.paths), file=sys.stderr)
-        return 1
-    return 0
+            title = None if args.no_title else article.title
+            quotes = find_quotes(article.text)
+            for field, denial in article_denials(article.text, title, quotes=quotes, lexicon=lexicon):
+                out.write({"doc": article.doc_id, "field": field, **asdict(denial)})
+    return _finder_summary("denials", out, log, args.paths)
 
 
 def cmd_evaluate_denials(args: argparse.Namespace) -> int:

@@ -41,6 +41,40 @@ def write_table(frame: pd.DataFrame, path: str | Path) -> Path:
     return path
 
 
+class RecordWriter:
+    """Stream dict records to JSON lines or CSV, one at a time (for outputs too big to collect)."""
+
+    def __init__(self, path: str | Path, fields: list[str], fmt: str | None = None) -> None:
+        self.path = Path(path)
+        self.fields = fields
+        self.format = fmt or ("csv" if self.path.suffix.lower() == ".csv" else "jsonl")
+        if self.format not in ("jsonl", "csv"):
+            raise ValueError(f"unsupported record format {self.format!r}: use jsonl or csv")
+        self.count = 0
+
+    def __enter__(self) -> "RecordWriter":
+        import csv
+
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._handle = open(self.path, "w", encoding="utf-8", newline="")
+        self._csv = csv.DictWriter(self._handle, fieldnames=self.fields, lineterminator="\n") if self.format == "csv" else None
+        if self._csv is not None:
+            self._csv.writeheader()
+        return self
+
+    def write(self, record: dict[str, object]) -> None:
+        """Write one record: its `fields` in order, missing ones as null."""
+        row = {name: _plain(record.get(name)) for name in self.fields}
+        if self._csv is not None:
+            self._csv.writerow({k: _json_cell(v) for k, v in row.items()})
+        else:
+            self._handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+        self.count += 1
+
+    def __exit__(self, *exc: object) -> None:
+        self._handle.close()
+
+
 def _plain(value: object) -> object:
     """Return a JSON-serialisable value: timestamps as ISO text, missing values as null."""
     if isinstance(value, pd.Timestamp):
