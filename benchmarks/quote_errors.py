@@ -2,7 +2,8 @@
 
     .venv/bin/python benchmarks/quote_errors.py /work/shared/polnear/train [N_EXAMPLES]
 
-Prints false positives by rule, false negatives by gold cue word, and samples of each.
+Prints, per rule, matches / false positives / speaker accuracy under the protocol's own matching
+(all golds, coverage > 0.3); false positives by rule, false negatives by gold cue word, and samples of each.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import sys
 from collections import Counter
 
 from toolkit.brat import read_brat_dir
-from toolkit.evaluation import coverage, is_direct
+from toolkit.evaluation import _match, _speaker_right, coverage, is_direct
 from toolkit.quotes import find_quotes
 
 
@@ -41,6 +42,19 @@ def main(split: str, n: int = 12) -> None:
                 words = re.findall(r"\w+", cue.lower())
                 fn_cue[(is_direct(gtext), words[-1] if words else None)] += 1
                 fns.append((is_direct(gtext), gtext[:150], cue, " ".join(text[s:e] for s, e in g.source_parts)))
+    by_rule: Counter = Counter()
+    for _stem, text, golds in read_brat_dir(split):
+        golds = sorted((g for g in golds if g.content), key=lambda g: (g.content[0], g.content[1], g.id))
+        pairs, unmatched = _match(golds, sorted(find_quotes(text), key=lambda p: (p.start, p.end)), 0.3)
+        for g, p in pairs:
+            by_rule[(p.rule, "tp")] += 1
+            by_rule[(p.rule, "spk")] += _speaker_right(p, g)
+        for p in unmatched:
+            by_rule[(p.rule, "fp")] += 1
+    print(f"{'rule':<22}{'tp':>6}{'fp':>6}{'P':>6}{'spk':>6}")
+    for rule in sorted({r for r, _ in by_rule}, key=lambda r: -by_rule[(r, "tp")]):
+        tp, fp = by_rule[(rule, "tp")], by_rule[(rule, "fp")]
+        print(f"{rule:<22}{tp:>6}{fp:>6}{tp / max(1, tp + fp):>6.2f}{by_rule[(rule, 'spk')] / max(1, tp):>6.2f}")
     print("TP by rule", tp_rule.most_common())
     print("FP by rule", fp_rule.most_common())
     print("FN by (direct, cue)", fn_cue.most_common(40))

@@ -50,6 +50,32 @@ def _check_spans(text: str, quotes: list[Quote]) -> None:
         ('"Start of text quote here now," he said', "direct", '"Start of text quote here now,"', "he", "said", "quote_said"),
         ("He left. Then she said: “This is the end of the road for all of us.”", "direct",
          "“This is the end of the road for all of us.”", "she", "said", "said_quote"),
+        # a clause without a lexicon cue: its subject is the source (PolNeAR)
+        ("He went on to call Cruz “the absolutely worst politician in the whole state of Texas.”", "direct",
+         "“the absolutely worst politician in the whole state of Texas.”", "He", "went", "subject_quote"),
+        ("Mitch McConnell delivered a blunt message to Trump: \"It is time to quit attacking people.\"", "direct",
+         '"It is time to quit attacking people."', "Mitch McConnell", "delivered", "subject_quote"),
+        ("According to the Daily Caller, “Labott coordinated with Reines to post a favorable quote.”", "direct",
+         "“Labott coordinated with Reines to post a favorable quote.”", "the Daily Caller", "According to",
+         "subject_quote"),
+        ('Said Comey, "The thought that an error on our part is connected to this is painful."', "direct",
+         '"The thought that an error on our part is connected to this is painful."', "Comey", "Said", "subject_quote"),
+        ('Clinton: "Our goal is not to contain ISIS, but to defeat and destroy ISIS."', "direct",
+         '"Our goal is not to contain ISIS, but to defeat and destroy ISIS."', "Clinton", ":", "subject_quote"),
+        ('"Analysts said no to this deal at the time," remembered Roy Verley, a spokesman.', "direct",
+         '"Analysts said no to this deal at the time,"', "Roy Verley", "remembered", "quote_said"),
+        # a quotation ending in "," followed by a name and any verb; a parenthetical after the name
+        ('"Jeb wants to be a tough guy tonight," Trump shot back.', "direct", '"Jeb wants to be a tough guy tonight,"',
+         "Trump", "shot", "quote_said"),
+        ("“If they did not take part, they have nothing to worry about,” Sen. Chuck Schumer (D-N.Y.) said Tuesday.",
+         "direct", "“If they did not take part, they have nothing to worry about,”", "Chuck Schumer", "said", "quote_said"),
+        # "“A,” she told X, “B.”": one content in parts
+        ("“First and foremost,” she told Hewitt, “I would never, ever wish harm on them.”", "direct",
+         "“First and foremost,” she told Hewitt, “I would never, ever wish harm on them.”", "she", "told", "split_quote"),
+        # the clause before a mid-sentence quotation is content too
+        ('Gore tried to distance himself, and in doing so he "made a strategic mistake," Lichtman said.', "mixed",
+         'Gore tried to distance himself, and in doing so he "made a strategic mistake,"', "Lichtman", "said",
+         "mixed_said"),
     ],
 )
 def test_patterns(text, kind, quote, speaker, cue, rule):
@@ -91,6 +117,23 @@ INDIRECT_PATTERNS = [
     ("Senator Bob Corker, a Tennessee Republican who has met privately with Mr. Trump and been mentioned as a "
      "possible running mate, said there could be a line the nominee crosses.", "there could be a line the nominee crosses",
      "Senator Bob Corker", "said", "cue_clause"),
+    # the bare complement may open with a lower-case noun when a finite verb follows soon
+    ("Police said people in the vicinity should stay home.", "people in the vicinity should stay home", "Police", "said",
+     "cue_clause"),
+    # prepositional and noun cues (toolkit/data/cue_phrases.tsv): the object is the content
+    ("Sanders talked about the cost of college at the rally.", "the cost of college at the rally", "Sanders",
+     "talked about", "cue_phrase"),
+    ("His concerns about the trade deal grew louder.", "the trade deal grew louder", "His", "concerns about", "cue_phrase"),
+    ("Cruz was also critical of Obama’s stance on Iran.", "Obama’s stance on Iran", "Cruz", "critical of", "cue_phrase"),
+    ("She rejected the suggestion that she had lied to investigators.", "that she had lied to investigators", "She",
+     "suggestion", "cue_phrase"),
+    # raising and evidential cues: PolNeAR's source is empty, the content the subject and the infinitive
+    ("The birth is expected to coincide with the conventions.", "The birth is expected to coincide with the conventions",
+     None, "expected", "raising"),
+    ("For much of his career, Manafort seemed to be part of the establishment.",
+     "For much of his career, Manafort seemed to be part of the establishment", None, "seemed", "raising"),
+    ("When asked whether he would support Trump, Rubio gave a roundabout answer.", "whether he would support Trump",
+     None, "asked", "asked_wh"),
 ]
 
 
@@ -107,7 +150,10 @@ def test_indirect_patterns(text, content, speaker, cue, rule):
 @pytest.mark.parametrize(
     "text",
     [
-        "The statement is expected to be released on Monday.",  # passive: the subject is not a source
+        "The statement was expected by Monday.",  # "expected" without "to": no raising cue
+        "He seems tired after the long campaign in Iowa.",  # "seems" without "to"
+        "The talk about the weather went on for hours.",  # "talk about" is not a TRAIN cue phrase
+        "He was asked to leave the room by the guards.",  # "asked" without a question
         "He went to say goodbye to his mother.",  # "to say": no subject of its own
         "The saying goes back to the 1800s in this small town.",  # a noun, not a cue
         "Officials said so.",  # no content
@@ -169,6 +215,7 @@ def test_multi_paragraph_quote_is_one_span():
         "The film “Hello Dolly” opened on Friday.",
         "An unbalanced “quotation mark that never closes in this text",
         "A stray closing mark” in the text.",
+        "The film “A Choice Not An Echo Today” opened in May.",  # short, not sentence-like: a title
     ],
 )
 def test_no_quotes(text):
@@ -277,9 +324,9 @@ def test_quotes_frame_is_tidy_and_deterministic():
 
 # Regression floors on PolNeAR dev, a little below the measured values (see README "Quotes").
 DEV_FLOORS = {
-    ("direct", 0.3, "f1"): 0.83, ("direct", 0.8, "f1"): 0.72, ("direct", 0.3, "speaker_acc"): 0.79,
-    ("indirect", 0.3, "recall"): 0.45, ("indirect", 0.3, "precision"): 0.78, ("indirect", 0.3, "speaker_acc"): 0.85,
-    ("all", 0.3, "f1"): 0.67, ("all", 0.8, "f1"): 0.61,
+    ("direct", 0.3, "f1"): 0.83, ("direct", 0.8, "f1"): 0.74, ("direct", 0.3, "speaker_acc"): 0.84,
+    ("indirect", 0.3, "recall"): 0.51, ("indirect", 0.3, "precision"): 0.78, ("indirect", 0.3, "speaker_acc"): 0.835,
+    ("all", 0.3, "f1"): 0.70, ("all", 0.8, "f1"): 0.64,
 }
 
 

@@ -5,6 +5,8 @@
   ``speech`` (verbs of saying, Pareti 2016's "source-cue-content" reporting
   verbs) or ``stance`` (think/believe...), and ``frames``: the complements that are an
   attribution's content (``clause``, ``to``, ``wh``, ``obj``; see the script).
+* ``cue_phrases.tsv``: two-word prepositional and noun cues ("talked about", "criticism of",
+  "the claim that"), derived from PolNeAR TRAIN by ``scripts/derive_cue_phrases.py``.
 * ``speaker_titles.txt``: titles and role nouns that may sit inside a speaker
   noun phrase and are stripped from normalised speaker names.
 """
@@ -88,3 +90,20 @@ def speaker_titles() -> frozenset[str]:
         line.strip() for line in _data("speaker_titles.txt").splitlines()
         if line.strip() and not line.startswith("#")
     )
+
+
+@lru_cache(maxsize=None)
+def cue_phrases() -> dict[tuple[str, str], str]:
+    """Return (word, next word) -> head (``verb``/``noun``) from ``cue_phrases.tsv``.
+
+    The next word is a preposition ("talked about", "support for": the content is its object)
+    or ``that*``/``to*`` ("the claim that ...": the content starts at "that"/"to").
+    """
+    out: dict[tuple[str, str], str] = {}
+    for line in _data("cue_phrases.tsv").splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("phrase\t"):
+            continue
+        phrase, head, *_ = line.split("\t")
+        w1, w2 = phrase.split()
+        out[(w1, w2)] = head
+    return out

@@ -21,6 +21,7 @@ Span = tuple[int, int]
 T = TypeVar("T")
 
 _MAX_NP = 8  # tokens; longer "names" are clauses in disguise
+_MAX_PAREN = 8  # tokens of a parenthetical between a name and its cue ("(R-Fla.)")
 _MAX_APPOSITIVE = 16  # tokens between the commas of "X, a spokesman for Y, said"
 _WORDLIKE = re.compile(r"\w")
 
@@ -56,6 +57,11 @@ def speaker_left(toks: Sequence[str], spans: Sequence[Span], cue: int, lo: int) 
     j = cue - 1
     while j >= lo and (toks[j].lower() in ADVERBS or (toks[j].endswith("ly") and toks[j].islower())):
         j -= 1
+    if j >= lo and toks[j] == ")":
+        # "Sen. Marco Rubio (R-Fla.) said": skip the parenthetical
+        k = next((i for i in range(j - 1, max(lo, j - _MAX_PAREN) - 1, -1) if toks[i] == "("), None)
+        if k is not None:
+            j = k - 1
     if j >= lo and toks[j] == ",":
         # appositive or relative clause: jump to the comma that opens it
         k = j - 1
