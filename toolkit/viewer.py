@@ -78,28 +78,24 @@ def _records(table: Any) -> list[dict[str, Any]]:
     return rows
 
 
+def _missing(value: Any) -> bool:
+    """True for None, pd.NA and NaN (a table cell with no value)."""
+    if value is None:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # lists and other non-scalars are values
+        return False
+
+
 def _offset(value: Any) -> int | None:
     """Return an integer offset, None for missing values (pd.NA, NaN, None)."""
-    if value is None:
-        return None
-    try:
-        if pd.isna(value):
-            return None
-    except (TypeError, ValueError):
-        pass
-    return int(value)
+    return None if _missing(value) else int(value)
 
 
 def _clean(value: Any) -> str | None:
     """Return a cell as text, None when missing."""
-    if value is None:
-        return None
-    try:
-        if pd.isna(value):
-            return None
-    except (TypeError, ValueError):
-        pass
-    return str(value)
+    return None if _missing(value) else str(value)
 
 
 def _tip(*parts: tuple[str, Any]) -> str:
