@@ -30,9 +30,11 @@ from typing import Any, Iterator, Mapping, Sequence
 import pandas as pd
 
 from .article import Article
+from .denials import Denial, find_denials
 from .formats import jsonl_slices
 from .loaders import LoadOptions, PathLike, corpus_roots, discover_files, iter_file_articles
 from .loadlog import LoadLog
+from .quotes import Quote, find_quotes
 
 TABLES = ("articles", "quotes", "denials", "load_log")
 STATE = "_state"
@@ -196,8 +198,6 @@ def analyse_article(article: Article, *, lexicon: Any = None) -> dict[str, list[
 
     `lexicon` is a denial lexicon (`toolkit.denial_lexicon.load_lexicon`); None uses the shipped one.
     """
-    from .quotes import find_quotes
-
     quotes = find_quotes(article.text)
     denials = article_denials(article.text, article.title, quotes=quotes, lexicon=lexicon)
     summary = {
@@ -228,9 +228,6 @@ def analyse_article(article: Article, *, lexicon: Any = None) -> dict[str, list[
 
 def table_columns(table: str) -> list[str]:
     """Return the columns every partition of `table` has (metadata columns may follow in `articles`)."""
-    from .denials import Denial
-    from .quotes import Quote
-
     return {
         "articles": list(ARTICLE_SUMMARY_COLUMNS),
         "quotes": ["doc_id", *(f.name for f in fields(Quote))],
@@ -252,8 +249,6 @@ def typed_table(table: str, rows: Sequence[Mapping[str, Any]]) -> pd.DataFrame:
 
 def article_denials(text: str, title: str | None, *, quotes: Sequence[Any], lexicon: Any = None) -> list[tuple[str, Any]]:
     """Return (field, Denial) for an article's title and body; a title the body opens with counts once."""
-    from .denials import find_denials
-
     denials = [("text", d) for d in find_denials(text, quotes=quotes, lexicon=lexicon)]
     if title and not title_in_body(title, text):
         # The loader moves a scraped title out of the body; its denials count too (offsets into the title).
