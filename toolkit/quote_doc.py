@@ -20,7 +20,8 @@ MARKS = frozenset({"“", "”", '"', "''", "``"})
 OPENING_ADVERBIALS = frozenset({"in", "on", "at", "after", "before", "during", "while", "when", "as", "since",
                                  "despite", "with", "without", "for", "from", "by", "once", "although", "though",
                                  "if", "asked", "speaking", "but", "and", "still", "yet", "however", "meanwhile",
-                                 "later", "earlier", "last", "this", "then", "instead", "also", "now"})
+                                 "later", "earlier", "last", "this", "then", "instead", "also", "now", "throughout",
+                                 "amid", "among", "under", "following", "given", "unlike", "like"})
 TRAILING = frozenset({".", "!", "?", ";", ":", ",", "—", "–", "-", "(", "“", "”", '"', "''", "``"})
 _SUBORDINATORS = frozenset({"when", "after", "before", "while", "if", "as", "although", "though", "since", "with",
                             "within", "without", "despite", "once", "during", "for", "in", "on", "at", "by", "from"})
@@ -143,6 +144,11 @@ def sentence_subject(doc: Doc, lo: int, hi: int) -> Span | None:
             lo = comma + 1
         elif toks[lo].lower() in _SUBORDINATORS:
             return None  # "When asked about X": no subject before the cue
+    if lo + 2 < hi and (toks[lo].lower() in _LEADING_ADVERBS or toks[lo].lower() in {"back", "hastily"}
+                        or (toks[lo].endswith("ly") and toks[lo][1:].islower())):
+        comma = next((i for i in range(lo + 1, min(hi, lo + 8)) if toks[i] == ","), None)
+        if comma is not None and toks[lo + 1] != ",":
+            lo = comma + 1  # "Back in 1999, Mr. Trump ...", "Hastily politicizing ..., Trump cast ..."
     while lo < hi and toks[lo].lower() in _LEADING_ADVERBS:
         lo += 1  # "But no one ...", "Even people ..."
     return speaker_right(toks, doc.spans, lo - 1, hi) if lo < hi else None

@@ -9,8 +9,8 @@ Which complements are content is data: the verb's ``frames`` in
 from __future__ import annotations
 
 import bisect
-from functools import lru_cache
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .lexicon import ADVERBS, DETERMINERS, PRONOUNS, STOPWORDS, Verb, speech_verbs
 from .quote_doc import (
@@ -99,6 +99,9 @@ def _clause_start(tok: str) -> bool:
 
 
 
+_PRESUPPOSING = frozenset({"given", "despite", "fact", "because", "so"})  # "given that X backs Y"
+
+
 def _cue_clause(doc: Doc, k: int, verb: Verb, t0: int, t1: int, blocked: bytearray) -> Quote | None:
     """Attribute the complement of the cue verb at token ``k`` (frames from the lexicon)."""
     toks, spans = doc.toks, doc.spans
@@ -134,6 +137,9 @@ def _cue_clause(doc: Doc, k: int, verb: Verb, t0: int, t1: int, blocked: bytearr
             speaker = speaker_right(toks, doc.spans, t0 - 1, k)
     if speaker is None:
         return None
+    s0 = doc.tok_at(speaker[0])
+    if s0 - 2 >= t0 and doc.lows[s0 - 1] == "that" and doc.lows[s0 - 2] in _PRESUPPOSING:
+        return None  # "..., given that Mr. Putin backs American adversaries": a fact, not an attribution
     frames = verb.frames
     start = None
     rule = ""

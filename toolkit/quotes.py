@@ -22,6 +22,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from .quote_doc import (
+    MARKS,
     QUOTE_FIELDS,
     Doc,
     Quote,
@@ -30,6 +31,7 @@ from .quote_doc import (
     gap_words,
     make_doc,
     overlaps,
+    sentence_subject,
     subject_and_verb,
 )
 from .quote_rules_around import headline_quote
@@ -80,7 +82,7 @@ def _floating_speakers(quotes: list[Quote], doc: Doc) -> list[Quote]:
         if q.rule == "floating" and last is not None and last.speaker_end <= q.start \
                 and gap_words(doc.text, last.speaker_end, q.start) <= 400:
             speaker, cue = (last.speaker_start, last.speaker_end), (last.cue_start, last.cue_end)
-            near = _previous_subject(doc, q.start, last)
+            near = _own_subject(doc, q.start) or _previous_subject(doc, q.start, last)
             if near is not None:
                 speaker, cue = near
             q = evolve(q, speaker=doc.text[speaker[0]:speaker[1]], speaker_start=speaker[0], speaker_end=speaker[1],
@@ -89,6 +91,18 @@ def _floating_speakers(quotes: list[Quote], doc: Doc) -> list[Quote]:
             last = q if last is None or q.speaker_end >= last.speaker_end else last
         out.append(q)
     return out
+
+
+def _own_subject(doc: Doc, start: int) -> tuple[Span, Span | tuple[None, None]] | None:
+    """Return (subject, (None, None)) of the clause a free-standing quotation at ``start`` ends, or None."""
+    lo = doc.tok_at(doc.sent_of(start)[0])
+    q = doc.tok_at(start)
+    if sum(t[:1].isalnum() for t in doc.toks[lo:q]) < 2 or any(t in MARKS for t in doc.toks[lo:q]):
+        return None
+    subject = sentence_subject(doc, lo, q)
+    if subject is None or not doc.text[subject[0]:subject[1]][:1].isupper():
+        return None
+    return subject, (None, None)
 
 
 def _previous_subject(doc: Doc, start: int, last: Quote) -> tuple[Span, Span] | None:
@@ -102,7 +116,8 @@ def _previous_subject(doc: Doc, start: int, last: Quote) -> tuple[Span, Span] | 
         return None
     words = doc.text[found[0][0]:found[0][1]].split()
     named = {w.lower() for w in (last.speaker or "").split() if w[:1].isupper()}
-    if (len(words) == 1 and words[0].lower() in {"he", "she", "they"}) or any(w.lower() in named for w in words):
+    if (len(words) == 1 and words[0].lower() in {"he", "she", "they"}) or any(w.lower() in named for w in words) \
+            or any(w[:1].isupper() for w in words[1:] or words):
         return found
     return None
 

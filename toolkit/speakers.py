@@ -13,9 +13,18 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any, TypeVar
 
-from .lexicon import ADVERBS, CONNECTORS, DETERMINERS, PRONOUNS, STOPWORDS, speaker_titles, speech_verbs
+from .lexicon import (
+    ADVERBS,
+    CONNECTORS,
+    DETERMINERS,
+    PRONOUNS,
+    STOPWORDS,
+    speaker_titles,
+    speech_verbs,
+)
 
 Span = tuple[int, int]
 T = TypeVar("T")
@@ -43,6 +52,8 @@ def _np_word(tok: str) -> bool:
     return True
 
 
+_COMPLEMENTISERS = frozenset({"that", "this"})  # before a name: "that Mr. Putin", "This Trump" is rare
+_QUANTIFIERS = frozenset({"many", "some", "most", "few", "several", "all", "both", "others"})
 _VERB_ONLY = frozenset({"said", "says", "say", "told", "tells", "wrote", "writes", "thinks", "knew", "thought"})
 
 
@@ -86,8 +97,8 @@ def _np_leftwards(toks: Sequence[str], spans: Sequence[Span], j: int, lo: int) -
     while j >= lo and end - j < _MAX_NP:
         tok, low = toks[j], toks[j].lower()
         if low in DETERMINERS or (tok[:1].isdigit() and start is not None):
-            if start is not None:
-                start = j  # "the ministry", "61 percent"
+            if start is not None and not (low in _COMPLEMENTISERS and _is_cap(toks[j + 1])):
+                start = j  # "the ministry", "61 percent"; not "that" of "that Mr. Putin"
             break
         if low in CONNECTORS and start is not None and j > lo and _is_cap(toks[j - 1]):
             j -= 1
@@ -120,6 +131,8 @@ def speaker_right(toks: Sequence[str], spans: Sequence[Span], cue: int, hi: int)
         return None
     if toks[j].lower() in PRONOUNS and toks[j].lower() != "it":
         return (spans[j][0], spans[j][1])
+    if toks[j].lower() in _COMPLEMENTISERS and j + 1 < hi and _is_cap(toks[j + 1]):
+        j += 1  # "that Mr. Putin backs ...": a complementiser, not a determiner
     start = j
     if toks[j].lower() in DETERMINERS:
         j += 1
@@ -136,35 +149,103 @@ def speaker_right(toks: Sequence[str], spans: Sequence[Span], cue: int, hi: int)
             break
         j += 1
     if end is None:
+        if toks[start].lower() in _QUANTIFIERS and start + 1 < hi and toks[start + 1].islower():
+            return spans[start]  # "many agreed", "Some argue": the quantifier is the source
         return None
     if not any(_is_cap(toks[k]) or toks[k].lower() in DETERMINERS for k in range(start, end + 1)):
-        return None
+        if not (end - start < 3 and toks[end].endswith("s") and toks[end].isalpha()):
+            return None  # "officials had little interest": a bare plural noun is a source
     return (spans[start][0], spans[end][1])
 
 
-def normalise_name(speaker: str | None) -> str | None:
-    """Return the name part of a speaker phrase: titles and determiners stripped.
+# the head noun of an organisation's name: "the Foreign Ministry" keeps its title-like words
+_ORG_HEADS = frozenset({
+    "ministry", "department", "office", "committee", "party", "council", "commission", "agency", "court",
+    "government", "administration", "service", "bureau", "union", "association", "institute", "center",
+    "centre", "foundation", "organization", "organisation", "house", "senate", "congress", "police",
+    "embassy", "network", "campaign", "group", "company", "corporation", "times", "post", "journal", "news",
+    "university", "board", "parliament", "army", "military", "kremlin", "pentagon", "coalition", "team",
+    "broadcaster", "newspaper", "magazine", "channel", "caucus", "fund", "bank",
+})
+# what X's ... says is X's: "the Ministry’s statement", "Clinton’s spokesman", "Trump’s campaign"
+_PRODUCTS = frozenset({
+    "statement", "statements", "report", "reports", "release", "letter", "memo", "email", "emails", "tweet",
+    "tweets", "post", "posts", "website", "account", "remarks", "comments", "response", "announcement",
+    "spokesman", "spokeswoman", "spokesperson", "spokespeople", "office", "campaign", "press", "lawyer",
+    "lawyers", "attorney", "attorneys", "representative", "representatives", "camp", "communique", "note",
+})
+_TRAILING = frozenset({"soon", "too", "again", "later", "here", "there", "today", "yesterday", "instead",
+                       "himself", "herself", "themselves", "itself", "alone", "first", "last"})
+_LEADING = frozenset({"that", "the", "a", "an", "and", "but", "or", "this", "these", "those", "then", "so",
+                      "while", "when", "as", "if", "because", "though", "although", "whether"})
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+_INITIAL = re.compile(r"^[A-Z]\.$")
 
-    "Foreign Ministry spokeswoman Maria Zakharova" -> "Maria Zakharova";
-    "the Foreign Ministry" -> "Foreign Ministry"; pronouns stay as they stand.
+
+@lru_cache(maxsize=65536)
+def normalise_name(speaker: str | None) -> str | None:
+    """Return the name part of a speaker phrase, for counting speakers across a corpus.
+
+    Titles and role words (``speaker_titles.txt``) are stripped ("Foreign Ministry spokeswoman
+    Maria Zakharova" -> "Maria Zakharova", "Rival Hillary Clinton" -> "Hillary Clinton"), middle
+    initials dropped ("Harry M. Reid" -> "Harry Reid"); a possessor stands for its statement or
+    spokesman ("the Ministry’s statement" -> "Ministry", "Moscow’s" -> "Moscow"); leading
+    determiners and complementisers ("that Mr. Putin" -> "Putin", "the ministry" -> "ministry"),
+    trailing adverbs ("Fact-checkers soon"), parentheticals and appositives ("Ryan, R-Wis.,")
+    go; an organisation keeps its name ("the Foreign Ministry" -> "Foreign Ministry"); pronouns
+    are lower-cased ("He" -> "he", "I" stays).
     """
     if not speaker:
         return None
-    words = speaker.split()
-    if len(words) == 1 and words[0].lower() in PRONOUNS:
+    text = re.sub(r"\s*\([^)]*\)?", " ", speaker).strip(" ,;:—–-\n\t")
+    parts = [p.strip(" —–-") for p in re.split(r",|\s[—–-]+\s", text) if p.strip(" —–-")]
+    if not parts:
         return speaker
-    titles = speaker_titles() - {"the", "of", "for"}
+    words = parts[0].split()
+    if len(parts) > 1 and words and words[-1][:1].islower() and parts[1][:1].isupper():
+        words = parts[1].split()  # "One early supporter, Representative Lee Zeldin, ...": the name
+    while len(words) > 1 and words[0].lower() in _LEADING:
+        words = words[1:]
+    while len(words) > 1 and (words[-1].lower() in ADVERBS or words[-1].lower() in _TRAILING
+                              or (words[-1].endswith("ly") and words[-1].islower())):
+        words = words[:-1]
+    if not words:
+        return speaker
+    bare = re.sub(r"['’](?:s|re|ve|ll|d)$", "", words[0]) if len(words) == 1 else ""
+    if bare.lower() in PRONOUNS | {"who", "which"}:
+        return bare if bare == "I" else bare.lower()  # "He", "He’s" -> "he"
+    titles = speaker_titles()
+    own = next((i for i, w in enumerate(words) if _POSSESSIVE.search(w) and len(w) > 2), None)
+    if own is not None:
+        rest = words[own + 1:]
+        named_rest = rest and any(_is_cap(w) for w in rest) and (_is_cap(rest[-1]) or rest[-1].lower() in _ORG_HEADS)
+        if named_rest:
+            words = rest  # "Russia’s Foreign ministry", "Clinton’s spokesman Brian Fallon"
+        elif not rest or rest[-1].lower() in _PRODUCTS or rest[-1].lower() in titles:
+            words = words[:own + 1]  # "the Ministry’s statement", "Trump’s state director": the possessor
+            words[-1] = _POSSESSIVE.sub("", words[-1]) or words[-1]
+            while len(words) > 1 and words[0].lower() in _LEADING:
+                words = words[1:]
+    if words[-1].lower() in _ORG_HEADS:
+        return " ".join(words)  # "Foreign Ministry", "White House", "ministry"
+    inner = [i for i, w in enumerate(words[:-1]) if w.lower() in _ORG_HEADS and _is_cap(w)]
+    if inner and _is_cap(words[-1]):
+        words = words[inner[-1] + 1:]  # "the Washington Post Trump said": the organisation is not the name
     tail: list[str] = []
     for word in reversed(words):
-        if _is_cap(word) and word.lower().rstrip(",") not in titles:
+        if _is_cap(word) and word.lower() not in titles:
             tail.insert(0, word)
         else:
             break
-    if tail and not tail[-1].endswith(("’s", "'s")):
+    if not tail and _is_cap(words[-1]):
+        tail = words[:]
+        while len(tail) > 1 and tail[0].lower() in titles:
+            tail = tail[1:]  # "Mr. King": "King" is a name here, not a title
+    if tail:
+        if len(tail) > 2:
+            tail = [tail[0]] + [w for w in tail[1:-1] if not _INITIAL.match(w)] + [tail[-1]]
         return " ".join(tail)
-    while words and words[0].lower() in DETERMINERS:
-        words = words[1:]
-    return " ".join(words) or speaker
+    return " ".join(words)
 
 
 def _evolve(obj: T, **changes: Any) -> T:
@@ -177,25 +258,56 @@ def _evolve(obj: T, **changes: Any) -> T:
     return new
 
 
-def normalise_speakers(quotes: Sequence[T]) -> list[T]:
-    """Fill ``speaker_name`` on one article's quotes: the longest name sharing the surname.
+def _canonical(names: Sequence[str]) -> str:
+    """Return one spelling for names that differ in case: most capitalised words, then most frequent."""
+    return max(names, key=lambda n: (sum(_is_cap(w) for w in n.split()), names.count(n), n))
 
-    "Zakharova" and "Foreign Ministry spokeswoman Maria Zakharova" in one
-    article both become "Maria Zakharova" (surname = last word, matched within
-    the article only); pronouns stay as they stand.
+
+def normalise_speakers(quotes: Sequence[T]) -> list[T]:
+    """Fill ``speaker_name`` on one article's quotes, grouping mentions of one speaker.
+
+    A surname or an organisation's head noun takes the article's full name when the article
+    names exactly one ("Zakharova" -> "Maria Zakharova"; "the ministry", "the Ministry’s
+    statement" -> "Foreign Ministry" when it names "Russia’s Foreign ministry"), case-insensitively;
+    with two candidates ("Hillary Clinton", "Bill Clinton") the bare name stays as it is. A full
+    name is its own canonical form, so one person has one spelling across articles.
     """
     names = [normalise_name(getattr(q, "speaker", None)) for q in quotes]
-    titles = speaker_titles()
-    by_surname: dict[str, str] = {}
+    skip = PRONOUNS | {"who", "which", "i"}
+    full: dict[str, list[str]] = {}
     for name in names:
-        if name and name.lower() not in PRONOUNS and _is_cap(name) and name.split()[-1].lower() not in titles:
-            key = name.split()[-1].lower()
-            if len(name) > len(by_surname.get(key, "")):
-                by_surname[key] = name
+        if name and " " in name and all(_is_cap(w) for w in name.split()) and name.lower() not in skip:
+            full.setdefault(name.split()[-1].lower(), []).append(name)
+    mapping: dict[str, str] = {}
+    for key, group in full.items():
+        forms: dict[str, list[str]] = {}
+        for name in group:
+            forms.setdefault(name.lower(), []).append(name)
+        maximal = [f for f in forms if not any(f != g and set(f.split()) < set(g.split()) for g in forms)]
+        if len(maximal) != 1:
+            continue  # two people share the surname: leave the bare name
+        compatible = [f for f in forms if set(f.split()) <= set(maximal[0].split())]
+        best = min(compatible, key=lambda f: (len(f.split()) != 2, -len(forms[f]), f))  # "First Last" first
+        spelling = _canonical([n for f in compatible for n in forms[f] if f == best])
+        for f in compatible:
+            mapping[f] = spelling
+        mapping[key] = spelling
     out = []
+    owners: dict[str, str] = {}  # "statement" -> whose statement the article last quoted
     for quote, name in zip(quotes, names):
-        if name and name.lower() not in PRONOUNS and _is_cap(name) and name.split()[-1].lower() not in titles:
-            name = by_surname.get(name.split()[-1].lower(), name)
+        words = (getattr(quote, "speaker", None) or "").lower().split()
+        if name and name.lower() in _PRODUCTS and len(words) <= 2 and name.lower() in owners:
+            name = owners[name.lower()]  # "the statement read": the Ministry’s statement, quoted before
+        elif name and name.lower() not in skip:
+            low = name.lower()
+            target = mapping.get(low)
+            if target is None and low.split()[-1] in mapping:
+                cand = mapping[low.split()[-1]]
+                if set(low.split()) <= set(cand.lower().split()):
+                    target = cand  # "Zakharova" -> "Maria Zakharova", "ministry" -> "Foreign Ministry"
+            name = target or name
+            if len(words) > 1 and words[-1] in _PRODUCTS and _POSSESSIVE.search(words[-2]):
+                owners[words[-1]] = name
         out.append(_evolve(quote, speaker_name=name))
     return out
 
