@@ -23,6 +23,7 @@ import pandas as pd
 from .denial_lexicon import CATEGORIES, Lexicon, default_lexicon, find_matches, load_lexicon, sense_ok, split_passes
 from .deniers import PRONOUNS, VERB_RULES, Mention, SPEECH_VERBS, _speaker_of_verb, _tokens, find_denier, subject_before
 from .negation import intensified_start, is_negated
+from .speakers import normalise_name
 from .tokenize import paragraph_sentence_spans, paragraph_spans
 
 __all__ = ["Denial", "find_denials", "denials_frame", "kwic", "load_lexicon", "default_lexicon", "CATEGORIES"]
@@ -68,13 +69,6 @@ _TARGET_BEFORE = re.compile(
     r"\s+(?:\w+\s+){0,6}?$",
     re.IGNORECASE,
 )
-_DET = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-
-
-def _normalise(name: str) -> str:
-    name = " ".join(name.split())
-    name = _DET.sub("", name)
-    return re.sub(r"[’']s$", "", name)
 
 
 def _quote_regions(text: str) -> list[tuple[int, int]]:
@@ -404,7 +398,7 @@ def find_denials(text: str, *, quotes: Sequence[Any] | None = None, lexicon: Lex
             start=start, end=end, text=text[start:end], category=category, rule=rule,
             denier=text[denier.start:denier.end] if denier else None,
             denier_start=denier.start if denier else None, denier_end=denier.end if denier else None,
-            denier_name=_normalise(text[denier.start:denier.end]) if denier else None,
+            denier_name=normalise_name(text[denier.start:denier.end]) if denier else None,
             target=text[target[0]:target[1]] if target else None,
             target_start=target[0] if target else None, target_end=target[1] if target else None,
             sentence_start=sentence[0], sentence_end=sentence[1], in_quote=region is not None,
