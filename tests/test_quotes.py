@@ -6,7 +6,7 @@ import json
 
 import pytest
 from conftest import POLNEAR, SAMPLE, needs_polnear
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from toolkit import load_corpus
@@ -234,6 +234,7 @@ def test_quote_at_very_start_and_end():
 @given(st.lists(st.sampled_from(["“", "”", '"', "''", "``", " he said", ", said Ms. Doe", " the minister",
                                  " according to", " We", " win", ".", ",", "\n\n", " that", " so-called", "Zakharova",
                                  " told reporters", " é", "’s", " - Reuters", ":"]), max_size=40))
+@example([" according to", ",", "“", "“", "“"])  # "according to," with nothing after the comma: no quote
 def test_spans_always_in_bounds(pieces):
     text = "".join(pieces)
     quotes = find_quotes(text)

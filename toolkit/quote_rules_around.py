@@ -83,7 +83,10 @@ def according_to_quote(doc: Doc, t0: int, t1: int) -> Quote | None:
                 comma = next((j for j in range(k + 2, t1) if toks[j] == ","), None)
                 if comma is None or comma + 3 >= t1:
                     return None
-                return make_quote(doc, doc.spans[comma + 1][0], content_end(doc, t1), "indirect", speaker, cue, "according_to")
+                start, end = doc.spans[comma + 1][0], content_end(doc, t1)
+                if end <= start:  # nothing but punctuation after the comma: no content
+                    return None
+                return make_quote(doc, start, end, "indirect", speaker, cue, "according_to")
             if toks[k - 1] == "," and k - t0 >= _INDIRECT_MIN_WORDS:
                 return make_quote(doc, doc.spans[t0][0], doc.spans[k - 2][1], "indirect", speaker, cue, "according_to")
             return None
