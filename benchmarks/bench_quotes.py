@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from toolkit.pipeline import article_denials
+from toolkit.denials import article_denials
 from toolkit.quotes import find_quotes
 
 

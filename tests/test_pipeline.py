@@ -198,7 +198,7 @@ def test_big_jsonl_sliced_gives_the_same_articles(tmp_path):
     ],
 )
 def test_title_in_body(title, text, expected):
-    from toolkit.pipeline import title_in_body
+    from toolkit.denials import title_in_body
 
     assert title_in_body(title, text) is expected
 

@@ -18,10 +18,11 @@ from typing import Any, Sequence
 
 import pandas as pd
 
+from .denials import article_denials
 from .loaders import PathLike, iter_articles
 from .loadlog import LoadEvent, LoadLog
 from .pipeline import (
-    MANIFEST, STATE, TABLES, ExtractConfig, analyse_article, article_denials, lexicon_record, read_table, typed_table,
+    MANIFEST, STATE, TABLES, ExtractConfig, analyse_article, lexicon_record, read_table, typed_table,
 )
 
 

@@ -26,7 +26,7 @@ from .negation import intensified_start, is_negated
 from .speakers import normalise_name
 from .tokenize import paragraph_sentence_spans, paragraph_spans
 
-__all__ = ["Denial", "find_denials", "denials_frame", "kwic", "load_lexicon", "default_lexicon", "CATEGORIES"]
+__all__ = ["Denial", "article_denials", "find_denials", "denials_frame", "kwic", "load_lexicon", "default_lexicon", "CATEGORIES"]
 
 
 @dataclass(frozen=True)
@@ -427,21 +427,42 @@ def _fallback_attribution(
     return None
 
 
+def title_in_body(title: str, text: str) -> bool:
+    """Return True when the body already opens with the title (PolNeAR and many exports do)."""
+    def words(value: str) -> list[str]:
+        return re.findall(r"\w+", value.lower())
+
+    head = words(title)
+    return bool(head) and words(text[: len(title) + 200])[: len(head)] == head
+
+
+def article_denials(
+    text: str, title: str | None, *, quotes: Sequence[Any] | None = None, lexicon: Lexicon | None = None
+) -> list[tuple[str, Denial]]:
+    """Return (field, Denial) for an article's title and body; a title the body opens with counts once.
+
+    Headlines carry denials too ("... are smokescreen for own mistakes - Moscow"); the loader moves a
+    scraped title out of the body, so the title is searched as well (offsets into the title).
+    """
+    denials = [("text", d) for d in find_denials(text, quotes=quotes, lexicon=lexicon)]
+    if title and not title_in_body(title, text):
+        denials = [("title", d) for d in find_denials(title, lexicon=lexicon)] + denials
+    return denials
+
+
 def denials_frame(articles: pd.DataFrame, *, lexicon: Lexicon | None = None, include_title: bool = True) -> pd.DataFrame:
     """Return one row per denial (``doc_id``, ``field`` = "text"/"title", then the Denial fields), sorted.
 
-    Headlines carry denials too ("... are smokescreen for own mistakes - Moscow"); the loader moves a
-    title out of the body, so with ``include_title`` titles are searched as well (offsets into the title).
+    Titles are searched with ``include_title`` (see `article_denials`), offsets into the title.
     """
     columns = ["doc_id", "field"] + [f.name for f in fields(Denial)]
+    titles = articles["title"] if include_title and "title" in articles else [None] * len(articles)
     rows = []
-    for doc_id, text, title in zip(articles["doc_id"], articles["text"],
-                                   articles["title"] if "title" in articles else [None] * len(articles)):
-        for name, value in (("title", title), ("text", text)):
-            if name == "title" and not include_title:
-                continue
-            if isinstance(value, str) and value:
-                rows.extend({"doc_id": doc_id, "field": name, **asdict(d)} for d in find_denials(value, lexicon=lexicon))
+    for doc_id, text, title in zip(articles["doc_id"], articles["text"], titles):
+        title = title if isinstance(title, str) else None
+        if isinstance(text, str):
+            rows.extend({"doc_id": doc_id, "field": name, **asdict(d)}
+                        for name, d in article_denials(text, title, lexicon=lexicon))
     frame = pd.DataFrame(rows, columns=columns)
     for column in ("denier_start", "denier_end", "target_start", "target_end"):
         frame[column] = frame[column].astype("Int64")

@@ -29,9 +29,9 @@ def cmd_denials(args: argparse.Namespace) -> int:
     """Find denials in a corpus (streaming) and write one JSON object (or CSV row) per denial."""
     from .cli import _finder_summary, _load_options
     from .denial_lexicon import load_lexicon
+    from .denials import article_denials
     from .loaders import iter_articles
     from .loadlog import LoadLog
-    from .pipeline import article_denials
     from .quotes import find_quotes
     from .tables import RecordWriter
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import shutil
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, field, fields
@@ -30,7 +29,7 @@ from typing import Any, Iterator, Mapping, Sequence
 import pandas as pd
 
 from .article import Article
-from .denials import Denial, find_denials
+from .denials import Denial, article_denials
 from .formats import jsonl_slices
 from .loaders import LoadOptions, PathLike, corpus_roots, discover_files, iter_file_articles
 from .loadlog import LoadLog
@@ -179,15 +178,6 @@ def _export_units(path: Path, fmt: str, bytes_per_partition: int) -> list[tuple[
     return [(str(path), fmt, part) for part in jsonl_slices(path, bytes_per_partition)]
 
 
-def title_in_body(title: str, text: str) -> bool:
-    """Return True when the body already opens with the title (PolNeAR and many exports do)."""
-    def words(value: str) -> list[str]:
-        return re.findall(r"\w+", value.lower())
-
-    head = words(title)
-    return bool(head) and words(text[: len(title) + 200])[: len(head)] == head
-
-
 def content_hash(text: str) -> str:
     """Return the SHA-256 of an article body: the identity of its content across runs and corpora."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -245,15 +235,6 @@ def typed_table(table: str, rows: Sequence[Mapping[str, Any]]) -> pd.DataFrame:
     if "date" in frame.columns:
         frame["date"] = pd.to_datetime(frame["date"]).astype("datetime64[ns]")
     return frame
-
-
-def article_denials(text: str, title: str | None, *, quotes: Sequence[Any], lexicon: Any = None) -> list[tuple[str, Any]]:
-    """Return (field, Denial) for an article's title and body; a title the body opens with counts once."""
-    denials = [("text", d) for d in find_denials(text, quotes=quotes, lexicon=lexicon)]
-    if title and not title_in_body(title, text):
-        # The loader moves a scraped title out of the body; its denials count too (offsets into the title).
-        denials = [("title", d) for d in find_denials(title, lexicon=lexicon)] + denials
-    return denials
 
 
 def run_partition(partition: Partition, out_dir: str, config: ExtractConfig, fingerprint: str) -> dict[str, Any]:
