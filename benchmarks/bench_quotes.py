@@ -17,8 +17,8 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from toolkit.denials import article_denials
-from toolkit.quotes import find_quotes
+from toolkit.denials.finder import article_denials
+from toolkit.quotes.finder import find_quotes
 
 
 def quotes_only(text: str) -> int:

@@ -13,9 +13,9 @@ import re
 import sys
 from collections import Counter
 
-from toolkit.brat import read_brat_dir
-from toolkit.evaluation import _match, _speaker_right, coverage, is_direct
-from toolkit.quotes import find_quotes
+from toolkit.evaluation.brat import read_brat_dir
+from toolkit.evaluation.quotes import _match, _speaker_right, coverage, is_direct
+from toolkit.quotes.finder import find_quotes
 
 
 def main(split: str, n: int = 12) -> None:

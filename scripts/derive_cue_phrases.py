@@ -7,7 +7,7 @@ Run from the project root:
 PolNeAR (Pareti's PARC) annotates prepositional and noun cues as well as verbs of saying:
 "talked about X", "referring to X", "support for X", "criticism of X", "calls for X", "his
 promise to X", "the claim that X". A verb-cue finder cannot reach them, so this script counts
-them. For every two-token sequence ``w1 w2`` of the TRAIN texts (``toolkit.tokenize.word_spans``
+them. For every two-token sequence ``w1 w2`` of the TRAIN texts (``toolkit.text.tokenize.word_spans``
 tokens, lower-cased) with ``w2`` a preposition (``PREPOSITIONS``) or "that"/"to":
 
 * ``cues``: how often a gold attribution has ``w2`` (for a preposition) or ``w1`` (for
@@ -30,9 +30,9 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from toolkit.brat import read_brat_dir  # noqa: E402
-from toolkit.lexicon import STOPWORDS, speech_verbs  # noqa: E402
-from toolkit.tokenize import word_spans  # noqa: E402
+from toolkit.evaluation.brat import read_brat_dir  # noqa: E402
+from toolkit.quotes.lexicon import STOPWORDS, speech_verbs  # noqa: E402
+from toolkit.text.tokenize import word_spans  # noqa: E402
 
 PREPOSITIONS = ("about", "of", "for", "to", "on", "against", "over", "at", "in", "with", "as")
 MIN_CUES = 3

@@ -34,7 +34,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from toolkit.brat import read_brat_dir  # noqa: E402
+from toolkit.evaluation.brat import read_brat_dir  # noqa: E402
 
 MIN_COUNT = 5
 DOUBLED = {"admit", "regret", "slam", "quip", "commit", "refer", "regret", "plan"}

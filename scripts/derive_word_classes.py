@@ -1,6 +1,6 @@
 """Derive ``toolkit/data/word_classes.txt``: the Unicode classes ``word_spans`` matches with ``re``.
 
-``toolkit.tokenize.word_spans`` used to run through NLTK's ``RegexpTokenizer``,
+``toolkit.text.tokenize.word_spans`` used to run through NLTK's ``RegexpTokenizer``,
 which compiles with the third-party ``regex`` engine (NLTK's ``redos``
 wrapper). ``regex`` and the standard ``re`` disagree on ``\\w`` (``regex``:
 Alphabetic + Mark + Nd + Pc + Join_Control, its own Unicode version; ``re``:
@@ -38,7 +38,7 @@ def ranges(pattern: str) -> list[tuple[int, int]]:
 def main() -> None:
     """Print one line per class: NAME<TAB>space-separated hex ranges (``S-E`` or ``S``)."""
     print(f"# Unicode classes of the `regex` engine (version {regex.__version__}), as NLTK's tokenizer sees them;")
-    print("# used by toolkit.tokenize.word_spans with the standard `re` module (identical spans, faster).")
+    print("# used by toolkit.text.tokenize.word_spans with the standard `re` module (identical spans, faster).")
     print("# Regenerate: .venv/bin/python scripts/derive_word_classes.py > toolkit/data/word_classes.txt")
     for name, pattern in CLASSES.items():
         cells = [f"{s:X}" if s == e else f"{s:X}-{e:X}" for s, e in ranges(pattern)]

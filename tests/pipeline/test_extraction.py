@@ -1,0 +1,237 @@
+"""The extraction pipeline: partitions, engines, resume after a kill, cache invalidation, reading back."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from conftest import ROOT, SAMPLE
+from toolkit.pipeline.extraction import TABLES, extract, plan_partitions, read_table
+
+N_FILES = 40
+PER_PARTITION = 4
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """40 distinct articles made from the sample texts, with the sample metadata file."""
+    folder = tmp_path_factory.mktemp("corpus")
+    texts = sorted(SAMPLE.glob("*.txt"))
+    for i in range(N_FILES):
+        source = texts[i % len(texts)]
+        body = source.read_text(encoding="utf-8")
+        (folder / f"{i:03d}_{source.name}").write_text(body + f"\n\nCopy {i}.", encoding="utf-8")
+    return folder
+
+
+def outputs(out: Path) -> dict[str, bytes]:
+    """Every output file of an extraction (markers and manifest included), by relative path."""
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def reference(corpus, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("ref") / "out"
+    result = extract(corpus, out, files_per_partition=PER_PARTITION, progress=False)
+    assert (result.partitions, result.ran, result.skipped) == (N_FILES // PER_PARTITION, 10, 0)
+    return out
+
+
+def test_plan_is_stable_and_exports_are_their_own_partitions(corpus, tmp_path):
+    plan = plan_partitions(corpus, files_per_partition=PER_PARTITION)
+    assert plan == plan_partitions(corpus, files_per_partition=PER_PARTITION)
+    assert [len(p.files) for p in plan] == [PER_PARTITION] * 10
+    (tmp_path / "a.jsonl").write_text('{"text": "x"}\n', encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text('{"text": "y"}\n', encoding="utf-8")
+    assert [len(p.files) for p in plan_partitions(tmp_path, files_per_partition=PER_PARTITION)] == [1, 1]
+
+
+def test_tables_read_back(reference):
+    articles = read_table(reference, "articles")
+    assert len(articles) == N_FILES and articles["doc_id"].is_unique
+    assert {"content_hash", "n_quotes", "n_denials", "text", "outlet"} <= set(articles.columns)
+    quotes, denials = read_table(reference, "quotes"), read_table(reference, "denials")
+    assert len(quotes) == articles["n_quotes"].sum() and len(denials) >= articles["n_denials"].sum()
+    texts = dict(zip(articles["doc_id"], articles["text"]))
+    for row in quotes.itertuples():
+        assert texts[row.doc_id][row.start:row.end] == row.text
+    manifest = json.loads((reference / "manifest.json").read_text())
+    assert manifest["articles"]["loaded"] == N_FILES and manifest["rows"]["quotes"] == len(quotes)
+
+
+def test_second_run_skips_everything_and_changes_nothing(corpus, reference):
+    before = outputs(reference)
+    result = extract(corpus, reference, files_per_partition=PER_PARTITION, progress=False)
+    assert (result.ran, result.skipped) == (0, 10)
+    assert outputs(reference) == before
+
+
+def test_two_local_workers_give_the_same_output(corpus, reference, tmp_path):
+    extract(corpus, tmp_path / "out", files_per_partition=PER_PARTITION, workers=2, progress=False)
+    assert outputs(tmp_path / "out") == outputs(reference)
+
+
+def test_dask_local_cluster_gives_the_same_output(corpus, reference, tmp_path):
+    pytest.importorskip("distributed")
+    extract(corpus, tmp_path / "out", files_per_partition=PER_PARTITION, engine="dask", workers=2, progress=False)
+    assert outputs(tmp_path / "out") == outputs(reference)
+
+
+def test_killed_run_resumes_to_identical_output(corpus, tmp_path):
+    """Kill an extraction half-way (SIGKILL), run it again: same output as one uninterrupted run."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    files = sorted(corpus.glob("*.txt"))
+    for path in files:
+        (folder / path.name).write_bytes(path.read_bytes())
+    # A named pipe blocks whoever reads it: the run stops inside partition 6, with partitions 0-5 done.
+    stuck = folder / files[6 * PER_PARTITION + 1].name
+    stuck.unlink()
+    os.mkfifo(stuck)
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "toolkit", "extract", str(folder), "--out", str(out),
+               "--files-per-partition", str(PER_PARTITION), "--quiet"]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while len(list((out / "_state").glob("*.json"))) < 6 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.2)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert len(list((out / "_state").glob("*.json"))) == 6
+    stuck.unlink()
+    stuck.write_bytes((corpus / stuck.name).read_bytes())
+    os.utime(stuck, ns=(0, 0))  # any timestamp: what matters is that both runs below see the same file
+
+    resumed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    assert resumed.returncode == 0, resumed.stderr
+    assert "10 partitions: 4 run, 6 already done" in resumed.stdout
+    uninterrupted = tmp_path / "uninterrupted"
+    extract(folder, uninterrupted, files_per_partition=PER_PARTITION, progress=False)
+    assert outputs(out) == outputs(uninterrupted)
+
+
+def test_other_rules_invalidate_the_cache(corpus, reference, tmp_path):
+    from toolkit.corpus.boilerplate import load_rules
+
+    rules = tmp_path / "rules.jsonl"
+    rules.write_text('{"id": "copy", "action": "drop", "where": "edge", "pattern": "^Copy \\\\d+\\\\.$"}\n')
+    out = tmp_path / "out"
+    extract(corpus, out, files_per_partition=PER_PARTITION, progress=False)
+    result = extract(corpus, out, files_per_partition=PER_PARTITION, progress=False, rules=load_rules(rules))
+    assert result.ran == 10
+    # Without the "Copy N." footers the copies are duplicates: each partition drops its own, the rest are flagged.
+    assert len(read_table(out, "articles")) == 4
+    assert len(read_table(out, "articles", keep_duplicates=True)) > 4
+
+
+def test_user_lexicon_is_used_and_invalidates_the_cache(corpus, tmp_path):
+    lexicon = tmp_path / "mine.tsv"
+    lexicon.write_text("# my lexicon: only a phrase no article uses\nzz\tzzyzx\tfalsity\tme\t\n", encoding="utf-8")
+    out = tmp_path / "out"
+    extract(corpus, out, files_per_partition=PER_PARTITION, progress=False)
+    assert len(read_table(out, "denials")) > 0
+    result = extract(corpus, out, files_per_partition=PER_PARTITION, progress=False, lexicon=lexicon, lexicon_extend=False)
+    assert result.ran == 10 and len(read_table(out, "denials")) == 0  # only my lexicon, which matches nothing
+
+
+def test_refuses_a_folder_that_is_not_an_extraction(corpus, tmp_path):
+    (tmp_path / "precious.txt").write_text("keep")
+    with pytest.raises(ValueError, match="not an extraction folder"):
+        extract(corpus, tmp_path, progress=False)
+
+
+def test_cli_extract(corpus, tmp_path, capsys):
+    from toolkit.cli.main import main
+
+    assert main(["extract", str(corpus), "--out", str(tmp_path / "o"), "--files-per-partition", "20", "--quiet"]) == 0
+    assert "2 partitions: 2 run, 0 already done" in capsys.readouterr().out
+    assert all(sorted((tmp_path / "o" / t).glob("*.parquet")) for t in TABLES)
+    assert isinstance(read_table(tmp_path / "o", "load_log"), pd.DataFrame)
+
+
+@pytest.mark.parametrize("bytes_per_slice", [1, 50, 120, 10_000])
+def test_jsonl_slices_cover_every_line_once(tmp_path, bytes_per_slice):
+    from toolkit.corpus.formats import jsonl_slices
+
+    lines = [json.dumps({"id": f"r{i}", "text": "word " * (i % 7 + 1)}) for i in range(30)]
+    path = tmp_path / "big.jsonl"
+    path.write_text("\n".join(lines) + "\n\n", encoding="utf-8")
+    data = path.read_bytes()
+    slices = jsonl_slices(path, bytes_per_slice)
+    assert slices[0][0] == 0 and slices[-1][1] == len(data)
+    assert all(a[1] == b[0] for a, b in zip(slices, slices[1:]))
+    for start, end, first_line in slices:
+        assert start == 0 or data[start - 1:start] == b"\n"  # slices start at line starts
+        assert data[:start].count(b"\n") + 1 == first_line
+
+
+def test_big_jsonl_sliced_gives_the_same_articles(tmp_path):
+    rows = [json.dumps({"text": f"Article {i} said the minister.", "outlet": "x"}) for i in range(200)]
+    path = tmp_path / "corpus" / "export.jsonl"
+    path.parent.mkdir()
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    whole = extract(path.parent, tmp_path / "whole", progress=False)
+    sliced = extract(path.parent, tmp_path / "sliced", progress=False, bytes_per_partition=1000)
+    assert whole.partitions == 1 and sliced.partitions > 5
+    columns = ["doc_id", "text", "content_hash"]
+    pd.testing.assert_frame_equal(read_table(tmp_path / "whole", "articles", columns=columns),
+                                  read_table(tmp_path / "sliced", "articles", columns=columns))
+    assert read_table(tmp_path / "sliced", "articles")["doc_id"].iloc[-1] == "export:200"
+
+
+@pytest.mark.parametrize(
+    "title, text, expected",
+    [
+        ("Claims are false", "Claims are false.\n\nBody.", True),
+        ("Hillary Clinton’s Claim Isn’t True.", "Hillary Clinton’s Claim Isn’t True. Not Yet.\n\nBody.", True),
+        ("Claims are false", "Body first.\n\nClaims are false.", False),
+        ("", "Body.", False),
+    ],
+)
+def test_title_in_body(title, text, expected):
+    from toolkit.denials.finder import title_in_body
+
+    assert title_in_body(title, text) is expected
+
+
+def test_title_denials_counted_once(tmp_path):
+    from toolkit.corpus.article import Article
+    from toolkit.pipeline.extraction import analyse_article
+
+    text = "Moscow says US claims are baseless.\n\nThe ministry said so."
+    repeated = analyse_article(Article("a", text, title="Moscow says US claims are baseless"))
+    apart = analyse_article(Article("b", "The ministry said so.", title="Moscow says US claims are baseless"))
+    assert [d["field"] for d in repeated["denials"]] == ["text"]
+    assert [d["field"] for d in apart["denials"]] == ["title"]
+
+
+def test_symlinked_folders_are_followed_once(tmp_path):
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "a.txt").write_text("Alpha.", encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "link").symlink_to(real, target_is_directory=True)
+    (real / "loop").symlink_to(corpus, target_is_directory=True)  # a cycle must not loop forever
+    from toolkit import load_corpus
+
+    assert list(load_corpus(corpus)["doc_id"]) == ["a"]
+
+
+def test_empty_corpus_extraction_is_still_an_extraction(tmp_path):
+    from toolkit.pipeline.dataset import is_extraction, open_dataset
+
+    (tmp_path / "empty").mkdir()
+    extract(tmp_path / "empty", tmp_path / "out", progress=False)
+    assert is_extraction(tmp_path / "out")
+    data = open_dataset(tmp_path / "out")
+    assert data.log.loaded == 0

@@ -1,0 +1,90 @@
+"""The report command: papermill run, HTML without code, manifest, reproducible tables; the notebooks run."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import SAMPLE
+from toolkit.cli.main import main
+from toolkit.reports.runner import ReportError, run_report, sha256_file
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    out = tmp_path_factory.mktemp("reports") / "sample"
+    return run_report(SAMPLE, out, progress=False)
+
+
+def test_report_folder_contents(report):
+    out = report.out_dir
+    for name in ("01_corpus_overview.ipynb", "01_corpus_overview.html", "index.html", "manifest.json"):
+        assert (out / name).is_file(), name
+    # >=: the quotes, denials and compare notebooks add figures of their own (tests/test_analysis.py covers them).
+    assert {p.name for p in (out / "figures").iterdir()} >= {"articles_per_outlet.png", "articles_per_month.png", "article_length.png"}
+    assert {p.name for p in (out / "tables").iterdir()} >= {"articles.csv", "articles_per_outlet.csv", "load_log.csv"}
+
+
+def test_html_has_no_code_and_shows_results(report):
+    html = report.html[0].read_text(encoding="utf-8")
+    assert "load_corpus(" not in html and "import matplotlib" not in html
+    assert "4 read, 4 loaded" in html and "Articles per outlet" in html and "data:image/png;base64" in html
+
+
+def test_manifest_records_parameters_versions_and_input_hashes(report):
+    manifest = json.loads(report.manifest.read_text(encoding="utf-8"))
+    assert manifest["corpus"]["path"] == str(SAMPLE.resolve())
+    assert manifest["parameters"]["corpus"] == str(report.out_dir / "extraction")  # analysed once, read by every notebook
+    assert manifest["libraries"]["pandas"] and manifest["libraries"]["papermill"]
+    inputs = {entry["path"]: entry["sha256"] for entry in manifest["inputs"]}
+    assert inputs["000_ad9fd6472d9b5eb0.txt"] == sha256_file(SAMPLE / "000_ad9fd6472d9b5eb0.txt")
+    assert "metadata.csv" in inputs
+    assert set(manifest["run"]) >= {"started", "finished"}
+
+
+def test_second_run_gives_identical_tables_and_html(report, tmp_path):
+    again = run_report(SAMPLE, tmp_path / "again", progress=False)
+    pages = [p.name for p in report.html]
+    assert pages == ["01_corpus_overview.html", "02_quotes.html", "03_denials.html", "04_compare.html"]
+    for name in [*pages, *(f"tables/{p.name}" for p in (report.out_dir / "tables").iterdir())]:
+        assert (again.out_dir / name).read_bytes() == (report.out_dir / name).read_bytes(), name
+
+
+def test_parameters_reach_the_notebook(tmp_path):
+    result = run_report(SAMPLE, tmp_path / "nyt", parameters={"outlets": ["nyt"]}, progress=False)
+    articles = (result.out_dir / "tables" / "articles.csv").read_text(encoding="utf-8")
+    assert "nyt_2015-12-22" in articles and "000_ad9fd6472d9b5eb0" not in articles
+
+
+def test_report_on_an_extraction_folder_reads_it(report, tmp_path):
+    result = run_report(report.out_dir / "extraction", tmp_path / "from-extraction", progress=False)
+    assert not (result.out_dir / "extraction").exists()
+    ours = (result.out_dir / "tables" / "articles.csv").read_bytes()
+    assert ours == (report.out_dir / "tables" / "articles.csv").read_bytes()
+
+
+def test_refuses_to_overwrite_a_folder_that_is_not_a_report(tmp_path):
+    (tmp_path / "precious.txt").write_text("keep me")
+    with pytest.raises(ReportError, match="not a report folder"):
+        run_report(SAMPLE, tmp_path, progress=False)
+    assert (tmp_path / "precious.txt").exists()
+
+
+def test_failing_notebook_names_the_cell_and_keeps_partial_output(tmp_path):
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("corpus = None\noutput_dir = None", metadata={"tags": ["parameters"]}),
+                nbformat.v4.new_code_cell("raise RuntimeError('boom')")]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    source = tmp_path / "broken.ipynb"
+    nbformat.write(nb, source)
+    with pytest.raises(ReportError, match=r"broken.ipynb failed in cell .*RuntimeError: boom"):
+        run_report(SAMPLE, tmp_path / "out", notebooks=[source], progress=False)
+    assert (tmp_path / "out" / "broken.ipynb").is_file()
+
+
+def test_cli_report_missing_corpus_exits_non_zero(tmp_path, capsys):
+    assert main(["report", str(tmp_path / "nope"), "--out", str(tmp_path / "r"), "--quiet"]) == 1
+    assert "no such corpus" in capsys.readouterr().err

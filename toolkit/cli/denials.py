@@ -1,0 +1,45 @@
+"""``denials PATH... --out FILE``: find denial phrases, streaming, one JSON object (or CSV row) per denial."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict
+
+from toolkit.cli.options import add_load_options, finder_summary, load_options
+
+#: Output fields, in order: the ones the brief fixes first, then the rest of the Denial record.
+FIELDS = ["doc", "field", "start", "end", "text", "category", "denier", "denier_start", "denier_end", "target", "rule",
+          "denier_name", "target_start", "target_end", "sentence_start", "sentence_end", "in_quote"]
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Register the ``denials`` command."""
+    parser = sub.add_parser("denials", help="find denial phrases (who denies what, and how); one JSON object per denial")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="a file or folder of articles")
+    parser.add_argument("--out", required=True, metavar="FILE", help="output file (.jsonl, or .csv)")
+    parser.add_argument("--format", choices=["jsonl", "csv"], help="output format (default: from the --out suffix)")
+    parser.add_argument("--lexicon", metavar="FILE", help="extra lexicon entries (TSV like toolkit/data/denials.tsv)")
+    parser.add_argument("--only-my-lexicon", action="store_true", help="use the --lexicon file instead of the shipped one")
+    parser.add_argument("--no-title", action="store_true", help="do not search titles (title rows have field=title)")
+    add_load_options(parser)
+    parser.set_defaults(func=cmd_denials)
+
+
+def cmd_denials(args: argparse.Namespace) -> int:
+    """Find denials in a corpus (streaming) and write one JSON object (or CSV row) per denial."""
+    from toolkit.corpus.loaders import iter_articles
+    from toolkit.corpus.loadlog import LoadLog
+    from toolkit.denials.finder import article_denials
+    from toolkit.denials.lexicon import load_lexicon
+    from toolkit.io.tables import RecordWriter
+    from toolkit.quotes.finder import find_quotes
+
+    lexicon = load_lexicon(args.lexicon, extend=not args.only_my_lexicon) if args.lexicon else None
+    log = LoadLog()
+    with RecordWriter(args.out, FIELDS, args.format) as out:
+        for article in iter_articles(args.paths, log=log, **load_options(args)):
+            title = None if args.no_title else article.title
+            quotes = find_quotes(article.text)
+            for field, denial in article_denials(article.text, title, quotes=quotes, lexicon=lexicon):
+                out.write({"doc": article.doc_id, "field": field, **asdict(denial)})
+    return finder_summary("denials", out, log, args.paths)

@@ -1,0 +1,58 @@
+"""``evaluate quotes SPLIT_DIR`` and ``evaluate denials GOLD_DIR TEXT_DIR``: score a finder against gold."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Register the ``evaluate`` command."""
+    evaluate = sub.add_parser("evaluate", help="score a finder against PolNeAR-style brat gold (GGT protocol)")
+    evaluate.add_argument("task", choices=["quotes", "denials"], help="what to evaluate")
+    evaluate.add_argument("split_dir", metavar="SPLIT_DIR", help="a folder with text/ and attributions/, e.g. polnear/dev")
+    evaluate.add_argument("text_dir", nargs="?", metavar="TEXT_DIR", help="denials only: the folder of STEM.txt texts")
+    evaluate.set_defaults(func=cmd_evaluate)
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    """Dispatch ``evaluate TASK``: denials (GOLD_DIR TEXT_DIR) or quotes (SPLIT_DIR)."""
+    if args.task == "denials":
+        return evaluate_denials(args)
+    return evaluate_quotes(args)
+
+
+def evaluate_quotes(args: argparse.Namespace) -> int:
+    """Run the quote finder on a PolNeAR-style brat split and print the GGT evaluation table."""
+    from toolkit.evaluation.brat import read_brat_dir
+    from toolkit.evaluation.quotes import evaluate_quotes as score, format_report
+    from toolkit.quotes.finder import find_quotes
+
+    split = Path(args.split_dir)
+    if not (split / "attributions").is_dir():
+        print(f"error: {split} has no attributions/ folder (expected a PolNeAR-style brat split)", file=sys.stderr)
+        return 2
+    gold, predictions = {}, {}
+    for stem, text, golds in read_brat_dir(split):
+        gold[stem] = (text, golds)
+        predictions[stem] = find_quotes(text)
+    print(f"{args.task} on {split} ({len(gold)} documents)")
+    print(format_report(score(predictions, gold)))
+    return 0
+
+
+def evaluate_denials(args: argparse.Namespace) -> int:
+    """Score the denial finder on GOLD_DIR (gold.jsonl, docs.txt) with texts in TEXT_DIR; print the table."""
+    from toolkit.evaluation.denials import evaluate_denials as score, predict_dir, read_gold
+
+    gold_dir = Path(args.split_dir)
+    text_dir = Path(args.text_dir) if args.text_dir else None
+    if not (gold_dir / "gold.jsonl").is_file() or text_dir is None or not text_dir.is_dir():
+        print("error: usage: evaluate denials GOLD_DIR TEXT_DIR (GOLD_DIR holds gold.jsonl and docs.txt)", file=sys.stderr)
+        return 2
+    gold = read_gold(gold_dir)
+    table = score(gold, predict_dir(gold, text_dir))
+    print(f"denials on {gold_dir} ({len(gold)} documents; span overlap, one-to-one)")
+    print(table.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+    return 0

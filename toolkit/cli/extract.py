@@ -1,0 +1,46 @@
+"""``extract CORPUS... --out DIR``: articles, quotes, denials and the load log as partitioned Parquet."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from toolkit.cli.options import add_load_options, load_options
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Register the ``extract`` command."""
+    extract = sub.add_parser("extract", help="extract articles, quotes and denials as partitioned Parquet (resumable; local or Dask)")
+    extract.add_argument("corpus", nargs="+", metavar="CORPUS", help="files or folders of articles, or JSONL/CSV shards")
+    extract.add_argument("--out", required=True, metavar="DIR", help="output folder; rerunning with it resumes")
+    extract.add_argument("--engine", choices=["local", "dask"], default="local", help="local processes (default) or a Dask cluster")
+    extract.add_argument("--scheduler", metavar="ADDR", help="Dask scheduler address (default: a LocalCluster on this machine)")
+    extract.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes (local) or LocalCluster workers (dask)")
+    extract.add_argument("--files-per-partition", type=int, default=500, metavar="N", help="text/HTML files per work unit")
+    extract.add_argument("--lexicon", metavar="FILE", help="your denial lexicon (TSV like toolkit/data/denials.tsv), added to the shipped one")
+    extract.add_argument("--only-my-lexicon", action="store_true", help="use the --lexicon file instead of the shipped one")
+    extract.add_argument("--quiet", action="store_true", help="no progress bar")
+    add_load_options(extract)
+    extract.set_defaults(func=cmd_extract)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    """Extract articles, quotes, denials and the load log as partitioned Parquet, resumably."""
+    from toolkit.pipeline.extraction import extract
+
+    result = extract(
+        args.corpus, args.out, engine=args.engine, workers=args.workers, scheduler=args.scheduler,
+        files_per_partition=args.files_per_partition, progress=not args.quiet,
+        lexicon=args.lexicon, lexicon_extend=not args.only_my_lexicon, **load_options(args),
+    )
+    manifest = json.loads((result.out_dir / "manifest.json").read_text(encoding="utf-8"))
+    articles = manifest["articles"]
+    print(f"{result.partitions} partitions: {result.ran} run, {result.skipped} already done")
+    print(f"articles: {articles['read']} read, {articles['loaded']} loaded, {articles['skipped']} skipped, "
+          f"{articles['duplicates_across_partitions']} duplicates across partitions")
+    print("rows: " + ", ".join(f"{table} {n}" for table, n in result.rows.items()) + f" -> {result.out_dir}")
+    if not articles["loaded"]:
+        print(f"error: no article could be read from {args.corpus}", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,55 @@
+"""What every corpus-reading command shares: the reading options and the closing summary of a finder."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any, Sequence
+
+
+def column_mapping(pairs: Sequence[str]) -> dict[str, str]:
+    """Parse repeated ``FIELD=COLUMN`` options into a mapping."""
+    mapping = {}
+    for pair in pairs:
+        field, sep, column = pair.partition("=")
+        if not sep or not field or not column:
+            raise argparse.ArgumentTypeError(f"--column expects FIELD=COLUMN, got {pair!r}")
+        mapping[field] = column
+    return mapping
+
+
+def add_load_options(parser: argparse.ArgumentParser) -> None:
+    """Add the options every command that reads a corpus shares."""
+    group = parser.add_argument_group("reading the corpus")
+    group.add_argument("--column", action="append", default=[], metavar="FIELD=COLUMN",
+                       help="export column holding an article field, e.g. text=body or date=published_at (repeatable)")
+    group.add_argument("--metadata", metavar="FILE", help="metadata .tsv/.csv joined on file stem (default: found beside the files)")
+    group.add_argument("--encoding", help="decode every file with this encoding (default: UTF-8, then a logged cp1252/latin-1 fallback)")
+    group.add_argument("--rules", metavar="FILE", help="extra boilerplate rules (JSON lines, like toolkit/data/boilerplate.jsonl)")
+    group.add_argument("--only-my-rules", action="store_true", help="use the --rules file instead of the shipped rules, not in addition")
+    group.add_argument("--no-dedupe", action="store_true", help="keep articles whose text repeats an earlier one")
+
+
+def load_options(args: argparse.Namespace) -> dict[str, Any]:
+    """Return the reading options of `args` as keyword arguments for the corpus loaders."""
+    from toolkit.corpus.boilerplate import load_rules
+
+    options: dict[str, Any] = {"dedupe": not args.no_dedupe}
+    if args.column:
+        options["columns"] = column_mapping(args.column)
+    if args.metadata:
+        options["metadata"] = args.metadata
+    if args.encoding:
+        options["encoding"] = args.encoding
+    if args.rules:
+        options["rules"] = load_rules(args.rules, extend=not args.only_my_rules)
+    return options
+
+
+def finder_summary(what: str, out: Any, log: Any, paths: Sequence[str]) -> int:
+    """Print what a finder command wrote and the load log's summary; non-zero when nothing was read."""
+    print(f"{out.count} {what} from {log.loaded} articles written to {out.path} ({log.summary()})")
+    if not log.loaded:
+        print("error: no article could be read from " + ", ".join(paths), file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,219 @@
+"""Who denies: a light, rule-based attribution of a denial phrase to its denier (no parser, no model).
+
+GUIDELINES.md ("The denier"): inside a quote, the quote's speaker; with a denial verb, its subject
+("Moscow has repeatedly denied" -> Moscow; passive "was rejected by the court" -> the court); with a
+reporting verb in the sentence ("the Trump campaign called the charges unsubstantiated"), the reporter;
+in the author's own voice, nobody. Noun phrases are found by a heuristic over words: a run of
+capitalised words ("Maria Zakharova", "NATO Secretary General Jens Stoltenberg"), or a determiner
+phrase ("the Foreign Ministry", "the campaign"), or a pronoun.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+_TOKEN = re.compile(r"[\w’'.\-]*\w|[“”\"‘’,;:()—–]")
+
+#: Verb forms that are more often nouns in news ("US claims", "the charges"): never reporting verbs here.
+_NOUN_LIKE = frozenset("claims charges states notes rates counters calls cites shows finds reads tweets".split())
+
+#: Reporting and attitude verbs whose subject is the denier when the denial is their complement.
+SPEECH_VERBS: frozenset[str] = frozenset(w for w in """
+say says said saying tell tells told telling add adds added adding state states stated stating claim claims
+claimed claiming argue argues argued arguing insist insists insisted insisting write writes wrote writing
+tweet tweets tweeted tweeting call calls called calling label labels labeled labelled labeling labelling
+describe describes described describing accuse accuses accused accusing dismiss dismisses dismissed
+respond responds responded reply replies replied note notes noted assert asserts asserted declare declares
+declared suggest suggests suggested warn warns warned charge charges charged counter counters countered
+explain explains explained contend contends contended maintain maintains maintained see sees saw regard
+regards regarded rate rates rated conclude concludes concluded announce announces announced underline
+underlined underlines testify testifies testified stress stresses stressed emphasize emphasized emphasizes acknowledge acknowledged
+complain complained complains blast blasted slam slammed denounce denounced denounces cite cites cited
+reads read shows showed found find finds believe believes believed think thinks thought deny denies
+denied denying reject rejects rejected rejecting
+""".split() if w not in _NOUN_LIKE)
+
+#: Denial entries whose matched word is itself a verb: the denier is its grammatical subject. Not "lied" or
+#: "is lying" or "did nothing wrong": their subject is the accused ("Trump says Clinton is lying" -> Trump
+#: denies; "24 percent said she did nothing wrong" -> the 24 percent).
+VERB_RULES: frozenset[str] = frozenset(
+    "deny reject refute rebut rebuff disavow dispute contradict push_back dismiss repudiate debunk not_buy "
+    "divert_attention not_guilty discredited".split()
+)
+
+_QUANTIFIERS = frozenset("many some most all several few both each none one two three half".split())
+PRONOUNS = frozenset("he she it they we i you".split())
+_DETERMINERS = frozenset("the a an his her its their this these those our my your".split())
+#: Words skipped between a subject and its verb ("Moscow has repeatedly denied").
+_SKIP = frozenset("""has have had is are was were will would could should may might can also again repeatedly
+previously earlier already long since then immediately quickly publicly later strongly flatly categorically
+firmly vehemently been did does do always never often swiftly promptly angrily sharply simply just herself
+himself itself themselves once twice both all not only even still yet further vigorously widely""".split())
+_BE = frozenset("is are was were been be being".split())
+_CONNECTORS = frozenset("of de al bin van von der del la le for and".split())
+#: Words that end a noun phrase walking leftwards: verbs, prepositions, conjunctions.
+_STOP = frozenset("""that which who whom whose and or but because as if when while after before since said says
+say told of in on at to for with by from about against than into over under also said""".split()) | SPEECH_VERBS
+
+
+class Mention(NamedTuple):
+    """A denier mention: character span into the text."""
+
+    start: int
+    end: int
+
+
+class Token(NamedTuple):
+    """A word or punctuation token of a sentence: its span, surface form and lower-case form."""
+
+    start: int
+    end: int
+    word: str
+    low: str
+
+
+def sentence_tokens(text: str, start: int, end: int) -> list[Token]:
+    """Return the tokens of `text[start:end]` with offsets into `text`."""
+    return [Token(m.start(), m.end(), m.group(), m.group().lower()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _is_cap(tok: Token) -> bool:
+    return tok.word[:1].isupper()
+
+
+def _np_ending_at(toks: list[Token], i: int) -> Mention | None:
+    """The noun phrase whose last word is ``toks[i]`` (walking leftwards), or None."""
+    if i < 0:
+        return None
+    last = toks[i]
+    if last.low in PRONOUNS:
+        return Mention(last.start, last.end)
+    if last.low in _STOP or last.low in _DETERMINERS or not last.word[:1].isalnum():
+        return None
+    j = i
+    if _is_cap(last):
+        while j - 1 >= 0 and (_is_cap(toks[j - 1]) or (toks[j - 1].low in _CONNECTORS - {"and"} and j - 2 >= 0 and _is_cap(toks[j - 2]))):
+            j -= 1
+        if j - 1 >= 0 and toks[j - 1].low in _DETERMINERS:
+            j -= 1
+        return Mention(toks[j].start, last.end)
+    # a lowercase head: walk back over modifiers to a determiner or a name ("Connecticut’s tax commissioner")
+    k = i
+    while k - 1 >= 0 and i - k < 5:
+        prev = toks[k - 1]
+        if prev.low in _DETERMINERS:
+            return Mention(prev.start, last.end)
+        if _is_cap(prev):
+            m = _np_ending_at(toks, k - 1)
+            return Mention(m.start if m else prev.start, last.end)
+        if (prev.low == "of" and k - 2 >= 0 and toks[k - 2].word[:1].islower() and toks[k - 2].low not in _STOP
+                and toks[k - 2].low not in _SKIP and toks[k - 2].low not in _DETERMINERS and toks[k - 2].low not in PRONOUNS):
+            k -= 2  # "family members of 9/11 victims": a partitive/relational "of" inside the noun phrase
+            continue
+        if prev.low in _STOP or prev.low in _SKIP or not prev.word[:1].isalnum():
+            break
+        k -= 1
+    return Mention(toks[k].start, last.end)
+
+
+def _np_starting_at(toks: list[Token], i: int) -> Mention | None:
+    """The noun phrase whose first word is ``toks[i]`` (walking rightwards), or None."""
+    if i >= len(toks):
+        return None
+    first = toks[i]
+    if first.low in PRONOUNS:
+        return Mention(first.start, first.end)
+    j = i
+    if first.low in _DETERMINERS:
+        j += 1
+    while j < len(toks) and j - i < 7 and toks[j].word[:1].isalnum() and toks[j].low not in _STOP - {"of"}:
+        if toks[j].low == "of" and not (j + 1 < len(toks) and _is_cap(toks[j + 1])):
+            break
+        j += 1
+    if j == i:
+        return None
+    return Mention(first.start, toks[j - 1].end)
+
+
+def subject_before(toks: list[Token], i: int) -> Mention | None:
+    """The subject of the verb at ``toks[i]``: skip auxiliaries/adverbs, relative clauses and appositions."""
+    k = i - 1
+    while k >= 0 and toks[k].low in _SKIP:
+        k -= 1
+    while k >= 0 and toks[k].word in {"“", "”", '"', "‘", "’"}:
+        k -= 1
+    if k >= 0 and toks[k].word == ")":  # "Rep. Trey Gowdy (R-S.C.) said"
+        while k >= 0 and toks[k].word != "(":
+            k -= 1
+        k -= 1
+    if (k >= 3 and toks[k].low in {"whom", "which"} and toks[k - 1].low == "of" and toks[k - 2].low in _QUANTIFIERS
+            and toks[k - 3].word == ","):
+        k -= 4  # "family members of 9/11 victims, many of whom say" -> the antecedent
+    elif k >= 0 and toks[k].low in {"which", "who", "that"} and k - 1 >= 0 and toks[k - 1].word == ",":
+        k -= 2  # "the Saudi government, which has strongly denied" -> the antecedent
+    elif k >= 0 and toks[k].word == ",":
+        # "Jens Stoltenberg, who was present at ..., “had already stated": skip back to the clause opening
+        for j in range(k - 1, max(-1, k - 40), -1):
+            if toks[j].low in {"who", "which"} and j - 1 >= 0 and toks[j - 1].word == ",":
+                k = j - 2
+                break
+    while k >= 0 and toks[k].word in {"“", "”", '"', "‘", "’"}:
+        k -= 1
+    return _np_ending_at(toks, k)
+
+
+def find_denier(
+    text: str, sentence: tuple[int, int], start: int, end: int, *, verb: bool, inside: tuple[int, int] | None = None
+) -> Mention | None:
+    """Return the denier of the denial ``text[start:end]`` within ``sentence``, or None (author's voice).
+
+    ``inside`` is the quotation the denial sits in: a mention inside it is the quoted speaker's own
+    words ("we", "I"), not the denier, so it is skipped (the quote's attribution decides).
+    """
+    found = _find(text, sentence, start, end, verb=verb)
+    for mention in found:
+        if mention is not None and not (inside and inside[0] <= mention.start < inside[1]):
+            return mention
+    return None
+
+
+def _find(text: str, sentence: tuple[int, int], start: int, end: int, *, verb: bool):
+    """Yield denier candidates, best first."""
+    toks = sentence_tokens(text, sentence[0], sentence[1])
+    first = next((n for n, t in enumerate(toks) if t.end > start), len(toks))
+    last = next((n for n, t in enumerate(toks) if t.start >= end), len(toks))
+    if verb:
+        # passive with an agent: "was rejected by the court", "has been discredited by the establishment"
+        if first - 1 >= 0 and toks[first - 1].low in _BE | _SKIP:
+            for n in range(last, min(len(toks), last + 3)):
+                if toks[n].low == "by":
+                    yield _np_starting_at(toks, n + 1)
+        yield subject_before(toks, first)
+    # "called a charlatan by fellow physicians": a be-verb/participle before and an agent right after
+    if last < len(toks) and toks[last].low == "by" and any(t.low in _BE | {"called", "labeled", "labelled", "rated"} for t in toks[max(0, first - 4):first]):
+        yield _np_starting_at(toks, last + 1)
+    # "according to X"
+    for n in range(len(toks) - 2):
+        if toks[n].low == "according" and toks[n + 1].low == "to":
+            yield _np_starting_at(toks, n + 2)
+    # the nearest reporting verb before the denial, then after it
+    for n in range(first - 1, -1, -1):
+        # "-ing" forms are participles ("tweets accusing X", ", saying"): the finite verb decides
+        if toks[n].low in SPEECH_VERBS and not toks[n].low.endswith("ing"):
+            yield speaker_of_verb(toks, n)
+    for n in range(last, len(toks)):
+        if toks[n].low in SPEECH_VERBS:
+            yield speaker_of_verb(toks, n, first_after=last)
+
+
+def speaker_of_verb(toks: list[Token], n: int, *, first_after: int = 0) -> Mention | None:
+    """The speaker of a reporting verb: its subject, or the inverted subject ("..., said the ministry")."""
+    inverted = n - 1 >= 0 and toks[n - 1].word in {",", "”", '"', "’"}
+    if inverted:
+        after = _np_starting_at(toks, n + 1)
+        if after:
+            return after
+    if n - 1 >= first_after:
+        return subject_before(toks, n)
+    return None

@@ -1,0 +1,490 @@
+"""The denial-phrase finder: who denies what, and how (negation-aware, categorised, linked to the denier).
+
+Categories follow GUIDELINES.md, after Cohen (2001, *States of Denial*) and van Dijk (1992,
+"Discourse and the denial of racism"): ``explicit``, ``no_evidence``, ``falsity``, ``delegitimize``,
+``counter_accusation``. The phrases are data (``toolkit/data/denials.tsv``), found by a trigger-word scan
+(:func:`toolkit.denials.lexicon.find_matches`; sentences are split only in paragraphs that hold a match);
+negation, word sense and the denier are decided by small rules in :mod:`toolkit.denials.negation`,
+:mod:`toolkit.denials.lexicon` and :mod:`toolkit.denials.deniers`.
+
+    >>> [d.text for d in find_denials("Moscow has repeatedly denied the claims.", quotes=[])]
+    ['denied']
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import asdict, dataclass, fields
+from typing import Any, Iterable, Sequence
+
+import pandas as pd
+
+from toolkit.denials.lexicon import CATEGORIES, Lexicon, default_lexicon, find_matches, load_lexicon, sense_ok, split_passes
+from toolkit.denials.deniers import PRONOUNS, VERB_RULES, Mention, SPEECH_VERBS, speaker_of_verb, sentence_tokens, find_denier, subject_before
+from toolkit.denials.negation import intensified_start, is_negated
+from toolkit.quotes.speakers import normalise_name
+from toolkit.text.tokenize import paragraph_sentence_spans, paragraph_spans
+
+__all__ = ["Denial", "article_denials", "find_denials", "denials_frame", "kwic", "load_lexicon", "default_lexicon", "CATEGORIES"]
+
+
+@dataclass(frozen=True)
+class Denial:
+    """One denial phrase; every offset is into the text searched, and ``text[start:end] == self.text``."""
+
+    start: int
+    end: int
+    text: str
+    category: str
+    #: The lexicon entry id that fired (merged adjacent phrases: ids joined by "+").
+    rule: str
+    denier: str | None = None
+    denier_start: int | None = None
+    denier_end: int | None = None
+    #: The denier normalised: whitespace collapsed, a leading determiner and a possessive 's dropped.
+    denier_name: str | None = None
+    target: str | None = None
+    target_start: int | None = None
+    target_end: int | None = None
+    sentence_start: int = 0
+    sentence_end: int = 0
+    in_quote: bool = False
+
+
+_QUOTED = re.compile(r"“[^“”]*”|\"[^\"\n]*\"")
+_PARAGRAPH = re.compile(r"\n\s*\n")
+#: What a denial is aimed at: a claim noun phrase after the denial (or before a copula-denial).
+_TARGET_AFTER = re.compile(
+    r"\s+((?:(?:the|these|those|this|that|any|all|such|his|her|their|its|US|U\.S\.)\s+)?(?:[\w’'\-]+\s+){0,3}?"
+    r"(?:claims?|allegations?|accusations?|charges?|reports?|stor(?:y|ies)|statements?|assertions?|arguments?|"
+    r"suggestions?|notion|idea|premise|theor(?:y|ies)|rumou?rs?|characteri[sz]ations?|criticisms?|news|accounts?|"
+    r"findings|narrative|wrongdoing|involvement|responsibility))\b",
+    re.IGNORECASE,
+)
+_TARGET_BEFORE = re.compile(
+    r"\b((?:the|these|those|this|that|such|his|her|their|its)\s+(?:[\w’'\-]+\s+){0,3}?"
+    r"(?:claims?|allegations?|accusations?|charges?|reports?|stor(?:y|ies)|statements?|assertions?|arguments?|"
+    r"suggestions?|notion|idea|premise|theor(?:y|ies)|rumou?rs?|characteri[sz]ations?|criticisms?|news|accounts?))"
+    r"\s+(?:\w+\s+){0,6}?$",
+    re.IGNORECASE,
+)
+
+
+def _quote_regions(text: str) -> list[tuple[int, int]]:
+    """Quotation-mark regions ("..." or “...”), a fallback when no quote finder output is available."""
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+
+
+def _default_quotes(text: str) -> Sequence[Any]:
+    try:  # lazily: the quote finder is developed separately and may not be installed yet
+        from toolkit.quotes.finder import find_quotes  # type: ignore[import-not-found]
+    except ImportError:
+        return []
+    return list(find_quotes(text))
+
+
+def _raw_matches(text: str, lexicon: Lexicon) -> list[tuple[int, int, str, str]]:
+    """Lexicon matches that pass sense and negation checks, with intensifiers included: (start, end, category, rule).
+
+    Entries with an ``after:`` context constraint run in a second pass and yield to first-pass matches
+    (:func:`toolkit.denials.lexicon.split_passes`).
+    """
+    first, second = split_passes(lexicon)
+    out = []
+    for start, end, index in find_matches(text, first):
+        entry = first.entries[index]
+        if not sense_ok(entry, text, start, end):
+            continue
+        if entry.negatable and is_negated(text, start):
+            continue
+        out.append((intensified_start(text, start), end, entry.category, entry.id))
+    if second.entries:
+        taken = [(s, e) for s, e, _, _ in out]
+        for start, end, index in find_matches(text, second):
+            entry = second.entries[index]
+            if any(s < end and start < e for s, e in taken) or not sense_ok(entry, text, start, end):
+                continue
+            out.append((start, end, entry.category, entry.id))
+        out.sort()
+    return out
+
+
+def _merge_adjacent(text: str, matches: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """Merge phrases separated only by spaces into one span ("unfounded conspiracy theory"); first category wins."""
+    merged: list[tuple[int, int, str, str]] = []
+    for start, end, category, rule in matches:
+        if merged and (start < merged[-1][1] or merged[-1][3].split("+")[-1] not in VERB_RULES and (text[merged[-1][1]:start].isspace() and "\n" not in text[merged[-1][1]:start])):
+            p_start, p_end, p_cat, p_rule = merged[-1]
+            best = min(p_cat, category, key=CATEGORIES.index)
+            merged[-1] = (p_start, max(p_end, end), best, f"{p_rule}+{rule}")
+        else:
+            merged.append((start, end, category, rule))
+    return merged
+
+
+def _containing(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    for s, e in spans:
+        if s <= start and end <= e:
+            return (s, e)
+    return None
+
+
+class _Sentences:
+    """The sentences of a text, computed per paragraph on demand (same spans as ``tokenize.sentence_spans``).
+
+    Sentence splitting (Punkt) costs more than finding the denials, and most paragraphs hold none.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.paragraphs = paragraph_spans(text)
+        self.starts = [p.start for p in self.paragraphs]
+        self.cache: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
+
+    def _of_paragraph(self, i: int) -> tuple[list[tuple[int, int]], list[int]]:
+        if i not in self.cache:
+            para = self.paragraphs[i]
+            spans = [(s.start, s.end) for s in paragraph_sentence_spans(self.text, para)] or [(para.start, para.end)]
+            self.cache[i] = (spans, [s for s, _ in spans])
+        return self.cache[i]
+
+    def at(self, pos: int) -> tuple[int, int]:
+        """The sentence containing ``pos`` (or the last one starting before it)."""
+        if not self.paragraphs:
+            return (0, len(self.text))
+        spans, starts = self._of_paragraph(max(0, bisect.bisect_right(self.starts, pos) - 1))
+        return spans[max(0, bisect.bisect_right(starts, pos) - 1)]
+
+    def all(self) -> list[tuple[int, int]]:
+        """Every sentence of the text (as ``tokenize.sentence_spans``)."""
+        return [s for i in range(len(self.paragraphs)) for s in self._of_paragraph(i)[0]]
+
+
+def _target(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int] | None:
+    after = _TARGET_AFTER.match(text, end, sentence[1])
+    if after:
+        return after.span(1)
+    before = _TARGET_BEFORE.search(text, sentence[0], start)
+    return before.span(1) if before else None
+
+
+def _embedded_reporter(text: str, quote: tuple[int, int], sentence: tuple[int, int], start: int) -> Mention | None:
+    """A reporting verb inside the quote, before the denial, whose subject is outside the quote.
+
+    "Stoltenberg, who was present ..., “had already stated publicly that the block has no evidence”":
+    the quoted clause reports Stoltenberg's words, so Stoltenberg denies, not the quote's speaker.
+    """
+    toks = sentence_tokens(text, sentence[0], sentence[1])
+    for n in range(len(toks) - 1, -1, -1):
+        tok = toks[n]
+        if tok.start >= start or tok.start < quote[0]:
+            continue
+        if tok.low in SPEECH_VERBS:
+            subject = subject_before(toks, n)
+            if subject and subject.end <= quote[0]:
+                return subject
+    return None
+
+
+_PERSONAL = frozenset("he she they".split())
+_FRAGMENT_JOINERS = frozenset(["or", "and", ",", "nor"])
+
+
+def _partial_quote_reporter(text: str, quote: tuple[int, int], sentence: tuple[int, int]) -> Mention | None:
+    """A reporting verb before a quote that opens mid-sentence: "She says the tweets are “lies”" -> She.
+
+    The words before the opening mark are the author's report of the speaker's words, so the subject of
+    its reporting verb is the denier (also for a fact-checker: "PolitiFact rated 32% of claims as “false”").
+    """
+    if quote[0] <= sentence[0] or quote[0] >= sentence[1]:
+        return None
+    toks = sentence_tokens(text, sentence[0], quote[0])
+    n = len(toks)
+    while n > 0:
+        n -= 1
+        tok = toks[n]
+        if tok.word in {"“", "”", '"'}:
+            # a coordinated quoted fragment right before ("rated ... as “false” or “pants on fire”"): skip it
+            if tok.word in {"”", '"'} and all(t.low in _FRAGMENT_JOINERS for t in toks[n + 1:]) and n + 1 < len(toks):
+                opening = next((k for k in range(n - 1, -1, -1) if toks[k].word in {"“", '"'}), None)
+                if opening is not None:
+                    n = opening
+                    continue
+            return None  # another quotation before: the sentence is a chain of quotes, not one report
+        if tok.low in SPEECH_VERBS:
+            if not tok.low.endswith("ing"):
+                return speaker_of_verb(toks, n)
+            subject = subject_before(toks, n) if n - 1 >= 0 and toks[n - 1].word[:1].isalnum() else None
+            before = [t for t in toks if t.end <= subject.start] if subject else []
+            window = [t.low for t in before[-6:]]
+            if "with" in window and all(w[:1].isalnum() for w in window[window.index("with"):]):
+                return subject  # "with Foreign Ministry spokeswoman Maria Zakharova saying that ..."
+            # ", saying ...": a participle of the finite verb before it, which decides
+    return None
+
+
+def _named_reporter(text: str, sentence: tuple[int, int], start: int) -> Mention | None:
+    """A named (non-pronoun) subject of a reporting verb earlier in the sentence (GUIDELINES.md: prefer a name)."""
+    toks = sentence_tokens(text, sentence[0], start)
+    for n, tok in enumerate(toks):
+        if tok.low in SPEECH_VERBS and not tok.low.endswith("ing"):
+            subject = subject_before(toks, n)
+            # only across a coordination ("X said ..., but she denied"), not into the reported clause
+            # ("Top advisers said he had rejected the idea": he rejects)
+            coordinated = _COORDINATION.search(text, tok.end, start)
+            if subject is not None and coordinated and text[subject.start:subject.end].lower() not in PRONOUNS:
+                return subject
+            return None
+    return None
+
+
+_COORDINATION = re.compile(r"(?:,\s*(?:but|and|yet)|;)\s+(?:he|she|they)\b", re.IGNORECASE)
+
+
+#: A letters/social-media page: a marker line ("LETTERS.", "FACEBOOK.", "TWITTER.") ...
+_LETTERS_MARK = re.compile(r"(?im)^[ \t]*(?:letters(?:\s+to\s+the\s+editor)?|your\s+say|tweets|facebook|twitter|instagram)\.?[ \t]*$")
+#: ... whose contributions end with a signature line: a name of 2-4 words, or a @handle.
+_SIGNATURE = re.compile(r"(?m)^[ \t]*((?:[A-Z][\w.’'\-]*[ \t]+){1,3}[A-Z][\w’'\-]*|@\w+)\.?[ \t]*$")
+
+
+def _signatures(text: str) -> list[tuple[int, int]]:
+    """Signature lines of a letters page (GUIDELINES.md: a signed letter or tweet -> the signature).
+
+    A name line right after a signature is its place ("Henderson, Nev.", "New York."), not a signature.
+    """
+    if not _LETTERS_MARK.search(text):
+        return []
+    out: list[tuple[int, int]] = []
+    last_end = -1
+    for m in _SIGNATURE.finditer(text):
+        name = m.group(1)
+        if name.isupper() or name.split()[0] in {"The", "A", "An"}:
+            continue
+        if last_end >= 0 and not text[last_end:m.start()].strip():
+            continue
+        out.append(m.span(1))
+        last_end = m.end()
+    return out
+
+
+def _same_paragraph(text: str, quote: Any, marked: tuple[int, int]) -> bool:
+    """Whether the quote's speaker and the quotation marks around the denial are in one paragraph (line)."""
+    lo = min(int(quote.start), marked[0])
+    s0 = getattr(quote, "speaker_start", None)
+    lo = min(lo, int(s0)) if s0 is not None else lo
+    hi = max(marked[1], int(s0)) if s0 is not None else marked[1]
+    return "\n" not in text[lo:hi]
+
+
+#: A fact-checker's verdict in the passive with no agent: "were rated as mostly or entirely false".
+_PASSIVE_VERDICT = re.compile(r"\b(?:is|are|was|were|been|being)\s+rated\s+(?:as\s+)?[“\"‘']?(?:[\w\-]+\s+){0,3}$", re.IGNORECASE)
+_RATER = re.compile(r"\b(?:rated|rates|rate|gave|gives|give|awarded|awards)\b", re.IGNORECASE)
+
+
+def _earlier_rater(text: str, sentences: _Sentences, sentence: tuple[int, int]) -> Mention | None:
+    """The subject of an active "rated"/"gave" in the three sentences before (GUIDELINES.md: fact-checkers' verdicts).
+
+    "PolitiFact rated 22% of Democratic claims as “entirely true” ... A majority of Republican statements
+    were rated as mostly false": the passive verdict is PolitiFact's.
+    """
+    pos = sentence[0]
+    for _ in range(3):
+        if pos <= 0:
+            return None
+        prev = sentences.at(pos - 1)
+        if prev[0] >= pos:
+            return None
+        toks = sentence_tokens(text, prev[0], prev[1])
+        for n, tok in enumerate(toks):
+            if _RATER.fullmatch(tok.word) and n and toks[n - 1].low not in _BE_WORDS:
+                subject = subject_before(toks, n)
+                if subject is not None and text[subject.start:subject.end].lower() not in PRONOUNS:
+                    return subject
+        pos = prev[0]
+    return None
+
+
+_BE_WORDS = frozenset("is are was were been being be".split())
+
+
+#: A headline line attributed with a trailing source: "... are smokescreen for own mistakes - Moscow".
+_HEADLINE_SOURCE = re.compile(r"[ \t][-–—][ \t]+([A-Z][\w.’' &]{1,40}?)[ \t]*$")
+
+
+def _headline_source(text: str, start: int) -> Mention | None:
+    """The source named at the end of a one-line headline holding the denial, or None."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    if line_end - line_start > 250:
+        return None
+    match = _HEADLINE_SOURCE.search(text, line_start, line_end)
+    if match is None or match.start() < start:
+        return None
+    return Mention(*match.span(1))
+
+
+def _quote_speaker(quote: Any) -> Mention | None:
+    start, end = getattr(quote, "speaker_start", None), getattr(quote, "speaker_end", None)
+    if start is None or end is None:
+        return None
+    return Mention(int(start), int(end))
+
+
+def find_denials(text: str, *, quotes: Sequence[Any] | None = None, lexicon: Lexicon | None = None) -> list[Denial]:
+    """Find the denial phrases in ``text``, each with category, rule, denier, target and sentence.
+
+    Args:
+        text: the article body (offsets are into it).
+        quotes: quote objects with ``start, end, speaker_start, speaker_end`` (``toolkit.quotes.finder``); a
+            denial inside one takes its speaker as denier. None: run ``toolkit.quotes.finder.find_quotes`` if
+            it is installed, else use quotation marks only.
+        lexicon: the phrase lexicon (default: the shipped ``data/denials.tsv``).
+
+    Returns:
+        Denials in text order. Negated denials ("did not deny") and other senses ("a border dispute",
+        "false teeth") are left out (GUIDELINES.md; Cohen 2001; van Dijk 1992).
+    """
+    lexicon = default_lexicon() if lexicon is None else lexicon
+    matches = _merge_adjacent(text, _raw_matches(text, lexicon))
+    if not matches:
+        return []
+    quotes = _default_quotes(text) if quotes is None else quotes
+    quote_spans = sorted((int(q.start), int(q.end), n) for n, q in enumerate(quotes))
+    marks = _quote_regions(text)
+    sentences = _Sentences(text)
+    signatures: list[tuple[int, int]] | None = None
+    out = []
+    for start, end, category, rule in matches:
+        sentence = sentences.at(start)
+        sentence = (min(sentence[0], start), max(sentence[1], end))
+        quote_obj = next((quotes[n] for s, e, n in quote_spans if s <= start and end <= e), None)
+        marked_region = _containing(marks, start, end)
+        if quote_obj is not None and (marked_region is None or not _same_paragraph(text, quote_obj, marked_region)):
+            quote_obj = None  # a direct quote's span is quoted words: a denial outside every quotation mark is not in it
+        region = (int(quote_obj.start), int(quote_obj.end)) if quote_obj is not None else _containing(marks, start, end)
+        is_verb = rule.split("+")[0] in VERB_RULES
+        denier: Mention | None = None
+        if region is not None:
+            marked = _containing(marks, start, end) or region
+            denier = _embedded_reporter(text, marked, sentence, start) or _partial_quote_reporter(text, marked, sentence)
+            if denier is None and quote_obj is not None and marked[0] > sentence[0] and marked[1] < sentence[1] - 2:
+                # a fragment quoted inside the author's sentence ("claimed ... a “misleading use of statistics,”
+                # and concluded"): the sentence's own attribution first
+                denier = find_denier(text, sentence, start, end, verb=is_verb, inside=marked)
+            if denier is None and quote_obj is not None:
+                denier = _quote_speaker(quote_obj)
+            if denier is None:
+                denier = find_denier(text, sentence, start, end, verb=is_verb, inside=region)
+            if denier is None and marked in marks:  # no speaker here: the attribution of the same quote chain
+                denier = _fallback_attribution(text, marks, sentences, marked)
+        else:
+            denier = find_denier(text, sentence, start, end, verb=is_verb)
+            if (category == "falsity" and _PASSIVE_VERDICT.search(text, sentence[0], start)
+                    and not re.match(r"\W*\s+by\b", text[end:end + 8])):
+                denier = _earlier_rater(text, sentences, sentence) or denier
+            if denier is not None and text[denier.start:denier.end].lower() in _PERSONAL:
+                denier = _named_reporter(text, sentence, start) or denier
+        if denier is None:
+            denier = _headline_source(text, start)
+        if signatures is None:
+            signatures = _signatures(text)
+        signature = next((sig for sig in signatures if sig[0] >= end), None) if signatures else None
+        if signature is not None and (region is None or denier is None):
+            denier = Mention(*signature)
+        target = _target(text, sentence, start, end)
+        out.append(Denial(
+            start=start, end=end, text=text[start:end], category=category, rule=rule,
+            denier=text[denier.start:denier.end] if denier else None,
+            denier_start=denier.start if denier else None, denier_end=denier.end if denier else None,
+            denier_name=normalise_name(text[denier.start:denier.end]) if denier else None,
+            target=text[target[0]:target[1]] if target else None,
+            target_start=target[0] if target else None, target_end=target[1] if target else None,
+            sentence_start=sentence[0], sentence_end=sentence[1], in_quote=region is not None,
+        ))
+    return out
+
+
+def _fallback_attribution(
+    text: str, marks: list[tuple[int, int]], sentences: _Sentences, region: tuple[int, int]
+) -> Mention | None:
+    """The attribution of a quotation-mark region, or of the previous region of the same paragraph.
+
+    Multi-sentence quotes ("“A,” he said. “B.”") are attributed once (GUIDELINES.md: "the speaker of
+    its attribution even if sentences away").
+    """
+    index = marks.index(region)
+    for k in range(index, max(-1, index - 4), -1):
+        s, e = marks[k]
+        if k < index and _PARAGRAPH.search(text, e, marks[k + 1][0]):
+            break
+        for pos in (e - 1, s):
+            sentence = sentences.at(pos)
+            mention = find_denier(text, sentence, e if pos != s else s, e if pos != s else s, verb=False, inside=(s, e))
+            if mention:
+                return mention
+    return None
+
+
+def title_in_body(title: str, text: str) -> bool:
+    """Return True when the body already opens with the title (PolNeAR and many exports do)."""
+    def words(value: str) -> list[str]:
+        return re.findall(r"\w+", value.lower())
+
+    head = words(title)
+    return bool(head) and words(text[: len(title) + 200])[: len(head)] == head
+
+
+def article_denials(
+    text: str, title: str | None, *, quotes: Sequence[Any] | None = None, lexicon: Lexicon | None = None
+) -> list[tuple[str, Denial]]:
+    """Return (field, Denial) for an article's title and body; a title the body opens with counts once.
+
+    Headlines carry denials too ("... are smokescreen for own mistakes - Moscow"); the loader moves a
+    scraped title out of the body, so the title is searched as well (offsets into the title).
+    """
+    denials = [("text", d) for d in find_denials(text, quotes=quotes, lexicon=lexicon)]
+    if title and not title_in_body(title, text):
+        denials = [("title", d) for d in find_denials(title, lexicon=lexicon)] + denials
+    return denials
+
+
+def denials_frame(articles: pd.DataFrame, *, lexicon: Lexicon | None = None, include_title: bool = True) -> pd.DataFrame:
+    """Return one row per denial (``doc_id``, ``field`` = "text"/"title", then the Denial fields), sorted.
+
+    Titles are searched with ``include_title`` (see `article_denials`), offsets into the title.
+    """
+    columns = ["doc_id", "field"] + [f.name for f in fields(Denial)]
+    titles = articles["title"] if include_title and "title" in articles else [None] * len(articles)
+    rows = []
+    for doc_id, text, title in zip(articles["doc_id"], articles["text"], titles):
+        title = title if isinstance(title, str) else None
+        if isinstance(text, str):
+            rows.extend({"doc_id": doc_id, "field": name, **asdict(d)}
+                        for name, d in article_denials(text, title, lexicon=lexicon))
+    frame = pd.DataFrame(rows, columns=columns)
+    for column in ("denier_start", "denier_end", "target_start", "target_end"):
+        frame[column] = frame[column].astype("Int64")
+    return frame.sort_values(["doc_id", "field", "start", "end"], kind="stable").reset_index(drop=True)
+
+
+def kwic(denials_df: pd.DataFrame, articles_df: pd.DataFrame, window: int = 60) -> pd.DataFrame:
+    """Return a keyword-in-context concordance: left, phrase, right, doc_id, category, denier."""
+    texts = dict(zip(articles_df["doc_id"], articles_df["text"]))
+    titles = dict(zip(articles_df["doc_id"], articles_df["title"])) if "title" in articles_df else {}
+    rows = []
+    for row in denials_df.itertuples(index=False):
+        source = titles.get(row.doc_id) if getattr(row, "field", "text") == "title" else texts.get(row.doc_id)
+        source = source or ""
+        left = " ".join(source[max(0, row.start - window):row.start].split())
+        right = " ".join(source[row.end:row.end + window].split())
+        rows.append({"left": left, "phrase": row.text, "right": right, "doc_id": row.doc_id,
+                     "category": row.category, "denier": row.denier})
+    return pd.DataFrame(rows, columns=["left", "phrase", "right", "doc_id", "category", "denier"])
+
+
+def iter_denial_records(denials: Iterable[Denial], *, doc: str, field: str = "text") -> Iterable[dict[str, Any]]:
+    """Yield JSON-ready dicts (the CLI's output format) for denials of one document."""
+    for d in denials:
+        yield {"doc": doc, "field": field, **asdict(d)}

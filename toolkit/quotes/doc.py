@@ -1,0 +1,226 @@
+"""Shared pieces of the quote finder: the ``Quote`` record, one text's tokens and
+sentences (``Doc``), cue-verb lookup, and span helpers used by every rule module.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from toolkit.quotes.lexicon import ADVERBS, STOPWORDS, Verb, speech_verbs
+from toolkit.quotes.speakers import speaker_left, speaker_right
+from toolkit.text.tokenize import paragraph_spans, sentence_spans, word_spans
+
+Span = tuple[int, int]
+MARKS = frozenset({"“", "”", '"', "''", "``"})
+# words opening an adverbial before the subject ("In a statement, the group said ...")
+OPENING_ADVERBIALS = frozenset({"in", "on", "at", "after", "before", "during", "while", "when", "as", "since",
+                                 "despite", "with", "without", "for", "from", "by", "once", "although", "though",
+                                 "if", "asked", "speaking", "but", "and", "still", "yet", "however", "meanwhile",
+                                 "later", "earlier", "last", "this", "then", "instead", "also", "now", "throughout",
+                                 "amid", "among", "under", "following", "given", "unlike", "like"})
+TRAILING = frozenset({".", "!", "?", ";", ":", ",", "—", "–", "-", "(", "“", "”", '"', "''", "``"})
+_SUBORDINATORS = frozenset({"when", "after", "before", "while", "if", "as", "although", "though", "since", "with",
+                            "within", "without", "despite", "once", "during", "for", "in", "on", "at", "by", "from"})
+_LEADING_ADVERBS = frozenset({"but", "and", "so", "yet", "still", "even", "just", "also", "now", "then", "instead",
+                              "meanwhile", "however", "indeed", "perhaps", "maybe", "or"})
+PASSIVE_AUX = frozenset({"was", "were", "is", "are", "be", "been", "being", "get", "got"})
+QUOTE_FIELDS = ["start", "end", "text", "kind", "speaker", "speaker_start", "speaker_end",
+                "cue", "cue_start", "cue_end", "rule", "speaker_name", "speaker_resolved"]
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation with character offsets into the article text (None where unknown).
+
+    ``kind`` is ``direct`` (inside quotation marks), ``mixed`` (reported speech
+    with a quoted fragment) or ``indirect``; ``rule`` names the pattern that fired.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    rule: str = ""
+    speaker_name: str | None = None
+    speaker_resolved: str | None = None
+
+
+
+@dataclass(frozen=True)
+class Doc:
+    """Tokens and sentences of one text, with start offsets for bisection."""
+
+    text: str
+    toks: Sequence[str]
+    spans: Sequence[Span]
+    tok_starts: Sequence[int]
+    sents: Sequence[Span]
+    sent_starts: Sequence[int]
+    paras: Sequence[Span]
+    lows: Sequence[str] = ()  # lower-cased tokens
+
+    def tok_at(self, offset: int) -> int:
+        """Return the index of the first token starting at or after ``offset``."""
+        return bisect.bisect_left(self.tok_starts, offset)
+
+    def sent_of(self, offset: int) -> Span:
+        """Return the sentence containing ``offset`` (or the one before it)."""
+        i = max(0, bisect.bisect_right(self.sent_starts, offset) - 1)
+        return self.sents[i]
+
+
+
+def make_doc(text: str) -> Doc:
+    """Tokenize once: words (as ``word_spans``), sentences, paragraphs."""
+    spans = word_spans(text)
+    sents = sentence_spans(text)
+    toks = [text[s:e] for s, e in spans]
+    return Doc(text, toks, spans, [s for s, _ in spans], sents, [s for s, _ in sents], paragraph_spans(text),
+               [t.lower() for t in toks])
+
+# base forms that are rarely nouns; other base forms ("state", "report", "post") are too often nouns
+_BASE_OK = frozenset({"say", "tell", "think", "believe", "know", "argue", "claim", "insist", "add",
+                      "warn", "note", "write", "contend", "predict", "suggest", "acknowledge", "agree", "admit",
+                      "read"})  # "the statement read" (past tense = base form)
+
+
+@lru_cache(maxsize=65536)
+def cue_verb(tok: str) -> Verb | None:
+    """Return the cue-verb entry of a lower-case token, or None (capitalised "State" is a name)."""
+    if not tok[:1].islower():
+        return None
+    verb = speech_verbs().get(tok)
+    if verb is None or (tok == verb.lemma and verb.lemma not in _BASE_OK):
+        return None
+    return verb
+
+
+
+def make_quote(doc: Doc, start: int, end: int, kind: str, speaker: Span | None, cue: Span | None, rule: str) -> Quote:
+    """Build a Quote, trimming whitespace so that ``text[start:end] == quote.text``."""
+    text = doc.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    sp = speaker if speaker and speaker[1] > speaker[0] else None
+    cu = cue if cue and cue[1] > cue[0] else None
+    return Quote(
+        start, end, text[start:end], kind,
+        text[sp[0]:sp[1]] if sp else None, sp[0] if sp else None, sp[1] if sp else None,
+        text[cu[0]:cu[1]] if cu else None, cu[0] if cu else None, cu[1] if cu else None, rule,
+    )
+
+
+
+def evolve(quote: Quote, **changes: object) -> Quote:
+    """Return a copy of ``quote`` with fields changed (``dataclasses.replace`` without its checks)."""
+    new = object.__new__(Quote)
+    new.__dict__.update(quote.__dict__, **changes)
+    return new
+
+
+
+def sentence_subject(doc: Doc, lo: int, hi: int) -> Span | None:
+    """Return the noun phrase opening tokens ``lo:hi`` (the main-clause subject, heuristically).
+
+    A sentence opening with an adverbial ("Continuing to explain his view, Carson ...",
+    "In a statement, the group ...") has its subject after the first comma.
+    """
+    toks = doc.toks
+    if lo < hi and (toks[lo].lower() in OPENING_ADVERBIALS or toks[lo].lower().endswith("ing")):
+        comma = next((i for i in range(lo, hi) if toks[i] == ","), None)
+        if comma is not None:
+            lo = comma + 1
+        elif toks[lo].lower() in _SUBORDINATORS:
+            return None  # "When asked about X": no subject before the cue
+    if lo + 2 < hi and (toks[lo].lower() in _LEADING_ADVERBS or toks[lo].lower() in {"back", "hastily"}
+                        or (toks[lo].endswith("ly") and toks[lo][1:].islower())):
+        comma = next((i for i in range(lo + 1, min(hi, lo + 8)) if toks[i] == ","), None)
+        if comma is not None and toks[lo + 1] != ",":
+            lo = comma + 1  # "Back in 1999, Mr. Trump ...", "Hastily politicizing ..., Trump cast ..."
+    while lo < hi and toks[lo].lower() in _LEADING_ADVERBS:
+        lo += 1  # "But no one ...", "Even people ..."
+    return speaker_right(toks, doc.spans, lo - 1, hi) if lo < hi else None
+
+
+
+def verb_subject(doc: Doc, k: int, t0: int) -> Span | None:
+    """Return the subject of the cue verb at ``k``: "X said", "X, who ..., said", "X, who said"."""
+    toks = doc.toks
+    j = k - 1
+    while j >= t0 and (toks[j].lower() in ADVERBS or (toks[j].endswith("ly") and toks[j].islower())):
+        j -= 1
+    if j >= t0 and toks[j].lower() in {"who", "which"}:
+        return doc.spans[j]  # PolNeAR marks the relative pronoun as the source
+    return speaker_left(doc.toks, doc.spans, k, t0)
+
+
+
+def gap_words(text: str, start: int, end: int) -> int:
+    """Return how many words lie between two offsets (a large number when reversed)."""
+    return len(re.findall(r"\w+", text[start:end])) if end >= start else 99
+
+
+
+def overlaps(spans: list[Span], start: int, end: int) -> bool:
+    """Return True when ``start:end`` overlaps one of ``spans``."""
+    return any(s < end and start < e for s, e in spans)
+
+
+
+def content_end(doc: Doc, hi_tok: int) -> int:
+    """Return the end offset of the tokens before ``hi_tok`` without final punctuation."""
+    j = hi_tok - 1
+    while j >= 0 and doc.toks[j] in {".", "!", "?", ";", ":", ","} | MARKS:
+        j -= 1
+    return doc.spans[j][1] if j >= 0 else 0
+
+
+
+def clip_end(doc: Doc, j: int, t1: int, blocked: bytearray) -> int:
+    """Return the token index where a content starting at ``j`` stops: a quotation or ``t1``."""
+    for i in range(j, t1):
+        if blocked[i]:
+            return i
+    return t1
+
+
+
+def content_span(doc: Doc, j: int, hi: int, min_words: int) -> tuple[int, int] | None:
+    """Return the character span of tokens ``j:hi`` without trailing punctuation/conjunctions."""
+    toks = doc.toks
+    while hi > j and (toks[hi - 1] in TRAILING or toks[hi - 1].lower() in {"and", "but", "or", "while"}):
+        hi -= 1
+    if sum(t[:1].isalnum() for t in toks[j:hi]) < min_words:
+        return None
+    return doc.spans[j][0], doc.spans[hi - 1][1]
+
+
+def subject_and_verb(doc: Doc, lo: int, hi: int) -> tuple[Span, Span] | None:
+    """Return (subject, verb) opening tokens ``lo:hi``: a noun phrase, then a lower-case word.
+
+    "He went on to call ...", "the Christie supporter retorted: ...": without a POS tagger,
+    the word after the sentence subject (adverbs skipped) stands for its verb.
+    """
+    toks = doc.toks
+    subject = sentence_subject(doc, lo, hi)
+    if subject is None or doc.text[subject[0]:subject[1]].lower() in {"it", "there", "this", "that"}:
+        return None
+    k = doc.tok_at(subject[1])
+    while k < hi and toks[k].lower() in ADVERBS:
+        k += 1
+    if k >= hi or not toks[k].isalpha() or not toks[k].islower() or toks[k] in STOPWORDS:
+        return None
+    return subject, doc.spans[k]
+

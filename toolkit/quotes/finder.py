@@ -1,0 +1,137 @@
+"""Rule-based quote finder: who is quoted, saying what, through which cue.
+
+Transparent patterns over quotation marks, sentences and a cue-verb lexicon
+(``toolkit/data/speech_verbs.tsv``, derived from PolNeAR TRAIN, with the
+complement frames that are content). The roles follow Pareti's (2016)
+attribution relations (source, cue, content), as PolNeAR annotates them: not
+only speech but belief, intention and evaluation cues ("believes ...", "wants
+to ...", "endorsed X"), every cue of a sentence, and a quotation interrupted by
+its attribution as one content in parts. The direct-quote and "X said" rules
+follow the GenderGapTracker quote extractor (Asr et al. 2021). Every quote
+names the rule that fired (see README, "Quotes").
+
+    >>> [q.text for q in find_quotes('“We won,” she said.')]
+    ['“We won,”']
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+
+import pandas as pd
+
+from toolkit.quotes.doc import (
+    MARKS,
+    QUOTE_FIELDS,
+    Doc,
+    Quote,
+    Span,
+    evolve,
+    gap_words,
+    make_doc,
+    overlaps,
+    sentence_subject,
+    subject_and_verb,
+)
+from toolkit.quotes.rules.around import headline_quote
+from toolkit.quotes.rules.direct import direct_quotes
+from toolkit.quotes.rules.indirect import indirect_quotes
+from toolkit.quotes.speakers import normalise_speakers, resolve_pronouns
+
+__all__ = ["QUOTE_FIELDS", "Quote", "find_quotes", "quotes_frame"]
+
+def find_quotes(text: str) -> list[Quote]:
+    """Return the quotations of ``text`` (direct, mixed, indirect), sorted by start.
+
+    Pure function. Direct and mixed quotes come from quotation-mark spans
+    (straight, curly and NYT ``''``) attributed in their sentence (or the next
+    one, or a sentence ending in ":" before them); indirect ones from every cue
+    verb of every sentence with a content complement (clause, to-infinitive,
+    wh-clause or object, per the lexicon's frames), "..., X said", "A, X said,
+    B", "according to X" and a headline "... - Source". Speaker names are
+    normalised per text and "he"/"she" resolved to the latest named speaker
+    (``speaker_resolved``).
+    """
+    if not text or not text.strip():
+        return []
+    doc = make_doc(text)
+    quotes = direct_quotes(doc)
+    head = headline_quote(doc)
+    if head is not None and not overlaps([(q.start, q.end) for q in quotes], head.start, head.end):
+        quotes.append(head)
+    quotes += indirect_quotes(doc, quotes)
+    quotes.sort(key=lambda q: (q.start, q.end))
+    quotes = _floating_speakers(quotes, doc)
+    quotes = normalise_speakers(quotes)
+    resolved = resolve_pronouns(quotes)
+    return [evolve(q, speaker_resolved=r) for q, r in zip(quotes, resolved)]
+
+
+
+def _floating_speakers(quotes: list[Quote], doc: Doc) -> list[Quote]:
+    """Point each free-standing quotation at the nearest preceding mention of its speaker.
+
+    The speaker is the latest attribution's; PolNeAR links the quotation to that speaker's
+    nearest mention: the subject of the sentence right before the quotation when it is a
+    pronoun or shares a word with the speaker ("Warren said ... . He advocated ... . “...”").
+    """
+    out: list[Quote] = []
+    last: Quote | None = None
+    for q in quotes:
+        if q.rule == "floating" and last is not None and last.speaker_end <= q.start \
+                and gap_words(doc.text, last.speaker_end, q.start) <= 400:
+            speaker, cue = (last.speaker_start, last.speaker_end), (last.cue_start, last.cue_end)
+            near = _own_subject(doc, q.start) or _previous_subject(doc, q.start, last)
+            if near is not None:
+                speaker, cue = near
+            q = evolve(q, speaker=doc.text[speaker[0]:speaker[1]], speaker_start=speaker[0], speaker_end=speaker[1],
+                       cue=doc.text[cue[0]:cue[1]] if cue[0] is not None else None, cue_start=cue[0], cue_end=cue[1])
+        elif q.rule != "floating" and q.speaker_start is not None and (q.speaker or "").lower() not in {"who", "which"}:
+            last = q if last is None or q.speaker_end >= last.speaker_end else last
+        out.append(q)
+    return out
+
+
+def _own_subject(doc: Doc, start: int) -> tuple[Span, Span | tuple[None, None]] | None:
+    """Return (subject, (None, None)) of the clause a free-standing quotation at ``start`` ends, or None."""
+    lo = doc.tok_at(doc.sent_of(start)[0])
+    q = doc.tok_at(start)
+    if sum(t[:1].isalnum() for t in doc.toks[lo:q]) < 2 or any(t in MARKS for t in doc.toks[lo:q]):
+        return None
+    subject = sentence_subject(doc, lo, q)
+    if subject is None or not doc.text[subject[0]:subject[1]][:1].isupper():
+        return None
+    return subject, (None, None)
+
+
+def _previous_subject(doc: Doc, start: int, last: Quote) -> tuple[Span, Span] | None:
+    """Return (subject, verb) of the sentence before offset ``start`` when it mentions ``last``'s speaker."""
+    i = bisect.bisect_right(doc.sent_starts, start) - 1
+    if i < 1 or doc.sents[i - 1][1] <= (last.speaker_end or 0):
+        return None
+    lo, hi = doc.sents[i - 1]
+    found = subject_and_verb(doc, doc.tok_at(lo), doc.tok_at(hi))
+    if found is None:
+        return None
+    words = doc.text[found[0][0]:found[0][1]].split()
+    named = {w.lower() for w in (last.speaker or "").split() if w[:1].isupper()}
+    if (len(words) == 1 and words[0].lower() in {"he", "she", "they"}) or any(w.lower() in named for w in words) \
+            or any(w[:1].isupper() for w in words[1:] or words):
+        return found
+    return None
+
+
+def quotes_frame(articles: pd.DataFrame | Iterable[tuple[str, str]]) -> pd.DataFrame:
+    """Return one row per quote: ``doc_id`` then :data:`QUOTE_FIELDS`, in (doc, start, end) order."""
+    if isinstance(articles, pd.DataFrame):
+        pairs = zip(articles["doc_id"], articles["text"])
+    else:
+        pairs = iter(articles)
+    rows = [{"doc_id": doc_id, **{f: getattr(q, f) for f in QUOTE_FIELDS}}
+            for doc_id, text in pairs for q in find_quotes(text if isinstance(text, str) else "")]
+    frame = pd.DataFrame(rows, columns=["doc_id", *QUOTE_FIELDS])
+    for col in ("speaker_start", "speaker_end", "cue_start", "cue_end"):
+        frame[col] = frame[col].astype("Int64")
+    return frame
+

@@ -1,0 +1,297 @@
+"""Direct and mixed quotes: quotation-mark spans and their attribution.
+
+Rules (named in ``Quote.rule``): ``quote_said`` ("“...,” X said"), ``said_quote``
+("X said: “...”"), ``said_colon_quote``, ``split_quote`` (one content in parts),
+``floating`` (a free-standing quotation) and ``said_mixed`` (reported speech with
+a quoted fragment). See README, "Quotes".
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from toolkit.quotes.lexicon import DETERMINERS, PRONOUNS, speaker_titles
+from toolkit.quotes.doc import (
+    MARKS,
+    PASSIVE_AUX,
+    Doc,
+    Quote,
+    Span,
+    cue_verb,
+    gap_words,
+    make_quote,
+    sentence_subject,
+    subject_and_verb,
+    verb_subject,
+)
+from toolkit.quotes.marks import quotation_spans
+from toolkit.quotes.speakers import speaker_left, speaker_right
+
+_MIN_FLOATING_WORDS = 4  # an unattributed quotation shorter than this is a scare quote or a title
+_MIN_LEAD_WORDS = 3  # words before a quotation in its sentence that make "..., X said" a mixed quote
+_INVERTED_OPENERS = frozenset({"Said", "Says", "Added", "Adds", "Continued", "Wrote", "Writes", "Asked"})
+_SHORT_FLOATING = 8  # below this, a free-standing quotation must end like a sentence (not a title or a phrase)
+_AFTER_WINDOW = 18  # tokens after a closing mark searched for "..., X said"
+_CONTINUED = frozenset({"quote_said", "said_quote", "split_quote", "said_colon_quote"})  # a later quotation continues these
+_DASH_LINE = re.compile(r"[ \t]*\n\s*([-–—])[ \t]*[A-Z][^\n]{0,120}")
+_FRAME_NOUNS = frozenset({"statement", "interview", "report", "letter", "speech", "tweet", "post", "email", "memo"})
+
+
+def _after_attribution(doc: Doc, a: int, limit: int, open_end: bool = False) -> tuple[Span | None, Span] | None:
+    """Find "..., X said" / "..., said X" right after a closing mark (token ``a``).
+
+    With ``open_end`` (the quotation ends in ",", "?" or "!"), a name or pronoun followed by any
+    lower-case word also attributes it ("“...,” Trump shot back."): the verb need not be a lexicon cue.
+    """
+    toks = doc.toks
+    first = a + 1 if a < limit and toks[a] in {",", "—", "–", "-"} else a
+    for k in range(first, min(first + _AFTER_WINDOW, limit)):
+        tok = toks[k]
+        if tok in MARKS or tok in {";", "?", "!"} or (tok == "." and not _abbreviation(toks[k - 1])
+                                                      and not (k + 1 < limit and toks[k + 1] == ",")):
+            break  # "McConnell, R-Ky., said": a "." before "," ends no sentence
+        if tok.lower() == "according" and k + 1 < limit and toks[k + 1] == "to":
+            return speaker_right(toks, doc.spans, k + 1, limit), (doc.spans[k][0], doc.spans[k + 1][1])
+        verb = cue_verb(tok)
+        if verb is None or tok.lower().endswith("ing"):
+            continue
+        if k == first:
+            return speaker_right(toks, doc.spans, k, limit), doc.spans[k]
+        speaker = speaker_left(toks, doc.spans, k, first)
+        if speaker is not None and open_end and speaker[0] == doc.spans[first][0]:
+            return speaker, doc.spans[k]  # '“...,” Romney tweeted the day after ...': the comma attributes
+        if speaker is None or (_takes_clause(toks, k + 1, limit)
+                               and not (verb.lemma == "tell" and toks[k + 1].lower() in DETERMINERS)):
+            return None  # the verb belongs to a clause, not to an attribution ("told the crowd" does not)
+        return speaker, doc.spans[k]
+    if open_end and first < limit and (toks[first][:1].isupper() or toks[first].lower() in PRONOUNS
+                                       or toks[first].lower() in {"the", "a", "an"}):
+        found = subject_and_verb(doc, first, limit)
+        if found is not None and found[0][0] == doc.spans[first][0]:
+            return found
+    if open_end and first + 1 < limit and toks[first].islower() and toks[first].endswith("ed") \
+            and toks[first + 1][:1].isupper():
+        speaker = speaker_right(toks, doc.spans, first, limit)  # '"...," remembered Roy Verley, HP's ...'
+        if speaker is not None:
+            return speaker, doc.spans[first]
+    return None
+
+
+def _takes_clause(toks: Sequence[str], j: int, limit: int) -> bool:
+    """Return True when a clause follows token ``j - 1`` ("... - but he said the time is coming")."""
+    if j >= limit:
+        return False
+    nxt = toks[j].lower()
+    if nxt in {"that", "he", "she", "they", "we", "i", "it", "there"}:
+        return True
+    if nxt in DETERMINERS:
+        run = 0
+        for t in toks[j:limit]:
+            if not t[:1].isalnum():
+                break
+            run += 1
+        return run >= 6
+    return False
+
+
+
+def _before_attribution(doc: Doc, lo: int, q: int, prev_speaker: Span | None) -> tuple[Span | None, int] | None:
+    """Find the cue of a quotation opening at token ``q``; return (speaker, cue token).
+
+    The main clause's cue comes first ("X has said that he will support ... and that “...”"),
+    unless a participle cue lies between it and the mark (", adding that “...”", "with X saying
+    “...”"): then the participle, with its own subject or the sentence's. Without a subject
+    found that way, the last cue before the mark (a frame noun: "the statement read").
+    """
+    toks = doc.toks
+    lo0 = lo
+    if any(t in MARKS for t in toks[lo:q]):
+        lo = max(i for i in range(lo, q) if toks[i] in MARKS) + 1
+    for k in range(lo, q):
+        verb = cue_verb(toks[k])
+        if verb is None or toks[k].lower().endswith("ing") or (k > lo and toks[k - 1].lower() in PASSIVE_AUX):
+            continue
+        speaker = verb_subject(doc, k, lo)
+        if speaker is None:
+            continue
+        for k2 in range(k + 1, q):
+            if toks[k2].lower().endswith("ing") and cue_verb(toks[k2]) is not None and "clause" in cue_verb(toks[k2]).frames:
+                if toks[k2 - 1] == ",":
+                    return speaker, k2
+                inner = speaker_left(toks, doc.spans, k2, k + 1)
+                if inner is not None:
+                    return inner, k2
+        return speaker, k
+    for k in range(q - 1, lo - 1, -1):
+        verb = cue_verb(toks[k])
+        if verb is None:
+            continue
+        low = toks[k].lower()
+        if low.endswith("ing") and k > lo and toks[k - 1] == ",":
+            return (prev_speaker or sentence_subject(doc, lo, k)), k
+        speaker = speaker_left(toks, doc.spans, k, lo) or (
+            speaker_right(toks, doc.spans, k, q) if k == lo or toks[k - 1] in {",", "—"}
+            else sentence_subject(doc, lo0, k))  # 'Hemsley, the co-author of "Going Viral," said the days ...'
+        if speaker is None and not (k > lo and toks[k - 1].lower() in _FRAME_NOUNS):
+            continue
+        return speaker, k
+    return None
+
+
+
+def direct_quotes(doc: Doc) -> list[Quote]:
+    """Attribute every quotation-mark span; drop unattributed scare quotes and titles."""
+    out: list[Quote] = []
+    text, toks = doc.text, doc.toks
+    for qs, qe in quotation_spans(text, [p for p in doc.paras]):
+        sent_lo, _ = doc.sent_of(qs)
+        _, sent_hi = doc.sent_of(max(qs, qe - 1))
+        a, limit = doc.tok_at(qe), doc.tok_at(sent_hi)
+        if not re.search(r"\w", text[qe:sent_hi]):
+            # '“... immigrant!” Cruz said.': Punkt ends the sentence at “?”/“!”; the attribution follows
+            i = bisect.bisect_right(doc.sent_starts, qe)
+            if i < len(doc.sents) and not text[qe:doc.sents[i][0]].strip() and "\n" not in text[qe:doc.sents[i][0]]:
+                limit = doc.tok_at(doc.sents[i][1])
+        inner = [t for t in toks[doc.tok_at(qs):a] if t[:1].isalnum()]
+        prev = out[-1] if out and out[-1].end > sent_lo else None
+        lo = max(doc.tok_at(sent_lo), doc.tok_at(prev.end) if prev else 0)
+        if text[max(0, qs - 10):qs].rstrip().lower().endswith("so-called"):
+            continue  # scare quote by definition
+        open_end = text[qs:qe].rstrip("”\"'").rstrip()[-1:] in {",", "?", "!"}
+        after = _after_attribution(doc, a, limit, open_end)
+        if after:
+            speaker, cue = after
+            if out and out[-1].kind == "direct" and out[-1].speaker_start is None and out[-1].rule == "floating" \
+                    and gap_words(text, out[-1].end, qs) == 0:
+                qs = out.pop().start  # "“A.” “B,” she said.": one content in parts
+            q0 = doc.tok_at(qs)
+            if sum(t[:1].isalnum() for t in toks[lo:q0]) >= _MIN_LEAD_WORDS and not any(t in MARKS for t in toks[lo:q0]):
+                # 'Gore tried ..., and he "made a strategic mistake," Lichtman said.': the whole clause is content
+                inner_cue = _before_attribution(doc, lo, q0, None)
+                if inner_cue is not None and inner_cue[0] is not None:
+                    # "First, Trump identified the judge as “Spanish,” ...": the clause has its own cue and
+                    # subject; PolNeAR's source is that subject (TRAIN: 144 of 290 mixed_said sources)
+                    speaker, cue = inner_cue[0], doc.spans[inner_cue[1]]
+                out.append(make_quote(doc, doc.spans[lo][0], qe, "mixed", speaker, cue, "mixed_said"))
+                continue
+            out.append(make_quote(doc, qs, qe, "direct", speaker, cue, "quote_said"))
+            continue
+        dash = _DASH_LINE.match(text, qe)
+        if dash is not None:
+            # '"...."\n\n- Bernie Sanders.' (fact-check format): the dashed line names the speaker
+            d = doc.tok_at(dash.end(1))
+            speaker = speaker_right(toks, doc.spans, d - 1, doc.tok_at(dash.end()))
+            if speaker is not None:
+                out.append(make_quote(doc, qs, qe, "direct", speaker, dash.span(1), "quote_said"))
+                continue
+        before = _before_attribution(doc, lo, doc.tok_at(qs), prev.speaker_start and (prev.speaker_start, prev.speaker_end) if prev else None)
+        if before:
+            speaker, k = before
+            if prev is not None and prev.rule == "quote_said" and prev.cue_start == doc.spans[k][0] \
+                    and not re.search(r"[.;!?]", text[prev.end:qs]):
+                # "“A,” she told Hewitt, “B.”": one content in parts, as PolNeAR annotates it
+                out.pop()
+                out.append(make_quote(doc, prev.start, qe, "direct", speaker, doc.spans[k], "split_quote"))
+                continue
+            gap = [t for t in toks[k + 1:doc.tok_at(qs)] if t not in {",", ":", "that", "—"}]
+            if speaker and doc.spans[k][1] <= speaker[0]:
+                gap = [t for t in toks[doc.tok_at(speaker[1]):doc.tok_at(qs)] if t not in {",", ":", "that", "—"}]
+            if not gap and not re.search(r"\w", text[qe:sent_hi]):
+                out.append(make_quote(doc, qs, qe, "direct", speaker, doc.spans[k], "said_quote"))
+            else:
+                start = doc.spans[k + 1][0]
+                that = next((j for j in range(k + 1, min(k + 4, doc.tok_at(qs))) if toks[j].lower() == "that"), None)
+                if that is not None:
+                    start = doc.spans[that][0]  # "saying earlier that ...": the adverb is not content
+                end = _mixed_end(doc, qe, sent_hi)
+                out.append(make_quote(doc, start, end, "mixed", speaker, doc.spans[k], "said_mixed"))
+            continue
+        if out and out[-1].kind == "direct" and out[-1].rule in _CONTINUED and _same_paragraph(doc, out[-1].end, qs) \
+                and not any(m in text[out[-1].end:qs] for m in MARKS):
+            # "“A,” she said[, a ... who ...]. “B.”": PolNeAR annotates one content in parts
+            first = out.pop()
+            out.append(make_quote(doc, first.start, qe, "direct",
+                             (first.speaker_start, first.speaker_end) if first.speaker_start is not None else None,
+                             (first.cue_start, first.cue_end) if first.cue_start is not None else None, "split_quote"))
+            continue
+        before_colon = text[:qs].rstrip()
+        if before_colon.endswith(":") and (not out or out[-1].end < len(before_colon)):
+            # 'A spokesman could only quip:\n\n“...”': the cue ends the sentence before
+            colon = doc.tok_at(len(before_colon) - 1)
+            c_lo, _ = doc.sent_of(len(before_colon) - 1)
+            found = _before_attribution(doc, max(doc.tok_at(c_lo), doc.tok_at(out[-1].end) if out else 0), colon, None)
+            if found and found[0] is not None:
+                out.append(make_quote(doc, qs, qe, "direct", found[0], doc.spans[found[1]], "said_colon_quote"))
+                continue
+        if len(inner) >= _MIN_FLOATING_WORDS and (qe - qs) > 20 \
+                and (len(inner) >= _SHORT_FLOATING or _sentence_like(text, qs, qe)):
+            subject = _clause_subject(doc, lo, doc.tok_at(qs), before_colon)
+            if subject is not None:
+                # "He went on to call Cruz “...”", "McConnell delivered a blunt message: “...”": the
+                # quotation sits in a clause without a lexicon cue; PolNeAR's source is its subject
+                out.append(make_quote(doc, qs, qe, "direct", subject[0], subject[1], "subject_quote"))
+                continue
+            # a free-standing quotation continues the latest attributed speaker (PolNeAR links it
+            # to that speaker's mention and cue)
+            src = next((q for q in reversed(out) if q.speaker_start is not None), None)
+            if src is not None and gap_words(text, src.end, qs) > 400:
+                src = None
+            out.append(make_quote(doc, qs, qe, "direct",
+                             (src.speaker_start, src.speaker_end) if src else None,
+                             (src.cue_start, src.cue_end) if src and src.cue_start is not None else None, "floating"))
+    return out
+
+
+
+def _same_paragraph(doc: Doc, a: int, b: int) -> bool:
+    """Return True when offsets ``a`` and ``b`` lie in one paragraph."""
+    return not re.search(r"\n\s*\n", doc.text[a:b])
+
+
+
+def _mixed_end(doc: Doc, qe: int, sent_hi: int) -> int:
+    """Return where a mixed quote ends: at the closing mark, or at the sentence end if it goes on."""
+    rest = doc.text[qe:sent_hi]
+    if not re.search(r"\w", rest) or re.match(r"\s*,\s*\w+ing\b", rest) or any(m in rest for m in MARKS) \
+            or re.match(r"\s*[-–—,;]?\s*(?:but|while|whereas)\b", rest):
+        return qe  # "... “an incredible feat” - but he said ...": a new clause, not more content
+    return sent_hi - len(rest) + len(rest.rstrip().rstrip(".!?"))
+
+
+def _clause_subject(doc: Doc, lo: int, q: int, before: str) -> tuple[Span, Span] | None:
+    """Return (subject, verb) of the clause a quotation at token ``q`` completes, or None.
+
+    The clause is the quotation's sentence up to the mark (at least two words) or, for a
+    quotation opening its sentence, a sentence ending in ":" right before it.
+    """
+    toks = doc.toks
+    if q - lo > 3 and toks[lo].lower() == "according" and toks[lo + 1] == "to":
+        speaker = speaker_right(toks, doc.spans, lo + 1, q)  # "According to the Daily Caller, “...”"
+        return (speaker, (doc.spans[lo][0], doc.spans[lo + 1][1])) if speaker else None
+    if q - lo > 1 and toks[lo] in _INVERTED_OPENERS:
+        speaker = speaker_right(toks, doc.spans, lo, q)  # 'Said Comey, “...”'
+        return (speaker, doc.spans[lo]) if speaker else None
+    if q - lo > 1 and toks[q - 1] == ":":
+        speaker = speaker_right(toks, doc.spans, lo - 1, q - 1)  # 'Clinton: “...”'
+        if speaker is not None and doc.tok_at(speaker[1]) == q - 1:
+            return speaker, doc.spans[q - 1]
+    if sum(t[:1].isalnum() for t in toks[lo:q]) < 2:
+        if not before.endswith(":"):
+            return None
+        hi = doc.tok_at(len(before) - 1)
+        lo = doc.tok_at(doc.sent_of(len(before) - 1)[0])
+        q = hi
+    return subject_and_verb(doc, lo, q)
+
+
+def _abbreviation(tok: str) -> bool:
+    """Return True for a token before "." that abbreviates ("Sen", "Mr", "C" of "Michael C. Cernech")."""
+    return tok[:1].isupper() and (len(tok) <= 3 or tok.lower() + "." in speaker_titles())
+
+
+
+def _sentence_like(text: str, qs: int, qe: int) -> bool:
+    """Return True when the quotation ``qs:qe`` ends like a sentence (".", "!", "?" before the mark)."""
+    return text[qs:qe].rstrip("”\"'’ ")[-1:] in {".", "!", "?"}

@@ -1,0 +1,99 @@
+"""Indirect quotes from prepositional and noun cues: "X talked about CONTENT", "his criticism of
+CONTENT", "calls for CONTENT", "the claim that CONTENT" (``toolkit/data/cue_phrases.tsv``).
+
+PolNeAR annotates such cues as attributions (Pareti's PARC); the phrases and how often each
+is a cue in TRAIN come from ``scripts/derive_cue_phrases.py``. The content runs from the
+preposition's object (or from "that"/"to") to the end of the sentence, or to a quotation.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from toolkit.quotes.lexicon import cue_phrases
+from toolkit.quotes.doc import (
+    PASSIVE_AUX,
+    Doc,
+    Quote,
+    Span,
+    clip_end,
+    content_span,
+    make_quote,
+    sentence_subject,
+    verb_subject,
+)
+from toolkit.quotes.speakers import speaker_left
+
+_POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my"})
+_MAX_MODIFIERS = 3  # adjectives between a possessive and the noun cue ("his harsh attacks on")
+
+
+def phrase_quotes(doc: Doc, blocked: bytearray, taken: list[Quote], candidates: list[int]) -> list[Quote]:
+    """Return the quotes of every cue phrase outside quotations whose content is not found yet.
+
+    ``candidates``: token indexes that may start a phrase (a superset, from one scan of the text).
+    """
+    phrases = cue_phrases()
+    firsts = PHRASE_TRIGGERS()
+    toks = doc.toks
+    used = {q.cue_start for q in taken if q.cue_start is not None}
+    starts = {q.start for q in taken}
+    out: list[Quote] = []
+    for i in [i for i in candidates if doc.lows[i] in firsts]:
+        low = doc.lows[i]
+        if i + 2 >= len(toks) or blocked[i] or blocked[i + 1] or doc.spans[i][0] in used:
+            continue
+        nxt = toks[i + 1].lower()
+        head = phrases.get((low, nxt)) or phrases.get((low, nxt + "*"))
+        if head is None:
+            continue
+        j = i + 1 if (low, nxt + "*") in phrases else i + 2
+        if blocked[j] or not toks[j][:1].isalnum():
+            continue
+        t0, t1 = (doc.tok_at(b) for b in doc.sent_of(doc.spans[i][0]))
+        span = content_span(doc, j, clip_end(doc, j, t1, blocked), 1)
+        if span is None or span[0] in starts:
+            continue
+        speaker = _speaker(doc, i, t0, head) or _sentence_source(doc, taken, doc.spans[t0][0], doc.spans[i][0])
+        cue = (doc.spans[i][0], doc.spans[j - 1][1]) if j == i + 2 else doc.spans[i]
+        out.append(make_quote(doc, span[0], span[1], "indirect", speaker, cue, "cue_phrase"))
+    return out
+
+
+def _speaker(doc: Doc, i: int, t0: int, head: str) -> Span | None:
+    """Return the source of the cue at token ``i``: a verb's subject, a noun's possessor."""
+    toks = doc.toks
+    if head == "verb":
+        if i > t0 and toks[i - 1].lower() in PASSIVE_AUX:
+            return None  # "Sanders was asked about X": the one asked is not the source
+        if not toks[i].lower().endswith("ing"):
+            found = verb_subject(doc, i, t0)
+            if found is not None:
+                return found
+        return sentence_subject(doc, t0, i)
+    for k in range(i - 1, max(t0, i - 1 - _MAX_MODIFIERS) - 1, -1):
+        low = toks[k].lower()
+        if low in _POSSESSIVES:
+            return doc.spans[k]
+        if low in {"’s", "'s"}:
+            return speaker_left(toks, doc.spans, k, t0) if k > t0 else None
+        if not toks[k][:1].isalpha():
+            break
+    return sentence_subject(doc, t0, i)  # "Cruz was also critical of X"
+
+
+def _sentence_source(doc: Doc, taken: list[Quote], lo: int, cue: int) -> Span | None:
+    """Return the speaker of the latest attribution whose cue lies in ``lo:cue`` (", referring to X")."""
+    best = None
+    for q in taken:
+        if q.speaker_start is not None and q.cue_start is not None and lo <= q.cue_start < cue \
+                and (best is None or q.cue_start > best.cue_start):
+            best = q
+    return (best.speaker_start, best.speaker_end) if best is not None else None
+
+
+@lru_cache(maxsize=1)
+def PHRASE_TRIGGERS() -> frozenset[str]:  # noqa: N802 (a constant computed once)
+    """Return the first words of the cue phrases (the scan's triggers)."""
+    return frozenset(w1 for w1, _ in cue_phrases())
+

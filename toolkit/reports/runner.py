@@ -1,0 +1,215 @@
+"""Turn a corpus into a report: run the notebooks with papermill, render HTML, write a manifest.
+
+A report folder holds, per notebook, the executed `.ipynb` and an `.html` without code; an
+`index.html`; the figures (`figures/*.png`) and tables (`tables/*.csv`) the notebooks saved; and
+`manifest.json` with the parameters, library versions and the SHA-256 of every input file. Timestamps
+live only in the manifest's `run` entry, so two runs on the same corpus differ nowhere else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import platform
+import shutil
+import sys
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from importlib import metadata
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+NOTEBOOK_DIR = Path(__file__).resolve().parents[2] / "notebooks"
+#: Notebooks a report runs by default, in order.
+DEFAULT_NOTEBOOKS: tuple[str, ...] = ("01_corpus_overview.ipynb", "02_quotes.ipynb", "03_denials.ipynb", "04_compare.ipynb")
+#: Where, inside a report folder, the corpus's extraction (articles, quotes, denials as Parquet) goes.
+EXTRACTION_DIR = "extraction"
+#: Libraries whose versions the manifest records.
+LIBRARIES = (
+    "news-discourse-toolkit", "pandas", "numpy", "nltk", "matplotlib", "papermill", "nbconvert",
+    "nbformat", "ipykernel", "trafilatura", "pyarrow", "tqdm",
+)
+MANIFEST = "manifest.json"
+
+
+class ReportError(Exception):
+    """Raised when a report cannot be made; names the notebook and cell that failed."""
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    """Where the report went and what it contains."""
+
+    out_dir: Path
+    notebooks: tuple[Path, ...]
+    html: tuple[Path, ...]
+    manifest: Path
+
+
+def sha256_file(path: Path) -> str:
+    """Return the SHA-256 hex digest of a file, read in chunks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def input_files(corpus: Path) -> list[Path]:
+    """Return every visible file of a corpus (a file or a folder), in the loader's order."""
+    from toolkit.corpus.loaders import walk_files
+
+    return list(walk_files(corpus))
+
+
+def library_versions(names: Iterable[str] = LIBRARIES) -> dict[str, str | None]:
+    """Return the installed version of each library, None for those not installed."""
+    versions: dict[str, str | None] = {}
+    for name in names:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = None
+    return versions
+
+
+def _resolve_notebooks(notebooks: Sequence[str | Path] | None) -> list[Path]:
+    paths = []
+    for name in notebooks or DEFAULT_NOTEBOOKS:
+        path = Path(name)
+        if not path.is_file():
+            path = NOTEBOOK_DIR / name
+        if not path.is_file():
+            raise ReportError(f"notebook not found: {name} (looked in {NOTEBOOK_DIR})")
+        paths.append(path.resolve())
+    return paths
+
+
+def _prepare_out_dir(out_dir: Path) -> None:
+    """Empty a previous report's folder; refuse to touch a folder that is not a report."""
+    if out_dir.exists():
+        if any(out_dir.iterdir()) and not (out_dir / MANIFEST).exists():
+            raise ReportError(f"{out_dir} exists and is not a report folder (no {MANIFEST}); choose another --out")
+        shutil.rmtree(out_dir)
+    out_dir.mkdir(parents=True)
+
+
+def run_report(
+    corpus: str | Path,
+    out_dir: str | Path,
+    *,
+    notebooks: Sequence[str | Path] | None = None,
+    parameters: Mapping[str, Any] | None = None,
+    progress: bool = True,
+    workers: int = 1,
+    lexicon: str | Path | None = None,
+) -> ReportResult:
+    """Run the report notebooks on `corpus` and write everything under `out_dir`.
+
+    The corpus is analysed once (`toolkit.pipeline.extraction.extract`, into `out_dir/extraction`) and every
+    notebook reads those tables; a corpus that is already an extraction folder is read as it is.
+    `lexicon` is your denial lexicon (added to the shipped one), used by the extraction and the notebooks.
+    """
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    from toolkit.pipeline.dataset import is_extraction
+    from toolkit.pipeline.extraction import extract
+
+    corpus = Path(corpus).resolve()
+    if not corpus.exists():
+        raise ReportError(f"no such corpus: {corpus}")
+    out_dir = Path(out_dir).resolve()
+    sources = _resolve_notebooks(notebooks)
+    _prepare_out_dir(out_dir)
+    started = datetime.now(timezone.utc)
+    lexicon = str(Path(lexicon).resolve()) if lexicon is not None else None
+    tables = corpus
+    if not is_extraction(corpus):
+        tables = out_dir / EXTRACTION_DIR
+        extract(corpus, tables, workers=workers, progress=progress, lexicon=lexicon)
+    params = {"corpus": str(tables), "output_dir": str(out_dir), **(parameters or {})}
+    if lexicon is not None:
+        params["lexicon"] = lexicon
+    executed, pages = [], []
+    for source in sources:
+        target = out_dir / source.name
+        try:
+            papermill.execute_notebook(
+                str(source), str(target), parameters=params, cwd=str(source.parent),
+                progress_bar=progress, kernel_name="python3",
+            )
+        except PapermillExecutionError as exc:
+            raise ReportError(
+                f"notebook {source.name} failed in cell {exc.exec_count} ({exc.ename}: {exc.evalue}); "
+                f"the partial notebook is kept at {target}"
+            ) from exc
+        _fix_injected_cell_id(target)
+        executed.append(target)
+        pages.append(render_html(target, out_dir / f"{source.stem}.html"))
+    _write_index(out_dir, pages)
+    manifest = _write_manifest(out_dir, corpus, sources, params, started)
+    return ReportResult(out_dir, tuple(executed), tuple(pages), manifest)
+
+
+def _fix_injected_cell_id(notebook: Path) -> None:
+    """Give papermill's injected-parameters cell a fixed id (papermill draws a random one)."""
+    import nbformat
+
+    nb = nbformat.read(notebook, as_version=4)
+    for cell in nb.cells:
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            cell["id"] = "injected-parameters"
+    nbformat.write(nb, notebook)
+
+
+def render_html(notebook: Path, target: Path) -> Path:
+    """Render an executed notebook as HTML without its code cells."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    body, _ = exporter.from_notebook_node(nbformat.read(notebook, as_version=4))
+    target.write_text(body, encoding="utf-8")
+    return target
+
+
+def _write_index(out_dir: Path, pages: Sequence[Path]) -> Path:
+    items = "\n".join(f'<li><a href="{html.escape(p.name)}">{html.escape(p.stem.replace("_", " "))}</a></li>' for p in pages)
+    index = out_dir / "index.html"
+    index.write_text(
+        f"<!doctype html>\n<html><head><meta charset='utf-8'><title>Report</title></head>\n"
+        f"<body><h1>Report</h1>\n<ul>\n{items}\n</ul>\n<p>Parameters, versions and input hashes: "
+        f'<a href="{MANIFEST}">{MANIFEST}</a>.</p></body></html>\n',
+        encoding="utf-8",
+    )
+    return index
+
+
+def _write_manifest(out_dir: Path, corpus: Path, notebooks: Sequence[Path], params: Mapping[str, Any], started: datetime) -> Path:
+    files = input_files(corpus)
+    base = corpus if corpus.is_dir() else corpus.parent
+    produced = sorted(
+        p for p in out_dir.rglob("*")
+        if p.is_file() and p.suffix != ".ipynb" and EXTRACTION_DIR not in p.relative_to(out_dir).parts
+    )
+    manifest = {
+        "toolkit": library_versions(["news-discourse-toolkit"])["news-discourse-toolkit"],
+        "parameters": dict(params),
+        "corpus": {"path": str(corpus), "files": len(files), "bytes": sum(p.stat().st_size for p in files)},
+        "inputs": [{"path": str(p.relative_to(base)), "bytes": p.stat().st_size, "sha256": sha256_file(p)} for p in files],
+        "notebooks": [{"name": p.name, "sha256": sha256_file(p)} for p in notebooks],
+        "outputs": [{"path": str(p.relative_to(out_dir)), "sha256": sha256_file(p)} for p in produced],
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "libraries": library_versions(),
+        "run": {
+            "started": started.isoformat(timespec="seconds"),
+            "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "argv": sys.argv,
+        },
+    }
+    path = out_dir / MANIFEST
+    path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
