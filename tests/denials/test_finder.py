@@ -52,13 +52,11 @@ def _found(text):
      "no one from the department released", "explicit"),
     ("She has since stressed that she did not send any classified information.", "did not send", "explicit"),
     ("Clinton testified that she neither sent nor received emails marked classified.", "neither sent nor received", "explicit"),
-    ("Obama insisted that lifting the embargo was not a response to Beijing.", "was not a response", "explicit"),
     ("The campaign responded that she never would have instructed an aide to do so.", "never would have instructed", "explicit"),
     # motive of an accusation (GUIDELINES.md: "to hurt my campaign")
     ("Trump has called climate change a hoax perpetrated by China to hurt U.S. manufacturing.",
      "to hurt U.S. manufacturing", "delegitimize"),
     ("A gaffe suggested the panel was created to hurt her political prospects.", "to hurt her political prospects", "delegitimize"),
-    ("She considered the disclosure a deliberate attempt to embarrass her.", "to embarrass her", "delegitimize"),
     # deflection
     ("He made repeated attempts to change the subject to terrorism.", "change the subject", "counter_accusation"),
     ("The best course is to deflect questions.", "deflect questions", "counter_accusation"),
@@ -66,7 +64,20 @@ def _found(text):
     ("PolitiFact rated 32% of Republican claims as “false” or “pants on fire,” last year.", "pants on fire", "falsity"),
 ])
 def test_categories(text, phrase, category):
-    assert (phrase, category) in _found(text)
+    # the lexicon's candidate and its category; whether a one-sentence example out of any context passes the
+    # trained decision is the model's call (tests/denials/test_model.py), so every candidate is kept here
+    assert (phrase, category) in [(d.text, d.category) for d in find_denials(text, quotes=[], min_score=0.0)]
+
+
+@pytest.mark.parametrize("text, phrase, category", [
+    ("Obama insisted that lifting the embargo was not a response to Beijing.", "was not a response", "explicit"),
+    ("She considered the disclosure a deliberate attempt to embarrass her.", "to embarrass her", "delegitimize"),
+])
+def test_broad_candidates_are_scored_with_their_category(text, phrase, category):
+    # broad families (negated clauses, motives) are candidates; the trained model scores them below 0.5 out of
+    # context, so they are found with a lower threshold
+    found = [(d.text, d.category) for d in find_denials(text, quotes=[], min_score=0.3)]
+    assert (phrase, category) in found
 
 
 @pytest.mark.parametrize("text", [
@@ -88,8 +99,9 @@ def test_categories(text, phrase, category):
     "Everything Trump says is a lie unless proven otherwise.",
     "Mook said Trump tells so many lies that Clinton could not answer them all.",
     "He called out Trump for his supposed “lies” throughout the event.",
-    # ordinary negation, without a response verb before it
-    "She said she did not attend the meeting.",
+    # ordinary negation, without a response verb before it ("She said she did not attend the meeting." is no
+    # longer here: the TRAIN gold marks such a negation when its speaker is the accused, "said he did not take
+    # an early look", and a lone sentence does not say who is accused)
     "Neither Warren nor Clinton spoke with reporters.",
     "Nobody cared about the vote.",
     "The senator insisted on a vote, and the bill did not pass.",
@@ -181,7 +193,7 @@ def test_indirect_quote_speaker_is_not_used_outside_quotation_marks():
         start, end, kind = 0, len(text), "indirect"
         speaker_start, speaker_end = text.index("a charlatan"), text.index("a charlatan") + 11
 
-    (denial,) = find_denials(text, quotes=[Quote()])
+    (denial,) = find_denials(text, quotes=[Quote()], min_score=0.0)  # the denier, whatever the model's score
     assert (denial.text, denial.denier, denial.in_quote) == ("charlatan", "fellow physicians", False)
 
 
@@ -324,10 +336,11 @@ def test_dev_regression_floor(capsys):
 
     gold = read_gold(DENIALS / "dev")
     row = evaluate_denials(gold, predict_dir(gold, POLNEAR / "dev" / "text")).iloc[0]
-    # measured: P 0.899 R 0.608 F1 0.725, category 0.984, denier 0.823 (with toolkit.quotes.finder; it is developed
-    # concurrently, so its floor has a margin) and 0.806 with quotes=[]
-    assert row["f1"] >= 0.715 and row["category_acc"] >= 0.95 and row["denier_acc"] >= 0.76
+    # measured once, at the end of round 2 (lexicon derived and model trained on TRAIN only): P 0.861 R 0.608
+    # F1 0.713, category 0.984, denier 0.790 with toolkit.quotes.finder (developed concurrently: a small margin)
+    # and denier 0.774 with quotes=[]. Round 1 scored F1 0.725 here with rules fitted to dev itself.
+    assert row["f1"] >= 0.70 and row["precision"] >= 0.84 and row["category_acc"] >= 0.95 and row["denier_acc"] >= 0.77
     alone = evaluate_denials(gold, predict_dir(gold, POLNEAR / "dev" / "text", quotes=[])).iloc[0]
-    assert alone["f1"] >= 0.715 and alone["denier_acc"] >= 0.79
+    assert alone["f1"] >= 0.70 and alone["denier_acc"] >= 0.76
     assert main(["evaluate", "denials", str(DENIALS / "dev"), str(POLNEAR / "dev" / "text")]) == 0
     assert "category_acc" in capsys.readouterr().out

@@ -39,9 +39,16 @@ denied denying reject rejects rejected rejecting
 #: denies; "24 percent said she did nothing wrong" -> the 24 percent).
 VERB_RULES: frozenset[str] = frozenset(
     "deny reject refute rebut rebuff disavow dispute contradict push_back dismiss repudiate debunk not_buy "
-    "divert_attention not_guilty discredited".split()
+    "divert_attention not_guilty discredited "
+    # round 2 (TRAIN): "Turkey refuses to recognize"
+    "refuse_recognize".split()
 )
 
+_TELL = frozenset("tell tells told".split())
+_CLAUSE_OPENERS = frozenset("that which who because when while although though if as since".split())
+#: Verbs whose subject is also the subject of a following infinitive ("tried to refute", "used X to push back").
+_CONTROL = frozenset("""try tries tried trying use uses used using want wants wanted seek seeks sought decide decides
+decided plan plans planned hope hopes hoped move moves moved vow vows vowed refuse refuses refused""".split())
 _QUANTIFIERS = frozenset("many some most all several few both each none one two three half".split())
 PRONOUNS = frozenset("he she it they we i you".split())
 _DETERMINERS = frozenset("the a an his her its their this these those our my your".split())
@@ -136,11 +143,41 @@ def _np_starting_at(toks: list[Token], i: int) -> Mention | None:
     return Mention(first.start, toks[j - 1].end)
 
 
+def _subject_at(toks: list[Token], i: int) -> Mention | None:
+    """The subject opening a clause at ``toks[i]``: a pronoun, a run of capitalised words, or a determiner phrase."""
+    if i >= len(toks):
+        return None
+    if toks[i].low in PRONOUNS:
+        return Mention(toks[i].start, toks[i].end)
+    j = i + 1 if toks[i].low in _DETERMINERS else i
+    if j < len(toks) and _is_cap(toks[j]):
+        while j + 1 < len(toks) and (_is_cap(toks[j + 1]) or toks[j + 1].low in _CONNECTORS - {"and", "for"}
+                                     and j + 2 < len(toks) and _is_cap(toks[j + 2])):
+            j += 1
+        return Mention(toks[i].start, toks[j].end)
+    return _np_starting_at(toks, i)
+
+
 def subject_before(toks: list[Token], i: int) -> Mention | None:
     """The subject of the verb at ``toks[i]``: skip auxiliaries/adverbs, relative clauses and appositions."""
     k = i - 1
     while k >= 0 and toks[k].low in _SKIP:
         k -= 1
+    if k >= 0 and toks[k].low == "to":
+        # an infinitive ("he used the speech to try to refute", "Mr. Obama decided to use ... to push back"): the
+        # subject of the nearest finite verb before it
+        for j in range(k - 1, max(-1, k - 12), -1):
+            if toks[j].low in _CONTROL or (toks[j].low.endswith("ed") and toks[j].low not in _SKIP):
+                return subject_before(toks, j)
+        return None
+    if k >= 1 and toks[k].low in {"and", "but"} and toks[k - 1].word[:1].isalnum():
+        # a coordinated verb phrase ("a charge that Mrs. Clinton has faced in the past and has always denied"):
+        # the subject at the opening of the clause
+        for j in range(k - 1, max(-2, k - 25), -1):
+            if j < 0 or toks[j].low in _CLAUSE_OPENERS or not toks[j].word[:1].isalnum():
+                opening = _subject_at(toks, j + 1)
+                return opening if opening is not None and opening.end <= toks[k].start else None
+        return None
     while k >= 0 and toks[k].word in {"“", "”", '"', "‘", "’"}:
         k -= 1
     if k >= 0 and toks[k].word == ")":  # "Rep. Trey Gowdy (R-S.C.) said"
@@ -158,6 +195,15 @@ def subject_before(toks: list[Token], i: int) -> Mention | None:
             if toks[j].low in {"who", "which"} and j - 1 >= 0 and toks[j - 1].word == ",":
                 k = j - 2
                 break
+        else:
+            if toks[i].low.endswith("ing") and k == i - 1:
+                k -= 1  # "Peña Nieto, contradicting Trump, said": a participle phrase after its subject
+            else:
+                # an apposition or aside between commas ("Sen. Rand Paul, R-Ky., told"; "economists, in a report
+                # issued this month, have contested"): the noun phrase before it
+                opening = next((j for j in range(k - 1, max(-1, k - 10), -1) if toks[j].word == ","), None)
+                if opening is not None and opening - 1 >= 0 and toks[opening - 1].word[:1].isalnum():
+                    k = opening - 1
     while k >= 0 and toks[k].word in {"“", "”", '"', "‘", "’"}:
         k -= 1
     return _np_ending_at(toks, k)
@@ -209,7 +255,8 @@ def _find(text: str, sentence: tuple[int, int], start: int, end: int, *, verb: b
 
 def speaker_of_verb(toks: list[Token], n: int, *, first_after: int = 0) -> Mention | None:
     """The speaker of a reporting verb: its subject, or the inverted subject ("..., said the ministry")."""
-    inverted = n - 1 >= 0 and toks[n - 1].word in {",", "”", '"', "’"}
+    # "..., said the ministry" is inverted; "Sen. Rand Paul, R-Ky., told Fox News" is not: "tell" takes an object
+    inverted = n - 1 >= 0 and toks[n - 1].word in {",", "”", '"', "’"} and toks[n].low not in _TELL
     if inverted:
         after = _np_starting_at(toks, n + 1)
         if after:

@@ -3,9 +3,12 @@
 Categories follow GUIDELINES.md, after Cohen (2001, *States of Denial*) and van Dijk (1992,
 "Discourse and the denial of racism"): ``explicit``, ``no_evidence``, ``falsity``, ``delegitimize``,
 ``counter_accusation``. The phrases are data (``toolkit/data/denials.tsv``), found by a trigger-word scan
-(:func:`toolkit.denials.lexicon.find_matches`; sentences are split only in paragraphs that hold a match);
-negation, word sense and the denier are decided by small rules in :mod:`toolkit.denials.negation`,
-:mod:`toolkit.denials.lexicon` and :mod:`toolkit.denials.deniers`.
+(:func:`toolkit.denials.lexicon.find_matches`; sentences are split only in paragraphs that hold a match).
+Every match is a candidate; a logistic regression trained on the TRAIN gold (:mod:`toolkit.denials.model`,
+weights in ``toolkit/data/denial_model.json``) scores it from its context (:mod:`toolkit.denials.candidates`:
+the entry, the sense and negation checks of :mod:`toolkit.denials.lexicon` and :mod:`toolkit.denials.negation`,
+quotes, reporting and accusation words nearby), and ``min_score`` decides. The denier comes from small
+rules in :mod:`toolkit.denials.deniers`.
 
     >>> [d.text for d in find_denials("Moscow has repeatedly denied the claims.", quotes=[])]
     ['denied']
@@ -20,9 +23,10 @@ from typing import Any, Iterable, Sequence
 
 import pandas as pd
 
-from toolkit.denials.lexicon import CATEGORIES, Lexicon, default_lexicon, find_matches, load_lexicon, sense_ok, split_passes
+from toolkit.denials.candidates import features, find_candidates, prior_logit, quote_regions
+from toolkit.denials.lexicon import CATEGORIES, Lexicon, default_lexicon, load_lexicon
+from toolkit.denials.model import Model, default_model
 from toolkit.denials.deniers import PRONOUNS, VERB_RULES, Mention, SPEECH_VERBS, speaker_of_verb, sentence_tokens, find_denier, subject_before
-from toolkit.denials.negation import intensified_start, is_negated
 from toolkit.quotes.speakers import normalise_name
 from toolkit.text.tokenize import paragraph_sentence_spans, paragraph_spans
 
@@ -50,9 +54,10 @@ class Denial:
     sentence_start: int = 0
     sentence_end: int = 0
     in_quote: bool = False
+    #: The trained model's score in [0, 1] (``toolkit/data/denial_model.json``); kept when >= ``min_score``.
+    score: float = 1.0
 
 
-_QUOTED = re.compile(r"“[^“”]*”|\"[^\"\n]*\"")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 #: What a denial is aimed at: a claim noun phrase after the denial (or before a copula-denial).
 _TARGET_AFTER = re.compile(
@@ -73,7 +78,7 @@ _TARGET_BEFORE = re.compile(
 
 def _quote_regions(text: str) -> list[tuple[int, int]]:
     """Quotation-mark regions ("..." or “...”), a fallback when no quote finder output is available."""
-    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    return quote_regions(text)
 
 
 def _default_quotes(text: str) -> Sequence[Any]:
@@ -84,42 +89,38 @@ def _default_quotes(text: str) -> Sequence[Any]:
     return list(find_quotes(text))
 
 
-def _raw_matches(text: str, lexicon: Lexicon) -> list[tuple[int, int, str, str]]:
-    """Lexicon matches that pass sense and negation checks, with intensifiers included: (start, end, category, rule).
+#: The default decision threshold on :attr:`Denial.score`.
+MIN_SCORE = 0.5
 
-    Entries with an ``after:`` context constraint run in a second pass and yield to first-pass matches
-    (:func:`toolkit.denials.lexicon.split_passes`).
-    """
-    first, second = split_passes(lexicon)
+
+def _scored_matches(
+    text: str, lexicon: Lexicon, model: Model, min_score: float
+) -> tuple[list[tuple[int, int, str, str, float]], list[tuple[int, int]]]:
+    """Candidates (:mod:`toolkit.denials.candidates`) the model scores at least ``min_score``: (start, end, category,
+    rule, score); and the quotation-mark regions of ``text`` (found only when there is a candidate)."""
+    candidates = find_candidates(text, lexicon)
+    if not candidates:
+        return [], []
+    marks = _quote_regions(text)
     out = []
-    for start, end, index in find_matches(text, first):
-        entry = first.entries[index]
-        if not sense_ok(entry, text, start, end):
-            continue
-        if entry.negatable and is_negated(text, start):
-            continue
-        out.append((intensified_start(text, start), end, entry.category, entry.id))
-    if second.entries:
-        taken = [(s, e) for s, e, _, _ in out]
-        for start, end, index in find_matches(text, second):
-            entry = second.entries[index]
-            if any(s < end and start < e for s, e in taken) or not sense_ok(entry, text, start, end):
-                continue
-            out.append((start, end, entry.category, entry.id))
-        out.sort()
-    return out
+    for cand in candidates:
+        entry = lexicon.entry(cand.rule)
+        score = model.score(features(text, cand, marks), prior_logit(entry.train_n, entry.train_hits))
+        if score >= min_score:
+            out.append((cand.start, cand.end, cand.category, cand.rule, score))
+    return out, marks
 
 
-def _merge_adjacent(text: str, matches: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+def _merge_adjacent(text: str, matches: list[tuple[int, int, str, str, float]]) -> list[tuple[int, int, str, str, float]]:
     """Merge phrases separated only by spaces into one span ("unfounded conspiracy theory"); first category wins."""
-    merged: list[tuple[int, int, str, str]] = []
-    for start, end, category, rule in matches:
+    merged: list[tuple[int, int, str, str, float]] = []
+    for start, end, category, rule, score in matches:
         if merged and (start < merged[-1][1] or merged[-1][3].split("+")[-1] not in VERB_RULES and (text[merged[-1][1]:start].isspace() and "\n" not in text[merged[-1][1]:start])):
-            p_start, p_end, p_cat, p_rule = merged[-1]
+            p_start, p_end, p_cat, p_rule, p_score = merged[-1]
             best = min(p_cat, category, key=CATEGORIES.index)
-            merged[-1] = (p_start, max(p_end, end), best, f"{p_rule}+{rule}")
+            merged[-1] = (p_start, max(p_end, end), best, f"{p_rule}+{rule}", max(p_score, score))
         else:
-            merged.append((start, end, category, rule))
+            merged.append((start, end, category, rule, score))
     return merged
 
 
@@ -224,18 +225,21 @@ def _partial_quote_reporter(text: str, quote: tuple[int, int], sentence: tuple[i
     return None
 
 
-def _named_reporter(text: str, sentence: tuple[int, int], start: int) -> Mention | None:
+def _named_reporter(text: str, sentence: tuple[int, int], start: int, pronoun: str) -> Mention | None:
     """A named (non-pronoun) subject of a reporting verb earlier in the sentence (GUIDELINES.md: prefer a name)."""
     toks = sentence_tokens(text, sentence[0], start)
     for n, tok in enumerate(toks):
         if tok.low in SPEECH_VERBS and not tok.low.endswith("ing"):
             subject = subject_before(toks, n)
-            # only across a coordination ("X said ..., but she denied"), not into the reported clause
-            # ("Top advisers said he had rejected the idea": he rejects)
+            if subject is None or text[subject.start:subject.end].lower() in PRONOUNS:
+                return None
+            # across a coordination ("X said ..., but she denied"); into the reported clause only when the name
+            # can be the pronoun ("Trump told CNN that he believed Fields had fabricated the story"), not when
+            # it cannot ("Top advisers said he had rejected the idea": he rejects)
             coordinated = _COORDINATION.search(text, tok.end, start)
-            if subject is not None and coordinated and text[subject.start:subject.end].lower() not in PRONOUNS:
-                return subject
-            return None
+            last = text[subject.start:subject.end].split()[-1]
+            singular_name = last[:1].isupper() and pronoun in {"he", "she"}
+            return subject if coordinated or singular_name else None
     return None
 
 
@@ -332,7 +336,10 @@ def _quote_speaker(quote: Any) -> Mention | None:
     return Mention(int(start), int(end))
 
 
-def find_denials(text: str, *, quotes: Sequence[Any] | None = None, lexicon: Lexicon | None = None) -> list[Denial]:
+def find_denials(
+    text: str, *, quotes: Sequence[Any] | None = None, lexicon: Lexicon | None = None,
+    min_score: float = MIN_SCORE, model: Model | None = None,
+) -> list[Denial]:
     """Find the denial phrases in ``text``, each with category, rule, denier, target and sentence.
 
     Args:
@@ -340,23 +347,26 @@ def find_denials(text: str, *, quotes: Sequence[Any] | None = None, lexicon: Lex
         quotes: quote objects with ``start, end, speaker_start, speaker_end`` (``toolkit.quotes.finder``); a
             denial inside one takes its speaker as denier. None: run ``toolkit.quotes.finder.find_quotes`` if
             it is installed, else use quotation marks only.
-        lexicon: the phrase lexicon (default: the shipped ``data/denials.tsv``).
+        lexicon: the phrase lexicon (default: the shipped ``data/denials.tsv``); its matches are the candidates.
+        min_score: keep candidates the model scores at least this (0: every candidate; raise it for precision).
+        model: the trained decision (default: the shipped ``data/denial_model.json``).
 
     Returns:
         Denials in text order. Negated denials ("did not deny") and other senses ("a border dispute",
         "false teeth") are left out (GUIDELINES.md; Cohen 2001; van Dijk 1992).
     """
     lexicon = default_lexicon() if lexicon is None else lexicon
-    matches = _merge_adjacent(text, _raw_matches(text, lexicon))
+    model = default_model() if model is None else model
+    scored, marks = _scored_matches(text, lexicon, model, min_score)
+    matches = _merge_adjacent(text, scored)
     if not matches:
         return []
     quotes = _default_quotes(text) if quotes is None else quotes
     quote_spans = sorted((int(q.start), int(q.end), n) for n, q in enumerate(quotes))
-    marks = _quote_regions(text)
     sentences = _Sentences(text)
     signatures: list[tuple[int, int]] | None = None
     out = []
-    for start, end, category, rule in matches:
+    for start, end, category, rule, score in matches:
         sentence = sentences.at(start)
         sentence = (min(sentence[0], start), max(sentence[1], end))
         quote_obj = next((quotes[n] for s, e, n in quote_spans if s <= start and end <= e), None)
@@ -385,7 +395,7 @@ def find_denials(text: str, *, quotes: Sequence[Any] | None = None, lexicon: Lex
                     and not re.match(r"\W*\s+by\b", text[end:end + 8])):
                 denier = _earlier_rater(text, sentences, sentence) or denier
             if denier is not None and text[denier.start:denier.end].lower() in _PERSONAL:
-                denier = _named_reporter(text, sentence, start) or denier
+                denier = _named_reporter(text, sentence, start, text[denier.start:denier.end].lower()) or denier
         if denier is None:
             denier = _headline_source(text, start)
         if signatures is None:
@@ -401,7 +411,7 @@ def find_denials(text: str, *, quotes: Sequence[Any] | None = None, lexicon: Lex
             denier_name=normalise_name(text[denier.start:denier.end]) if denier else None,
             target=text[target[0]:target[1]] if target else None,
             target_start=target[0] if target else None, target_end=target[1] if target else None,
-            sentence_start=sentence[0], sentence_end=sentence[1], in_quote=region is not None,
+            sentence_start=sentence[0], sentence_end=sentence[1], in_quote=region is not None, score=round(score, 4),
         ))
     return out
 
@@ -437,20 +447,24 @@ def title_in_body(title: str, text: str) -> bool:
 
 
 def article_denials(
-    text: str, title: str | None, *, quotes: Sequence[Any] | None = None, lexicon: Lexicon | None = None
+    text: str, title: str | None, *, quotes: Sequence[Any] | None = None, lexicon: Lexicon | None = None,
+    min_score: float = MIN_SCORE, model: Model | None = None,
 ) -> list[tuple[str, Denial]]:
     """Return (field, Denial) for an article's title and body; a title the body opens with counts once.
 
     Headlines carry denials too ("... are smokescreen for own mistakes - Moscow"); the loader moves a
     scraped title out of the body, so the title is searched as well (offsets into the title).
     """
-    denials = [("text", d) for d in find_denials(text, quotes=quotes, lexicon=lexicon)]
+    options: dict[str, Any] = {"lexicon": lexicon, "min_score": min_score, "model": model}
+    denials = [("text", d) for d in find_denials(text, quotes=quotes, **options)]
     if title and not title_in_body(title, text):
-        denials = [("title", d) for d in find_denials(title, lexicon=lexicon)] + denials
+        denials = [("title", d) for d in find_denials(title, **options)] + denials
     return denials
 
 
-def denials_frame(articles: pd.DataFrame, *, lexicon: Lexicon | None = None, include_title: bool = True) -> pd.DataFrame:
+def denials_frame(
+    articles: pd.DataFrame, *, lexicon: Lexicon | None = None, include_title: bool = True, min_score: float = MIN_SCORE
+) -> pd.DataFrame:
     """Return one row per denial (``doc_id``, ``field`` = "text"/"title", then the Denial fields), sorted.
 
     Titles are searched with ``include_title`` (see `article_denials`), offsets into the title.
@@ -462,7 +476,7 @@ def denials_frame(articles: pd.DataFrame, *, lexicon: Lexicon | None = None, inc
         title = title if isinstance(title, str) else None
         if isinstance(text, str):
             rows.extend({"doc_id": doc_id, "field": name, **asdict(d)}
-                        for name, d in article_denials(text, title, lexicon=lexicon))
+                        for name, d in article_denials(text, title, lexicon=lexicon, min_score=min_score))
     frame = pd.DataFrame(rows, columns=columns)
     for column in ("denier_start", "denier_end", "target_start", "target_end"):
         frame[column] = frame[column].astype("Int64")

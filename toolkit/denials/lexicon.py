@@ -33,7 +33,7 @@ findings conclusion conclusions evidence assessment speculation insinuation insi
 remarks impression portrayal depiction headline headlines tweet tweets article articles assumption belief
 perception concerns complaint complaints analysis data figures numbers estimate estimates poll polls ad ads
 advertisement video photos image reasoning logic rationale rationales justification excuse excuses
-issue crisis controversy scandal outrage hype furor
+issue crisis controversy scandal outrage hype furor view views
 claimed claiming stated asserted alleged alleging suggested suggesting said saying accused accusing
 reported reporting portrayed portraying described describing characterized implied implying
 """.split())
@@ -57,6 +57,10 @@ class Entry:
     category: str
     source: str
     sense: tuple[tuple[str, str], ...] = ()
+    #: Its candidates in the TRAIN gold articles and how many overlap a gold denial (None: not counted, e.g. a
+    #: user's entry); the model's prior feature (``toolkit.denials.derivation`` counts them).
+    train_n: int | None = None
+    train_hits: int | None = None
 
     @property
     def negatable(self) -> bool:
@@ -90,6 +94,18 @@ def _parse_sense(field: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+def _parse_counts(fields: list[str], where: str) -> tuple[int | None, int | None]:
+    """(train_n, train_hits) from the ``train_n`` and ``train_precision`` columns (absent or empty: None)."""
+    if not fields or not fields[0].strip():
+        return None, None
+    try:
+        n = int(fields[0])
+        precision = float(fields[1]) if len(fields) > 1 and fields[1].strip() else 0.0
+    except ValueError:
+        raise ValueError(f"{where}: train_n must be an integer and train_precision a number") from None
+    return n, round(n * precision)
+
+
 def parse_lexicon(lines: Iterable[str], *, origin: str = "<lexicon>") -> Lexicon:
     """Parse TSV lines (``id pattern category source [sense]``); '#' lines and blank lines are skipped."""
     entries = []
@@ -103,7 +119,8 @@ def parse_lexicon(lines: Iterable[str], *, origin: str = "<lexicon>") -> Lexicon
         entry_id, pattern, category, source = (f.strip() for f in fields[:4])
         if category not in CATEGORIES:
             raise ValueError(f"{origin}:{number}: unknown category {category!r} (one of {', '.join(CATEGORIES)})")
-        entry = Entry(entry_id, pattern, category, source, _parse_sense(fields[4] if len(fields) > 4 else ""))
+        entry = Entry(entry_id, pattern, category, source, _parse_sense(fields[4] if len(fields) > 4 else ""),
+                      *_parse_counts(fields[5:7], f"{origin}:{number}"))
         re.compile(pattern_regex(pattern))  # fail at load time, with the line number, not at match time
         entries.append(entry)
     return Lexicon(tuple(entries))
@@ -155,7 +172,7 @@ def pattern_regex(pattern: str) -> str:
     return "(?:" + out + ")"
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=32)
 def compiled(lexicon: Lexicon) -> re.Pattern[str]:
     """Compile the whole lexicon into one alternation; the group name says which entry matched.
 
@@ -235,7 +252,7 @@ class _Matcher:
 _WINDOW_BEFORE, _WINDOW_AFTER = 80, 200
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=32)
 def _matcher(lexicon: Lexicon) -> _Matcher:
     by_word: dict[str, list[int]] = {}
     by_stem: dict[str, list[int]] = {}
@@ -318,7 +335,7 @@ def split_passes(lexicon: Lexicon) -> tuple[Lexicon, Lexicon]:
     """
     cached = _PASSES.get(lexicon)
     if cached is None:
-        second = tuple(e for e in lexicon.entries if any(name == "after" for name, _ in e.sense))
+        second = tuple(e for e in lexicon.entries if any(name in ("after", "broad") for name, _ in e.sense))
         first = tuple(e for e in lexicon.entries if e not in second)
         cached = _PASSES.setdefault(lexicon, (Lexicon(first), Lexicon(second)))
     return cached
@@ -327,7 +344,7 @@ def split_passes(lexicon: Lexicon) -> tuple[Lexicon, Lexicon]:
 _PASSES: dict[Lexicon, tuple[Lexicon, Lexicon]] = {}
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=32)
 def _index(lexicon: Lexicon) -> dict[str, Entry]:
     return {e.id: e for e in lexicon.entries}
 

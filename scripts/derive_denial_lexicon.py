@@ -1,0 +1,66 @@
+"""Regenerate ``toolkit/data/denials.tsv`` from the TRAIN denial gold: derived entries and every entry's counts.
+
+    .venv/bin/python scripts/derive_denial_lexicon.py /work/shared/denials/train /work/shared/polnear/train/text \
+        toolkit/data/denials.tsv > /tmp/denials.tsv && mv /tmp/denials.tsv toolkit/data/denials.tsv
+
+The written entries (guidelines, literature, PolNeAR inspection) are kept as written, with comments and order.
+The section after the line ``# ---- derived from the TRAIN gold`` is rewritten by
+:func:`toolkit.denials.derivation.derive_entries`: 1-2 word sequences of gold denial spans with at least
+``MIN_HITS`` (2) gold hits and precision at least ``MIN_PRECISION`` (0.6) over their not-negated occurrences
+in the TRAIN texts. The rule was chosen by 5-fold CV on TRAIN with the derivation inside each fold
+(``toolkit.evaluation.denials.fold_models``; min precision 0.3 / 0.4 / 0.5 / 0.6 gave CV F1 0.330 / 0.335 /
+0.343 / 0.344 with every candidate kept). Then every entry gets ``train_n`` = its candidates in the TRAIN
+texts (:func:`toolkit.denials.candidates.find_candidates`) and ``train_precision`` = the share overlapping a
+gold denial (empty when ``train_n`` is 0): the model's prior feature. Retrain the model afterwards
+(``scripts/train_denials.py``): the candidates are its input.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from toolkit.denials.derivation import DERIVED_SOURCE, derive_entries, entry_counts, total_counts, written_entries
+from toolkit.denials.lexicon import Lexicon, parse_lexicon
+from toolkit.denials.model import read_texts
+from toolkit.evaluation.denials import read_gold
+
+MARKER = "# ---- derived from the TRAIN gold"
+
+
+def main(argv: list[str]) -> int:
+    """Print the lexicon with its derived section and ``train_n`` / ``train_precision`` columns regenerated."""
+    if len(argv) != 3:
+        print(__doc__, file=sys.stderr)
+        return 2
+    gold = read_gold(argv[0])
+    texts = read_texts(gold, argv[1])
+    lines = Path(argv[2]).read_text(encoding="utf-8").splitlines()
+    cut = next((i for i, line in enumerate(lines) if line.startswith(MARKER)), len(lines))
+    head = lines[:cut]
+    base = written_entries(parse_lexicon(head))
+    derived = derive_entries(gold, texts, base)
+    lexicon = Lexicon(base.entries + tuple(d.entry for d in derived))
+    counts = total_counts(entry_counts(gold, texts, lexicon))
+
+    def columns(entry_id: str) -> list[str]:
+        n, hits = counts.get(entry_id, (0, 0))
+        return [str(n), f"{hits / n:.2f}" if n else ""]
+
+    for line in head:
+        if not line.strip() or line.lstrip().startswith("#"):
+            print(line)
+            continue
+        fields = (line.split("\t") + [""] * 5)[:5]
+        print("\t".join(fields + columns(fields[0])))
+    print(f"{MARKER} (scripts/derive_denial_lexicon.py; do not edit by hand) ----")
+    for d in derived:
+        e = d.entry
+        sense = ";".join(f"{k}:{v}" if v else k for k, v in e.sense)
+        print("\t".join([e.id, e.pattern, e.category, e.source, sense] + columns(e.id)))
+    assert all(d.entry.source.startswith(DERIVED_SOURCE) for d in derived)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

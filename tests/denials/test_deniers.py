@@ -1,0 +1,44 @@
+"""Who denies: regressions from the TRAIN gold (round 2), whatever the model's score (min_score=0)."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.denials.finder import find_denials
+
+
+def _denier(text: str, phrase: str) -> str | None:
+    found = {d.text: d for d in find_denials(text, quotes=[], min_score=0.0)}
+    return found[phrase].denier
+
+
+@pytest.mark.parametrize("text, phrase, denier", [
+    # "tell" takes an object: not an inverted subject; an apposition between commas is skipped
+    ('Sen. Rand Paul, R-Ky., told Fox News that the polls were "false."', "false", "Sen. Rand Paul"),
+    ("Independent economists, in a report issued this month, have disputed that view.", "disputed",
+     "Independent economists"),
+    # an infinitive takes the subject of the verb that controls it
+    ("Beyond that, he used the speech to try to refute gloomy Republican assessments.", "refute", "he"),
+    ("Mr. Obama decided to use the most prominent platform in American politics to push back against the claims.",
+     "push back against", "Mr. Obama"),
+    # a coordinated verb phrase takes the subject opening its clause
+    ("It is a charge that Mrs. Clinton has faced in the past and has always denied.", "denied", "Mrs. Clinton"),
+    # a participle phrase after its subject
+    ("Pena Nieto, contradicting Trump, said he had told Trump that Mexico would not pay.", "contradicting", "Pena Nieto"),
+    # a name reporting a clause whose pronoun subject it can be (GUIDELINES.md: prefer a name in the sentence)
+    ("Trump told CNN that he believed Fields had fabricated the story.", "fabricated", "Trump"),
+    # doubled apostrophes are quotation marks (the NYT's, in PolNeAR)
+    ("''It is all lies. There is no special case,'' Mr. Putin said.", "lies", "Mr. Putin"),
+])
+def test_denier_round_2(text, phrase, denier):
+    assert _denier(text, phrase) == denier
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Donald Trump is discrediting an earlier report from Bloomberg.", "explicit"),
+    ("The notion that she merits votes was roundly discredited in New Hampshire.", "explicit"),
+    ("Success for them meant discrediting me.", "delegitimize"),
+])
+def test_claim_category(text, category):
+    (denial,) = [d for d in find_denials(text, quotes=[], min_score=0.0) if d.rule == "discredited"]
+    assert denial.category == category
