@@ -480,3 +480,75 @@ def test_normalise_speakers_groups_within_an_article():
     assert _named(["Mr. Trump", "he"]) == ["Trump", "he"]
     # a coordination is not a full name to group with
     assert _named(["Mr. Schultz and Mr. King", "Mr. King"]) == ["Schultz and Mr. King", "King"]
+
+
+# Issue 11: speaker errors by kind (PolNeAR TRAIN), one synthetic sentence each: text, quotation, speaker, rule.
+SPEAKER_FIXES = [
+    # a dateline is not the speaker of a mixed quote
+    ("WASHINGTON — Sen. Chuck Grassley on Wednesday downplayed the attack and said it is “basically the same thing.”",
+     "“basically", "Sen. Chuck Grassley", "said_mixed"),
+    # a clause fragment or a sentence opener is not a speaker ("Of" + "course", "Ask" + "yourself", "Hours later")
+    ("Of course, the stage itself was the winner:\n\n“The clear winner of the night was the Fox Business Network, no doubt.”",
+     "“The clear", None, "floating"),
+    ("Ask yourself what the plan means: “We will never give up on this country, not ever.”", "“We will", None, "floating"),
+    ("Hours later, Trump returned the compliment, telling Reuters, “Sheldon and I have been friends for a long time.”",
+     "“Sheldon", "Trump", "said_mixed"),
+    # a place or an age between commas is not the speaker; the name before them is
+    ("Cory James, 22, of Flint, Mich., said he had not given up hope that Sanders could win.", "that Sanders",
+     "Cory James", "cue_that"),
+    ("Clinton, during a town hall meeting in Columbus, Ohio, said she was “going to put a lot of coal miners out of "
+     "business.”", "“going", "Clinton", "said_mixed"),
+    ("Speaking at a town hall event in Salem, New Hampshire, Trump went after Bush, calling him “a total stiff.”",
+     "“a total", "Trump", "said_mixed"),
+    # a participle cue after the verb's object or a preposition's object: the sentence subject speaks
+    ("Black Lives Matter issued a statement saying it took the action “because of the unsafe conditions.”", "“because",
+     "Black Lives Matter", "said_mixed"),
+    ("Trump posted a message on Twitter reading “Thank you Georgia” moments after polls closed.", "“Thank you", "Trump",
+     "said_mixed"),
+    # a naming participle ("a company called ...") is not a cue of the thing named
+    ("The campaign paid a company called “Cambridge Analytica” for its data services last year.", "“Cambridge",
+     "The campaign", "said_mixed"),
+    # roundup layouts: "As X put it", "HEADLINE - Name: “...”", and a "Name, Outlet" line under the quotation
+    ('Republicans will not budge. As John Cornyn put it, "This person will not be confirmed at all."', '"This person',
+     "John Cornyn", "subject_quote"),
+    ("Pollsters agree - Carl Bialik: “One of the biggest lessons was a simple one about the polls.”", "“One of",
+     "Carl Bialik", "subject_quote"),
+    ("The panel ended.\n\n“We will never give up on this country, not ever.”\nJane Doe, The Daily Planet\n\nMore text.",
+     "“We will", "Jane Doe", "quote_said"),
+    # whatever "according to" governs is the source, named or not
+    ("Oil rose on Monday, according to early results of exit polls conducted by Edison Research.", "Oil rose",
+     "early results of exit polls conducted by Edison Research", "according_to"),
+    # a passive cue has no source; a progressive one has its subject past the auxiliary
+    ("The final shuttering of the factory is not expected to happen until 2019.", "to happen", None, "cue_to"),
+    ("Hollande was referring to Trump’s recent remarks about the family of a fallen soldier.", "Trump’s recent",
+     "Hollande", "cue_phrase"),
+]
+
+
+@pytest.mark.parametrize("text, needle, speaker, rule", SPEAKER_FIXES)
+def test_speaker_fixes(text, needle, speaker, rule):
+    quotes = find_quotes(text)
+    _check_spans(text, quotes)
+    match = [q for q in quotes if needle in q.text]
+    assert match, [q.text for q in quotes]
+    assert (match[0].speaker, match[0].rule) == (speaker, rule)
+
+
+@pytest.mark.parametrize("text, not_speaker", [
+    # a one-word possessive is a name, not a contraction: "Scott's niece" keeps its speaker
+    ("“This is a big year for our state!” Scott's niece shouted to the crowd.", None),
+    # a roundup name line needs "Name, Outlet": a new paragraph with a clause after the comma is not one
+    ("“We will never give up on this country, not ever.”\n\nPatrick Howley, writing on Breitbart, shared those "
+     "sentiments.", "Patrick Howley"),
+])
+def test_speaker_fixes_negative(text, not_speaker):
+    quotes = [q for q in find_quotes(text) if q.kind == "direct"]
+    assert quotes and all(q.speaker != not_speaker for q in quotes)
+
+
+def test_relative_speaker_resolves_to_its_antecedent():
+    # PolNeAR marks "who" as the source, so the span stays; the person counted is the antecedent
+    quotes = find_quotes("Senator Bob Corker, who said the nominee could still win, left the meeting early.")
+    assert [(q.speaker, q.speaker_name, q.speaker_resolved) for q in quotes] == [("who", "who", "Bob Corker")]
+    quotes = find_quotes("The Pentagon, which said the report was false, declined to comment further.")
+    assert quotes[0].speaker == "which" and quotes[0].speaker_resolved == "Pentagon"

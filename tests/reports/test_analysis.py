@@ -73,7 +73,9 @@ def test_speaker_kind(name, expected):
 
 def test_top_speakers_keeps_names_and_pronouns_apart():
     top = analysis.top_speakers(QUOTES, 10)
-    assert top["speaker"].tolist() == ["Smith", "Jones"] and top["quotes"].tolist() == [2, 1]
+    # "he" resolved to Smith counts for Smith, who is named three ways ("Mr. Smith", "he", "Smith")
+    assert top["speaker"].tolist() == ["Smith", "Jones"] and top["quotes"].tolist() == [3, 1]
+    assert top["surface_forms"].tolist() == [3, 1]
     pronouns = analysis.pronoun_speakers(QUOTES).set_index("speaker")
     assert pronouns.loc["he", "quotes"] == 1 and pronouns.loc["he", "resolved_to_a_name"] == 1
     assert pronouns.loc[analysis.NO_SPEAKER, "quotes"] == 1
@@ -89,7 +91,49 @@ def test_top_cues_and_speakers_by_outlet():
     cues = analysis.top_cues(QUOTES, 5)
     assert cues["cue"].tolist() == ["said", "told"] and cues["quotes"].tolist() == [3, 1]
     by_outlet = analysis.speakers_by_outlet(ARTICLES, QUOTES, n=1)
-    assert by_outlet[["outlet", "rank", "speaker", "quotes"]].values.tolist() == [["A", 1, "Smith", 2]]
+    assert by_outlet[["outlet", "rank", "speaker", "quotes", "surface_forms"]].values.tolist() == [["A", 1, "Smith", 3, 3]]
+
+
+# One person named five ways across three articles, an organisation, a group and an unresolved pronoun.
+PEOPLE_ARTICLES = pd.DataFrame({
+    "doc_id": ["p1", "p2", "p3"], "title": ["", "", ""], "outlet": ["nyt", "nyt", "wsj"],
+    "date": pd.to_datetime(["2016-03-01", "2016-03-10", "2016-04-02"]), "n_words": [100, 100, 100],
+    "text": ["Donald J. Trump spoke.", "Mr. Trump spoke.", "Donald Trump spoke to officials."],
+})
+PEOPLE_QUOTES = pd.DataFrame({
+    "doc_id": ["p1", "p1", "p2", "p2", "p3", "p3", "p3", "p3"],
+    "kind": ["direct", "indirect", "direct", "direct", "mixed", "indirect", "direct", "direct"],
+    "speaker": ["Donald J. Trump", "he", "Mr. Trump", "President Trump", "Trump", "the State Department", "Officials", "they"],
+    "speaker_name": ["Donald Trump", "he", "Trump", "Trump", "Trump", "State Department", "Officials", "they"],
+    "speaker_resolved": ["Donald Trump", "Donald Trump", "Trump", "Trump", "Trump", "State Department", "Officials", None],
+})
+
+
+def test_speaker_tables_count_persons_not_strings():
+    data = analysis.people(PEOPLE_ARTICLES, PEOPLE_QUOTES)
+    table = analysis.speaker_table(data.quotes).set_index("speaker")
+    assert table.loc["Donald Trump", ["speaker_kind", "quotes", "articles", "surface_forms"]].tolist() == ["person", 5, 3, 5]
+    assert table.loc["State Department", "speaker_kind"] == "organisation"
+    assert table.loc["Officials", "speaker_kind"] == "description" and table.loc["they", "speaker_kind"] == "pronoun-unresolved"
+    assert analysis.top_speakers(data.quotes, 5)["speaker"].tolist() == ["Donald Trump"]  # one row, only persons
+    assert analysis.top_speakers(data.quotes, 5, people=data.table)["ambiguous"].tolist() == [False]
+    by_outlet = analysis.speakers_by_outlet(PEOPLE_ARTICLES, data.quotes)
+    assert by_outlet[["outlet", "speaker", "quotes", "surface_forms"]].values.tolist() == [
+        ["nyt", "Donald Trump", 4, 4], ["wsj", "Donald Trump", 1, 1]]
+
+
+def test_top_deniers_count_persons():
+    denials = pd.DataFrame({
+        "doc_id": ["p1", "p2", "p3"], "field": ["text"] * 3, "start": [0, 0, 0], "end": [6, 6, 6],
+        "text": ["denied"] * 3, "category": ["explicit"] * 3, "rule": ["deny"] * 3,
+        "denier": ["Donald J. Trump", "Mr. Trump", "the Kremlin"], "denier_name": ["Donald J. Trump", "Mr. Trump", "Kremlin"],
+        "target": ["it", "it", None], "in_quote": [False] * 3,
+    })
+    data = analysis.people(PEOPLE_ARTICLES, PEOPLE_QUOTES, denials)
+    deniers = denial_tables.top_deniers(data.denials).set_index("denier")
+    assert deniers.loc["Donald Trump", ["denials", "surface_forms"]].tolist() == [2, 2]
+    assert deniers.loc["Kremlin", "denials"] == 1
+    assert denial_tables.denier_targets(data.denials).values.tolist() == [["Donald Trump", "it", 2, "explicit"]]
 
 
 def test_per_month_fills_every_month_and_leaves_undated_out():

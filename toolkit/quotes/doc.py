@@ -26,8 +26,12 @@ TRAILING = frozenset({".", "!", "?", ";", ":", ",", "—", "–", "-", "(", "“
 _SUBORDINATORS = frozenset({"when", "after", "before", "while", "if", "as", "although", "though", "since", "with",
                             "within", "without", "despite", "once", "during", "for", "in", "on", "at", "by", "from"})
 _LEADING_ADVERBS = frozenset({"but", "and", "so", "yet", "still", "even", "just", "also", "now", "then", "instead",
-                              "meanwhile", "however", "indeed", "perhaps", "maybe", "or"})
+                              "meanwhile", "however", "indeed", "perhaps", "maybe", "or", "likewise", "similarly",
+                              "moreover", "furthermore", "nevertheless", "nonetheless", "ultimately", "overall"})
 PASSIVE_AUX = frozenset({"was", "were", "is", "are", "be", "been", "being", "get", "got"})
+_REDUCED = frozenset({"when", "if", "after", "before", "while", "once", "unless", "until", "as"})  # "when asked about"
+_BETWEEN_AUX = frozenset({"not", "n't", "never", "also", "already", "still", "widely", "long", "often", "first",
+                          "previously", "generally", "largely", "being"})
 QUOTE_FIELDS = ["start", "end", "text", "kind", "speaker", "speaker_start", "speaker_end",
                 "cue", "cue_start", "cue_end", "rule", "speaker_name", "speaker_resolved"]
 
@@ -134,14 +138,19 @@ def evolve(quote: Quote, **changes: object) -> Quote:
 def sentence_subject(doc: Doc, lo: int, hi: int) -> Span | None:
     """Return the noun phrase opening tokens ``lo:hi`` (the main-clause subject, heuristically).
 
-    A sentence opening with an adverbial ("Continuing to explain his view, Carson ...",
-    "In a statement, the group ...") has its subject after the first comma.
+    A dateline ("WASHINGTON —") is not the subject. A sentence opening with an adverbial
+    ("Continuing to explain his view, Carson ...", "In a statement, the group ...", "Hours
+    later, Trump ...") has its subject after the first comma, or after a place's second comma
+    ("Speaking in Salem, New Hampshire, Trump ...").
     """
     toks = doc.toks
-    if lo < hi and (toks[lo].lower() in OPENING_ADVERBIALS or toks[lo].lower().endswith("ing")):
+    lo = skip_dateline(doc, lo, hi)
+    first_comma = next((i for i in range(lo + 1, min(hi, lo + 5)) if toks[i] == ","), None)
+    timed = first_comma is not None and any(t.lower() in _TIME_WORDS for t in toks[lo:first_comma])
+    if lo < hi and (toks[lo].lower() in OPENING_ADVERBIALS or toks[lo].lower().endswith("ing") or timed):
         comma = next((i for i in range(lo, hi) if toks[i] == ","), None)
         if comma is not None:
-            lo = comma + 1
+            lo = _after_place(toks, comma, hi)
         elif toks[lo].lower() in _SUBORDINATORS:
             return None  # "When asked about X": no subject before the cue
     if lo + 2 < hi and (toks[lo].lower() in _LEADING_ADVERBS or toks[lo].lower() in {"back", "hastily"}
@@ -152,6 +161,49 @@ def sentence_subject(doc: Doc, lo: int, hi: int) -> Span | None:
     while lo < hi and toks[lo].lower() in _LEADING_ADVERBS:
         lo += 1  # "But no one ...", "Even people ..."
     return speaker_right(toks, doc.spans, lo - 1, hi) if lo < hi else None
+
+
+# an opening phrase with one of these ends at its comma: "Hours later, Trump ...", "Last week, she ..."
+_TIME_WORDS = frozenset({"later", "earlier", "ago", "hours", "days", "weeks", "months", "years", "minutes",
+                         "moments", "morning", "evening", "night", "afternoon"})
+# "WASHINGTON —", "MANCHESTER, N.H. -", "WASHINGTON, Aug. 24 (UPI) —": a dateline opens the text, not a clause
+_DATELINE = re.compile(r"[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*(?:,[ \t]+[A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*)?)?"
+                       r"(?:,?[ \t]+[A-Z][a-z]{2,4}\.?[ \t]+\d{1,2})?[ \t]*(?:\([A-Z]+\)[ \t]*)?[—–-]{1,2}[ \t]+")
+# single words that open a sentence but never name a speaker ("Of course", "Ask yourself", "Why ...")
+_NOT_SPEAKERS = frozenset({"of", "ask", "why", "moreover", "based", "citing", "name", "imagine", "consider",
+                           "remember", "look", "let", "yes", "no", "well", "please", "thanks", "so", "here",
+                           "there", "what", "how", "where", "when", "whatever", "whether", "meanwhile"})
+# "It’s", "That's", "There's": a contraction opening a clause ("Scott's" is a possessive, a name)
+_CONTRACTION = re.compile(r"^(?:it|that|there|here|what|who|where|let|this)['’](?:s|re|ll|d|ve)$", re.IGNORECASE)
+
+
+def skip_dateline(doc: Doc, lo: int, hi: int) -> int:
+    """Return the first token after a dateline opening tokens ``lo:hi`` ("WASHINGTON — Sen. X said")."""
+    if lo >= hi or not (len(doc.toks[lo]) > 1 and doc.toks[lo].isupper()):
+        return lo
+    m = _DATELINE.match(doc.text, doc.spans[lo][0])
+    if m is None:
+        return lo
+    nxt = doc.tok_at(m.end())
+    return nxt if nxt < hi else lo
+
+
+def _after_place(toks: Sequence[str], comma: int, hi: int) -> int:
+    """Return the token after an opening adverbial's comma, skipping a state after a city ("in Salem, N.H.,")."""
+    second = next((i for i in range(comma + 1, min(hi, comma + 5)) if toks[i] == ","), None)
+    if second is not None and comma > 0 and toks[comma - 1][:1].isupper() \
+            and all(t[:1].isupper() or t == "." for t in toks[comma + 1:second]):
+        return second + 1
+    return comma + 1
+
+
+def plausible_subject(phrase: str) -> bool:
+    """Return False for a one-word "speaker" that is a sentence opener or a contraction ("Of", "It’s")."""
+    words = phrase.split()
+    if len(words) != 1:
+        return True
+    low = words[0].lower()
+    return not (low in _NOT_SPEAKERS or low in STOPWORDS or low in OPENING_ADVERBIALS or _CONTRACTION.match(low))
 
 
 
@@ -165,6 +217,33 @@ def verb_subject(doc: Doc, k: int, t0: int) -> Span | None:
         return doc.spans[j]  # PolNeAR marks the relative pronoun as the source
     return speaker_left(doc.toks, doc.spans, k, t0)
 
+
+
+_NOUN_BEFORE = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these", "those",
+                          "’s", "'s"})
+
+
+def noun_use(doc: Doc, k: int) -> bool:
+    """Return True when the cue form at token ``k`` is a plural noun: "Trump's remarks", "the terrorist attacks"."""
+    low = doc.lows[k]
+    if not low.endswith("s") or low.endswith("ss") or k == 0:
+        return False
+    prev = doc.lows[k - 1]
+    return prev in _NOUN_BEFORE or prev.endswith(("’s", "'s")) \
+        or (k > 1 and doc.lows[k - 2] in _NOUN_BEFORE and prev.isalpha() and prev not in STOPWORDS and prev not in ADVERBS)
+
+
+def passive_participle(doc: Doc, k: int, lo: int, *, reduced: bool = True) -> bool:
+    """Return True when the participle at token ``k`` is passive: "was asked", "is not expected", and
+    with ``reduced`` also "when asked". The one asked or expected is not the source of what follows.
+    """
+    low = doc.lows[k]
+    if low.endswith("ing") or not low.endswith(("ed", "en", "wn")) or low == "said":
+        return False
+    j = k - 1
+    while j >= lo and (doc.lows[j] in _BETWEEN_AUX or (doc.lows[j].endswith("ly") and doc.lows[j].isalpha())):
+        j -= 1
+    return j >= lo and (doc.lows[j] in PASSIVE_AUX or (reduced and j == k - 1 and doc.lows[j] in _REDUCED))
 
 
 def gap_words(text: str, start: int, end: int) -> int:
@@ -215,8 +294,9 @@ def subject_and_verb(doc: Doc, lo: int, hi: int) -> tuple[Span, Span] | None:
     """
     toks = doc.toks
     subject = sentence_subject(doc, lo, hi)
-    if subject is None or doc.text[subject[0]:subject[1]].lower() in {"it", "there", "this", "that"}:
-        return None
+    if subject is None or doc.text[subject[0]:subject[1]].lower() in {"it", "there", "this", "that"} \
+            or not plausible_subject(doc.text[subject[0]:subject[1]]):
+        return None  # "Of course, ...", "Ask yourself ...", "It’s ...": a sentence opener, not a speaker
     k = doc.tok_at(subject[1])
     while k < hi and toks[k].lower() in ADVERBS:
         k += 1

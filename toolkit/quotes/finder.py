@@ -31,13 +31,14 @@ from toolkit.quotes.doc import (
     gap_words,
     make_doc,
     overlaps,
+    plausible_subject,
     sentence_subject,
     subject_and_verb,
 )
 from toolkit.quotes.rules.around import headline_quote
 from toolkit.quotes.rules.direct import direct_quotes
 from toolkit.quotes.rules.indirect import indirect_quotes
-from toolkit.quotes.speakers import normalise_speakers, resolve_pronouns
+from toolkit.quotes.speakers import RELATIVES, antecedent, normalise_speakers, resolve_pronouns
 
 __all__ = ["QUOTE_FIELDS", "Quote", "find_quotes", "quotes_frame"]
 
@@ -50,8 +51,8 @@ def find_quotes(text: str) -> list[Quote]:
     verb of every sentence with a content complement (clause, to-infinitive,
     wh-clause or object, per the lexicon's frames), "..., X said", "A, X said,
     B", "according to X" and a headline "... - Source". Speaker names are
-    normalised per text and "he"/"she" resolved to the latest named speaker
-    (``speaker_resolved``).
+    normalised per text; "he"/"she" resolved to the latest named speaker and a relative
+    "who"/"which" to its antecedent (``speaker_resolved``).
     """
     if not text or not text.strip():
         return []
@@ -64,8 +65,26 @@ def find_quotes(text: str) -> list[Quote]:
     quotes.sort(key=lambda q: (q.start, q.end))
     quotes = _floating_speakers(quotes, doc)
     quotes = normalise_speakers(quotes)
-    resolved = resolve_pronouns(quotes)
+    resolved = resolve_pronouns(_relatives_as_antecedents(quotes, doc))
     return [evolve(q, speaker_resolved=r) for q, r in zip(quotes, resolved)]
+
+
+def _relatives_as_antecedents(quotes: list[Quote], doc: Doc) -> list[Quote]:
+    """Return the quotes with a relative-pronoun speaker ("who", "which") named by its antecedent.
+
+    PolNeAR marks the relative pronoun as the source, so the span stays; the name a reader
+    counts ("Mr. Khan" of "Mr. Khan, who said ...") goes to ``speaker_resolved``.
+    """
+    proxies, found = [], False
+    for q in quotes:
+        if q.speaker_start is not None and (q.speaker or "").lower() in RELATIVES:
+            sent_lo = doc.tok_at(doc.sent_of(q.speaker_start)[0])
+            rel = doc.tok_at(q.speaker_start)
+            span = antecedent(doc.toks, doc.spans, rel, sent_lo) if rel > sent_lo else None
+            if span is not None:
+                q, found = evolve(q, speaker=doc.text[span[0]:span[1]]), True
+        proxies.append(q)
+    return normalise_speakers(proxies) if found else quotes
 
 
 
@@ -100,7 +119,8 @@ def _own_subject(doc: Doc, start: int) -> tuple[Span, Span | tuple[None, None]] 
     if sum(t[:1].isalnum() for t in doc.toks[lo:q]) < 2 or any(t in MARKS for t in doc.toks[lo:q]):
         return None
     subject = sentence_subject(doc, lo, q)
-    if subject is None or not doc.text[subject[0]:subject[1]][:1].isupper():
+    if subject is None or not doc.text[subject[0]:subject[1]][:1].isupper() \
+            or not plausible_subject(doc.text[subject[0]:subject[1]]):
         return None
     return subject, (None, None)
 

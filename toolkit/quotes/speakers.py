@@ -75,14 +75,41 @@ def speaker_left(toks: Sequence[str], spans: Sequence[Span], cue: int, lo: int) 
             j = k - 1
     if j >= lo and toks[j] == ",":
         # appositive or relative clause: jump to the comma that opens it
-        k = j - 1
-        while k >= lo and j - k <= _MAX_APPOSITIVE and toks[k] not in {",", ";", ":", "“", "”", '"', "''"}:
-            k -= 1
-        if k >= lo and toks[k] == "," and j - k > 1:
-            j = k - 1
-        else:
+        k = _opening_comma(toks, j, lo)
+        if k is None:
             return None
+        j = k - 1
+        for _ in range(_MAX_PLACE_COMMAS):
+            # "Cory James, 22, of Flint, Mich., said", "Clinton, in Columbus, Ohio, said": a place or an
+            # age between commas is not the speaker; the name is before the comma that opens it
+            found = _np_leftwards(toks, spans, j, lo)
+            if found is None:
+                return None
+            first = _tok_index(spans, found[0], lo, j)
+            if not ((first > lo and toks[first - 1].lower() in _PLACE_PREPS) or toks[first][:1].isdigit()):
+                return found
+            k = _opening_comma(toks, first + 1, lo)
+            if k is None:
+                return found
+            j = k - 1
     return _np_leftwards(toks, spans, j, lo)
+
+
+_MAX_PLACE_COMMAS = 3  # commas of "Name, 22, of City, State," walked over
+_PLACE_PREPS = frozenset({"in", "of", "at", "from", "near", "outside", "during"})
+
+
+def _opening_comma(toks: Sequence[str], j: int, lo: int) -> int | None:
+    """Return the comma opening the parenthetical that the comma at token ``j`` closes, or None."""
+    k = j - 1
+    while k >= lo and j - k <= _MAX_APPOSITIVE and toks[k] not in {",", ";", ":", "“", "”", '"', "''"}:
+        k -= 1
+    return k if k >= lo and toks[k] == "," and j - k > 1 else None
+
+
+def _tok_index(spans: Sequence[Span], start: int, lo: int, hi: int) -> int:
+    """Return the index of the token starting at offset ``start`` within ``lo..hi``."""
+    return next((i for i in range(hi, lo - 1, -1) if spans[i][0] == start), hi)
 
 
 def _np_leftwards(toks: Sequence[str], spans: Sequence[Span], j: int, lo: int) -> Span | None:
@@ -122,6 +149,24 @@ def _np_leftwards(toks: Sequence[str], spans: Sequence[Span], j: int, lo: int) -
     while start < end and toks[start].lower() in CONNECTORS - DETERMINERS:
         start += 1
     return (spans[start][0], spans[end][1])
+
+
+RELATIVES = frozenset({"who", "which", "that"})
+"""Relative pronouns a cue's subject may be ("the mayor, who said ..."); their antecedent is the speaker."""
+
+
+def antecedent(toks: Sequence[str], spans: Sequence[Span], rel: int, lo: int) -> Span | None:
+    """Return the noun phrase a relative pronoun at token ``rel`` refers to ("Mr. Khan, who ...")."""
+    j = rel - 1
+    if j >= lo and toks[j] == ",":
+        j -= 1
+    if j >= lo and toks[j] == ")":
+        k = next((i for i in range(j - 1, max(lo, j - _MAX_PAREN) - 1, -1) if toks[i] == "("), None)
+        j = k - 1 if k is not None else j
+    found = _np_leftwards(toks, spans, j, lo)
+    if found is None or toks[rel - 1] != "," and not _is_cap(toks[j]):
+        return None  # "a surrogate who said": too often a generic noun, keep the pronoun
+    return found
 
 
 def speaker_right(toks: Sequence[str], spans: Sequence[Span], cue: int, hi: int) -> Span | None:

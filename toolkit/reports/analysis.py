@@ -6,6 +6,11 @@ from one run to the next. Empty inputs give empty tables with the same columns. 
 1,000 words of article body (`n_words`: whitespace-separated words), the usual normalisation when
 outlets publish articles of different lengths. Denial tables live in `toolkit.reports.denial_tables`,
 comparisons between sub-corpora (keyness, collocations) in `toolkit.reports.compare`.
+
+Speakers and deniers are counted as persons (`toolkit.quotes.people`): "Trump", "Mr. Trump" and
+"Donald J. Trump" are one row, "Donald Trump", with the number of surface forms it merges. Call
+`people` once on the Dataset's tables and pass its `quotes`/`denials` on; a table without a `person`
+column gets one computed from itself alone (no article text or dates to decide bare surnames by).
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from typing import Sequence
 
 import pandas as pd
 
+from toolkit.quotes.people import People, assign_people
 from toolkit.reports.overview import UNKNOWN
 
 KINDS = ("direct", "mixed", "indirect")
@@ -152,6 +158,40 @@ def quotes_per_outlet(articles: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFr
     return _sorted_outlets(table)
 
 
+def people(articles: pd.DataFrame, quotes: pd.DataFrame, denials: pd.DataFrame | None = None,
+           aliases: object = None) -> People:
+    """Give the Dataset's quotes and denials a `person` and `speaker_kind`, with the people table.
+
+    `aliases` is an aliases CSV path or a {surface form: person} mapping (see `toolkit.quotes.people`).
+    """
+    return assign_people(quotes, articles, denials, aliases)
+
+
+def with_persons(table: pd.DataFrame, *, denials: bool = False) -> pd.DataFrame:
+    """Return a quotes (or denials) table with `person` and `speaker_kind`, computed when it has none."""
+    if "person" in table and "speaker_kind" in table:
+        return table
+    if denials:
+        return assign_people(None, denials=table).denials
+    return assign_people(table).quotes
+
+
+def person_label(table: pd.DataFrame, name_column: str, missing: str = NO_SPEAKER) -> pd.Series:
+    """Return the person of each row; an unresolved pronoun as written ("he"), `missing` when there is none."""
+    names = table[name_column] if name_column in table else pd.Series([None] * len(table), index=table.index)
+    fallback = names.map(lambda n: display_name(n, missing))
+    person = table["person"].map(lambda n: None if pd.isna(n) or not str(n).strip() else " ".join(str(n).split()))
+    return person.where(person.notna(), fallback).where(table["speaker_kind"] != "none", missing)
+
+
+def _forms(table: pd.DataFrame, raw: str, name: str) -> pd.Series:
+    """Return each row's surface form: the raw phrase (else the normalised name), whitespace collapsed."""
+    raws = table[raw] if raw in table else pd.Series([None] * len(table), index=table.index)
+    names = table[name] if name in table else pd.Series([None] * len(table), index=table.index)
+    return raws.where(raws.notna(), names).map(
+        lambda r: None if r is None or (isinstance(r, float) and pd.isna(r)) else " ".join(str(r).split()))
+
+
 def display_name(name: object, missing: str = NO_SPEAKER) -> str:
     """Return a speaker/denier name with whitespace collapsed; pronouns lower-cased ("He" is "he"); `missing` when empty."""
     if name is None or (isinstance(name, float) and pd.isna(name)) or not str(name).strip():
@@ -168,24 +208,41 @@ def speaker_kind(name: object) -> str:
 
 
 def speaker_table(quotes: pd.DataFrame, column: str = "speaker_name") -> pd.DataFrame:
-    """Every speaker with its quotes (by kind), articles and whether it is a name, a pronoun or missing."""
-    columns = ["speaker", "speaker_kind", "quotes", *KINDS, "articles"]
+    """Every speaker as a person: quotes (by kind), articles, how many surface forms it merges, and its kind.
+
+    `speaker_kind` is person, organisation, description, pronoun-unresolved or none
+    (`toolkit.quotes.people`); an unresolved pronoun is shown as written, lower-cased, and `column`
+    names it.
+    """
+    columns = ["speaker", "speaker_kind", "quotes", *KINDS, "articles", "surface_forms"]
     if quotes.empty:
         return pd.DataFrame(columns=columns)
-    table = quotes.assign(speaker=quotes[column].map(display_name))
-    counts = _count_by(table, ["speaker"], "kind", KINDS)
+    table = with_persons(quotes)
+    table = table.assign(speaker=person_label(table, column))
+    counts = _count_by(table, ["speaker", "speaker_kind"], "kind", KINDS)
+    kinds = [c for c in counts.columns if c not in ("speaker", "speaker_kind")]
+    counts["quotes"] = counts[kinds].sum(axis=1)
     counts["articles"] = counts["speaker"].map(table.groupby("speaker")["doc_id"].nunique())
-    counts["quotes"] = counts[[c for c in counts.columns if c not in ("speaker", "articles")]].sum(axis=1)
-    counts["speaker_kind"] = counts["speaker"].map(lambda s: "missing" if s == NO_SPEAKER else speaker_kind(s))
-    kinds = [c for c in counts.columns if c not in ("speaker", "speaker_kind", "quotes", "articles")]
-    counts = counts[["speaker", "speaker_kind", "quotes", *kinds, "articles"]]
-    return counts.sort_values(["quotes", "speaker"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    forms = table.assign(_form=_forms(quotes, "speaker", column)).groupby("speaker")["_form"].nunique()
+    counts["surface_forms"] = counts["speaker"].map(forms).fillna(0).astype("int64")
+    counts = counts[["speaker", "speaker_kind", "quotes", *kinds, "articles", "surface_forms"]]
+    return counts.sort_values(["quotes", "speaker", "speaker_kind"], ascending=[False, True, True], kind="stable").reset_index(drop=True)
 
 
-def top_speakers(quotes: pd.DataFrame, n: int = 20, *, column: str = "speaker_name") -> pd.DataFrame:
-    """The `n` most quoted named speakers (normalised names; pronouns and missing speakers left out)."""
+def top_speakers(quotes: pd.DataFrame, n: int = 20, *, column: str = "speaker_name",
+                 kinds: Sequence[str] = ("person",), people: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The `n` most quoted persons (one row per person however it is named), with the surface forms each merges.
+
+    `kinds` widens the ranking, e.g. ("person", "organisation"); pronouns left unresolved and
+    missing speakers are never ranked. With `people` (the table of `people(...)`), an `ambiguous`
+    column says which rows are bare surnames the corpus could not give to one person ("Clinton").
+    """
     table = speaker_table(quotes, column)
-    return table[table["speaker_kind"] == "name"].drop(columns="speaker_kind").head(n).reset_index(drop=True)
+    table = table[table["speaker_kind"].isin(kinds)].drop(columns="speaker_kind").head(n).reset_index(drop=True)
+    if people is not None:
+        flags = people.groupby("person")["ambiguous"].any() if len(people) else pd.Series(dtype=bool)
+        table["ambiguous"] = table["speaker"].map(flags).fillna(False).astype(bool)
+    return table
 
 
 def pronoun_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
@@ -228,18 +285,21 @@ def top_cues(quotes: pd.DataFrame, n: int = 20) -> pd.DataFrame:
     return table.sort_values(["quotes", "cue"], ascending=[False, True], kind="stable").head(n).reset_index(drop=True)
 
 
-def speakers_by_outlet(articles: pd.DataFrame, quotes: pd.DataFrame, n: int = 10) -> pd.DataFrame:
-    """The `n` most quoted named speakers of each outlet, with their share of that outlet's quotes."""
-    columns = ["outlet", "rank", "speaker", "quotes", "share_of_outlet_quotes"]
-    rows = _with_articles(quotes, articles)
+def speakers_by_outlet(articles: pd.DataFrame, quotes: pd.DataFrame, n: int = 10,
+                       kinds: Sequence[str] = ("person",)) -> pd.DataFrame:
+    """The `n` most quoted persons of each outlet, with their share of that outlet's quotes and the
+    surface forms each merges in that outlet ("Trump", "Mr. Trump", ... are one person)."""
+    columns = ["outlet", "rank", "speaker", "quotes", "share_of_outlet_quotes", "surface_forms"]
+    rows = _with_articles(with_persons(quotes) if len(quotes) else quotes, articles)
     if rows.empty:
         return pd.DataFrame(columns=columns)
     totals = rows.groupby("outlet").size()
-    named = rows[rows["speaker_name"].map(speaker_kind) == "name"]
+    named = rows[rows["speaker_kind"].isin(kinds)]
     if named.empty:
         return pd.DataFrame(columns=columns)
-    named = named.assign(speaker=named["speaker_name"].astype(str).str.split().str.join(" "))
-    table = named.groupby(["outlet", "speaker"]).size().rename("quotes").reset_index()
+    named = named.assign(person_shown=person_label(named, "speaker_name"), form=_forms(named, "speaker", "speaker_name"))
+    table = named.groupby(["outlet", "person_shown"]).agg(quotes=("doc_id", "size"), surface_forms=("form", "nunique"))
+    table = table.reset_index().rename(columns={"person_shown": "speaker"})
     table = table.sort_values(["outlet", "quotes", "speaker"], ascending=[True, False, True], kind="stable")
     table["rank"] = table.groupby("outlet").cumcount() + 1
     table = table[table["rank"] <= n]

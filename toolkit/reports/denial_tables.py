@@ -8,7 +8,19 @@ from __future__ import annotations
 
 import pandas as pd
 
-from toolkit.reports.analysis import CATEGORIES, NO_DENIER, _count_by, _share, _sorted_outlets, _with_articles, article_frame, display_name, per_1000
+from toolkit.reports.analysis import (
+    CATEGORIES,
+    NO_DENIER,
+    _count_by,
+    _forms,
+    _share,
+    _sorted_outlets,
+    _with_articles,
+    article_frame,
+    per_1000,
+    person_label,
+    with_persons,
+)
 from toolkit.denials.finder import kwic
 
 
@@ -65,36 +77,44 @@ def category_totals(articles: pd.DataFrame, denials: pd.DataFrame) -> pd.DataFra
 
 
 def top_deniers(denials: pd.DataFrame, n: int = 20) -> pd.DataFrame:
-    """The `n` deniers with the most denials: categories, articles, and their most frequent targets.
+    """The `n` deniers with the most denials, as persons: categories, articles, surface forms, most frequent targets.
 
-    Deniers are the finder's normalised `denier_name`; a denial with no denier found is counted
-    under "(no denier)", pronouns are kept as they are (a reader can resolve them in the viewer).
+    Deniers are persons (`toolkit.quotes.people`: "Trump", "Mr. Trump" and "Donald Trump" are one
+    row; `surface_forms` says how many phrases it merges); a pronoun the finders could not resolve
+    is kept as written, a denial with no denier found is counted under "(no denier)".
     """
-    columns = ["denier", "denials", "articles", "in_quote", "top_category", "targets"]
+    columns = ["denier", "denials", "articles", "in_quote", "top_category", "targets", "surface_forms"]
     if denials.empty:
         return pd.DataFrame(columns=columns)
-    rows = denials.assign(denier=denials["denier_name"].fillna(denials["denier"]).map(lambda n: display_name(n, NO_DENIER)))
-    table = rows.groupby("denier").agg(denials=("doc_id", "size"), articles=("doc_id", "nunique"), in_quote=("in_quote", "sum")).reset_index()
+    rows = _deniers(denials)
+    table = rows.groupby("denier").agg(denials=("doc_id", "size"), articles=("doc_id", "nunique"), in_quote=("in_quote", "sum"),
+                                       surface_forms=("_form", "nunique")).reset_index()
     table["in_quote"] = table["in_quote"].astype("int64")
     cats = rows.groupby(["denier", "category"]).size().rename("k").reset_index()
     cats = cats.sort_values(["denier", "k", "category"], ascending=[True, False, True], kind="stable").drop_duplicates("denier")
     table["top_category"] = table["denier"].map(dict(zip(cats["denier"], cats["category"])))
-    targets = denier_targets(rows.assign(denier_name=rows["denier"]), n=None)
+    targets = denier_targets(rows, n=None)
     joined = targets.groupby("denier").head(3).groupby("denier")["target"].agg("; ".join)
     table["targets"] = table["denier"].map(joined).fillna("")
     return table.sort_values(["denials", "denier"], ascending=[False, True], kind="stable").head(n)[columns].reset_index(drop=True)
 
 
+def _deniers(denials: pd.DataFrame) -> pd.DataFrame:
+    """Return the denials with `denier` shown as a person (see `top_deniers`) and `_form` its surface form."""
+    if "_form" in denials:
+        return denials
+    rows = with_persons(denials, denials=True)
+    return rows.assign(denier=person_label(rows, "denier_name", NO_DENIER), _form=_forms(rows, "denier", "denier_name"))
+
+
 def denier_targets(denials: pd.DataFrame, n: int | None = 20) -> pd.DataFrame:
-    """(denier, target) pairs with their counts, most frequent first: who denies what."""
+    """(denier, target) pairs with their counts, most frequent first: who (as a person) denies what."""
     columns = ["denier", "target", "denials", "categories"]
     rows = denials.dropna(subset=["target"]) if len(denials) else denials
     if rows.empty:
         return pd.DataFrame(columns=columns)
-    rows = rows.assign(
-        denier=rows["denier_name"].fillna(rows["denier"]).map(lambda n: display_name(n, NO_DENIER)),
-        target=rows["target"].astype(str).str.split().str.join(" "),
-    )
+    rows = _deniers(rows)
+    rows = rows.assign(target=rows["target"].astype(str).str.split().str.join(" "))
     table = rows.groupby(["denier", "target"]).agg(
         denials=("doc_id", "size"), categories=("category", lambda s: ", ".join(sorted(set(s))))).reset_index()
     table = table.sort_values(["denials", "denier", "target"], ascending=[False, True, True], kind="stable").reset_index(drop=True)

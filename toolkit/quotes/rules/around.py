@@ -10,6 +10,7 @@ from toolkit.quotes.lexicon import DETERMINERS, PRONOUNS, Verb, speaker_titles
 from toolkit.quotes.doc import (
     Doc,
     Quote,
+    Span,
     clip_end,
     content_end,
     content_span,
@@ -77,7 +78,7 @@ def according_to_quote(doc: Doc, t0: int, t1: int) -> Quote | None:
     toks = doc.toks
     for k in range(t0, t1 - 2):
         if toks[k].lower() == "according" and toks[k + 1].lower() == "to":
-            speaker = speaker_right(toks, doc.spans, k + 1, t1)
+            speaker = speaker_right(toks, doc.spans, k + 1, t1) or according_object(doc, k + 2, t1)
             cue = (doc.spans[k][0], doc.spans[k + 1][1])
             if k == t0:
                 comma = next((j for j in range(k + 2, t1) if toks[j] == ","), None)
@@ -92,6 +93,24 @@ def according_to_quote(doc: Doc, t0: int, t1: int) -> Quote | None:
             return None
     return None
 
+
+
+_MAX_ACCORDING = 25  # tokens of the object of "according to" ("early results of exit polls conducted by ...")
+
+
+def according_object(doc: Doc, j: int, t1: int) -> Span | None:
+    """Return the object of "according to" starting at token ``j``, up to a comma or the sentence end.
+
+    Whatever "according to" governs is the source ("according to exit polls", "according to early
+    results of exit polls conducted by Edison Research"), even without a name or a determiner.
+    """
+    toks = doc.toks
+    end = j
+    while end < t1 and end - j < _MAX_ACCORDING and toks[end] not in {",", ";", ":", ".", "!", "?", "—", "–", "(", "“", '"'}:
+        end += 1
+    if end == j or not any(t[:1].isalpha() for t in toks[j:end]):
+        return None
+    return doc.spans[j][0], doc.spans[end - 1][1]
 
 
 def headline_quote(doc: Doc) -> Quote | None:

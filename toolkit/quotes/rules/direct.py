@@ -22,11 +22,13 @@ from toolkit.quotes.doc import (
     cue_verb,
     gap_words,
     make_quote,
+    noun_use,
     sentence_subject,
     subject_and_verb,
     verb_subject,
 )
 from toolkit.quotes.marks import quotation_spans
+from toolkit.quotes.rules.around import according_object
 from toolkit.quotes.speakers import speaker_left, speaker_right
 
 _MIN_FLOATING_WORDS = 4  # an unattributed quotation shorter than this is a scare quote or a title
@@ -36,6 +38,9 @@ _SHORT_FLOATING = 8  # below this, a free-standing quotation must end like a sen
 _AFTER_WINDOW = 18  # tokens after a closing mark searched for "..., X said"
 _CONTINUED = frozenset({"quote_said", "said_quote", "split_quote", "said_colon_quote"})  # a later quotation continues these
 _DASH_LINE = re.compile(r"[ \t]*\n\s*([-–—])[ \t]*[A-Z][^\n]{0,120}")
+# a line "Name Surname, Outlet or role" right under a quotation (2-4 plain capitalised words, then a comma)
+_NAME_LINE = re.compile(r"[ \t]*\n\s*(?P<name>(?:[A-Z][a-z]+|[A-Z]\.)(?:[ \t](?:[A-Z][a-z]+|[A-Z]\.|Mc[A-Z][a-z]+)){1,3}),"
+                        r"[ \t]*[^\n,]{2,60}?(?<![a-z][.!?])[ \t]*(?:\n|$)")
 _FRAME_NOUNS = frozenset({"statement", "interview", "report", "letter", "speech", "tweet", "post", "email", "memo"})
 
 
@@ -53,7 +58,8 @@ def _after_attribution(doc: Doc, a: int, limit: int, open_end: bool = False) -> 
                                                       and not (k + 1 < limit and toks[k + 1] == ",")):
             break  # "McConnell, R-Ky., said": a "." before "," ends no sentence
         if tok.lower() == "according" and k + 1 < limit and toks[k + 1] == "to":
-            return speaker_right(toks, doc.spans, k + 1, limit), (doc.spans[k][0], doc.spans[k + 1][1])
+            return (speaker_right(toks, doc.spans, k + 1, limit) or according_object(doc, k + 2, limit),
+                    (doc.spans[k][0], doc.spans[k + 1][1]))
         verb = cue_verb(tok)
         if verb is None or tok.lower().endswith("ing"):
             continue
@@ -116,22 +122,31 @@ def _before_attribution(doc: Doc, lo: int, q: int, prev_speaker: Span | None) ->
         speaker = verb_subject(doc, k, lo)
         if speaker is None:
             continue
+        speaker = _namer(doc, speaker, k, lo0)
         for k2 in range(k + 1, q):
             if toks[k2].lower().endswith("ing") and cue_verb(toks[k2]) is not None and "clause" in cue_verb(toks[k2]).frames:
                 if toks[k2 - 1] == ",":
                     return speaker, k2
                 inner = speaker_left(toks, doc.spans, k2, k + 1)
-                if inner is not None:
+                if inner is not None and not _object_of_clause(doc, inner, k + 1):
                     return inner, k2
+                if inner is not None:
+                    return speaker, k2  # "Trump posted a message on Twitter reading “...”": the subject's
         return speaker, k
     for k in range(q - 1, lo - 1, -1):
         verb = cue_verb(toks[k])
-        if verb is None:
-            continue
+        if verb is None or noun_use(doc, k):
+            continue  # "Trump's remarks", "the terrorist attacks": a noun, not the cue
         low = toks[k].lower()
         if low.endswith("ing") and k > lo and toks[k - 1] == ",":
             return (prev_speaker or sentence_subject(doc, lo, k)), k
-        speaker = speaker_left(toks, doc.spans, k, lo) or (
+        speaker = speaker_left(toks, doc.spans, k, lo)
+        if speaker is not None and low in _NAMING:
+            speaker = _namer(doc, speaker, k, lo0)
+        elif speaker is not None and low.endswith("ing") and _object_of_clause(doc, speaker, lo):
+            # "Black Lives Matter issued a statement saying ...": the subject speaks, not its object
+            speaker = sentence_subject(doc, lo0, k) or speaker
+        speaker = speaker or (
             speaker_right(toks, doc.spans, k, q) if k == lo or toks[k - 1] in {",", "—"}
             else sentence_subject(doc, lo0, k))  # 'Hemsley, the co-author of "Going Viral," said the days ...'
         if speaker is None and not (k > lo and toks[k - 1].lower() in _FRAME_NOUNS):
@@ -139,6 +154,29 @@ def _before_attribution(doc: Doc, lo: int, q: int, prev_speaker: Span | None) ->
         return speaker, k
     return None
 
+
+
+_NAMING = frozenset({"called", "dubbed", "titled", "labeled", "labelled", "named", "known"})
+_OBJECT_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their"})
+
+
+def _namer(doc: Doc, speaker: Span, k: int, lo: int) -> Span | None:
+    """Return the source of a naming participle: "X paid a company called “...”" is X's, not the company's."""
+    first = doc.tok_at(speaker[0])
+    if doc.lows[k] not in _NAMING or doc.lows[first] not in {"a", "an"} or first <= lo:
+        return speaker
+    return sentence_subject(doc, lo, first) or speaker
+
+
+def _object_of_clause(doc: Doc, speaker: Span, lo: int) -> bool:
+    """Return True when ``speaker`` is a verb's or preposition's object ("issued a statement", "on Twitter")."""
+    first = doc.tok_at(speaker[0])
+    if first <= lo:
+        return False
+    before, low = doc.toks[first - 1], doc.toks[first].lower()
+    if not before.isalpha() or not before.islower() or before in {"and", "or", "but", "that", "who", "which"}:
+        return False
+    return low in _OBJECT_DETERMINERS or before in {"on", "in", "at", "from", "via", "to"}
 
 
 def direct_quotes(doc: Doc) -> list[Quote]:
@@ -186,6 +224,16 @@ def direct_quotes(doc: Doc) -> list[Quote]:
             if speaker is not None:
                 out.append(make_quote(doc, qs, qe, "direct", speaker, dash.span(1), "quote_said"))
                 continue
+        byline = _NAME_LINE.match(text, qe)
+        if byline is not None and len(inner) >= _MIN_FLOATING_WORDS:
+            # roundup layout: '“...”\nJane Doe, The Daily Planet': the line under the quotation names its speaker
+            out.append(make_quote(doc, qs, qe, "direct", byline.span("name"), None, "quote_said"))
+            continue
+        named = _dash_name(doc, lo, doc.tok_at(qs))
+        if named is not None:
+            # roundup layout 'HEADLINE - Carl Bialik: “...”': the name before the colon is the speaker
+            out.append(make_quote(doc, qs, qe, "direct", named[0], named[1], "subject_quote"))
+            continue
         before = _before_attribution(doc, lo, doc.tok_at(qs), prev.speaker_start and (prev.speaker_start, prev.speaker_end) if prev else None)
         if before:
             speaker, k = before
@@ -245,6 +293,20 @@ def direct_quotes(doc: Doc) -> list[Quote]:
 
 
 
+def _dash_name(doc: Doc, lo: int, q: int) -> tuple[Span, Span] | None:
+    """Return (name, colon) for '... - Name: “...”' right before the quotation at token ``q``, or None."""
+    toks = doc.toks
+    if q - 3 < lo or toks[q - 1] != ":":
+        return None
+    dash = next((i for i in range(q - 2, max(lo, q - 7) - 1, -1) if toks[i] in {"-", "–", "—"}), None)
+    if dash is None or not all(t[:1].isupper() or t in {".", "and"} for t in toks[dash + 1:q - 1]):
+        return None
+    speaker = speaker_right(toks, doc.spans, dash, q - 1)
+    if speaker is None or doc.tok_at(speaker[1]) != q - 1:
+        return None
+    return speaker, doc.spans[q - 1]
+
+
 def _same_paragraph(doc: Doc, a: int, b: int) -> bool:
     """Return True when offsets ``a`` and ``b`` lie in one paragraph."""
     return not re.search(r"\n\s*\n", doc.text[a:b])
@@ -273,8 +335,15 @@ def _clause_subject(doc: Doc, lo: int, q: int, before: str) -> tuple[Span, Span]
     if q - lo > 1 and toks[lo] in _INVERTED_OPENERS:
         speaker = speaker_right(toks, doc.spans, lo, q)  # 'Said Comey, “...”'
         return (speaker, doc.spans[lo]) if speaker else None
+    put = next((i for i in range(lo + 2, q - 1) if toks[i].lower() in {"put", "puts"} and toks[i + 1].lower() == "it"), None)
+    if put is not None:
+        opener = next((i for i in range(put - 1, max(lo, put - 12) - 1, -1) if toks[i].lower() == "as"), None)
+        speaker = speaker_left(toks, doc.spans, put, opener + 1) if opener is not None else None
+        if speaker is not None:
+            return speaker, doc.spans[put]  # 'As John Cornyn put it: “...”', 'as Vulture put it, “...”'
     if q - lo > 1 and toks[q - 1] == ":":
-        speaker = speaker_right(toks, doc.spans, lo - 1, q - 1)  # 'Clinton: “...”'
+        dash = next((i for i in range(q - 2, max(lo, q - 8) - 1, -1) if toks[i] in {"-", "–", "—"}), lo - 1)
+        speaker = speaker_right(toks, doc.spans, dash, q - 1)  # 'Clinton: “...”', 'HEADLINE - Carl Bialik: “...”'
         if speaker is not None and doc.tok_at(speaker[1]) == q - 1:
             return speaker, doc.spans[q - 1]
     if sum(t[:1].isalnum() for t in toks[lo:q]) < 2:

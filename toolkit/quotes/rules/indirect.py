@@ -22,6 +22,7 @@ from toolkit.quotes.doc import (
     cue_verb,
     make_quote,
     overlaps,
+    passive_participle,
     sentence_subject,
     verb_subject,
 )
@@ -127,7 +128,9 @@ def _cue_clause(doc: Doc, k: int, verb: Verb, t0: int, t1: int, blocked: bytearr
     hi = clip_end(doc, j, t1, blocked)
     if sum(t[:1].isalnum() for t in toks[j:hi]) < 2:
         return inserted_quote(doc, k, verb, t0, t1, blocked)  # "..., the airline said Thursday."
-    if participle:
+    if passive_participle(doc, k, t0, reduced=False):
+        speaker = None  # "is not expected to": no source (PolNeAR leaves it empty)
+    elif participle:
         speaker = sentence_subject(doc, t0, k) if prev != "," or k - t0 > 1 else None
     else:
         speaker = verb_subject(doc, k, t0)
@@ -135,9 +138,9 @@ def _cue_clause(doc: Doc, k: int, verb: Verb, t0: int, t1: int, blocked: bytearr
                 and toks[t0].lower() not in STOPWORDS | ADVERBS | _CLAUSE_OPENERS:
             # "Senator Bob Corker, a Tennessee Republican who has met ..., said": the sentence subject
             speaker = speaker_right(toks, doc.spans, t0 - 1, k)
-    if speaker is None:
+    if speaker is None and not passive_participle(doc, k, t0, reduced=False):
         return None
-    s0 = doc.tok_at(speaker[0])
+    s0 = doc.tok_at(speaker[0]) if speaker is not None else k
     if s0 - 2 >= t0 and doc.lows[s0 - 1] == "that" and doc.lows[s0 - 2] in _PRESUPPOSING:
         return None  # "..., given that Mr. Putin backs American adversaries": a fact, not an attribution
     frames = verb.frames

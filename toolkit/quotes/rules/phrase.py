@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from toolkit.quotes.lexicon import cue_phrases
+from toolkit.quotes.lexicon import ADVERBS, cue_phrases
 from toolkit.quotes.doc import (
     PASSIVE_AUX,
     Doc,
@@ -19,6 +19,7 @@ from toolkit.quotes.doc import (
     clip_end,
     content_span,
     make_quote,
+    passive_participle,
     sentence_subject,
     verb_subject,
 )
@@ -64,9 +65,11 @@ def _speaker(doc: Doc, i: int, t0: int, head: str) -> Span | None:
     """Return the source of the cue at token ``i``: a verb's subject, a noun's possessor."""
     toks = doc.toks
     if head == "verb":
-        if i > t0 and toks[i - 1].lower() in PASSIVE_AUX:
-            return None  # "Sanders was asked about X": the one asked is not the source
-        if not toks[i].lower().endswith("ing"):
+        progressive = toks[i].lower().endswith("ing")
+        if passive_participle(doc, i, t0):
+            return None  # "Sanders was asked about X", "when asked about X": the one asked is not the source
+        if not progressive or (i > t0 and toks[i - 1].lower() in PASSIVE_AUX | ADVERBS):
+            # "Hollande was referring to X", "Mr. Trump was apparently referring to X": the subject, past the auxiliary
             found = verb_subject(doc, i, t0)
             if found is not None:
                 return found

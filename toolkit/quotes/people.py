@@ -1,0 +1,564 @@
+"""People across a corpus: one canonical name per person for every quote and denial.
+
+The quote finder names a speaker per article (``speaker_name``: titles stripped, a surname grouped with
+the article's full name) and resolves "he"/"she" and relative "who"/"which" to a named speaker
+(``speaker_resolved``). This module merges those names across articles, in this order:
+
+1. **Kind.** A speaker is a ``person``, an ``organisation`` (its last word is an organisation head word
+   of ``toolkit/data/organisation_heads.txt``, or it is an all-caps acronym: "State Department",
+   "Kremlin", "FBI"), a ``description`` (no proper name: "officials", "the president", or a collective
+   noun of ``toolkit/data/group_nouns.txt``: "Republicans"), ``pronoun-unresolved`` (a pronoun or
+   relative the finder could not resolve) or ``none`` (no speaker found). A pronoun or relative the
+   finder resolved takes the kind and person of its antecedent.
+2. **Full names.** Names of two words or more with the same surname (and the same suffix: "Jr.")
+   merge when their first names are compatible: equal, or an initial of the other ("J. Smith" joins
+   "John Smith" when only one first name with that initial has the surname). Middle names are
+   ignored ("Hillary Rodham Clinton" is "Hillary Clinton"). The canonical name is the most frequent
+   "First Last" form.
+3. **Bare surnames.** A one-word name ("Trump", from "Mr. Trump" or "President Trump") joins a full
+   name by the first evidence that decides: (a) the full names with that surname among the same
+   article's speakers and deniers, else (b) the full names with that surname written in the article's
+   text ("Donald Trump", "Donald J. Trump"), else (c) the corpus's full names with that surname in the
+   time window: articles published in the same calendar month or the month before or after
+   (``window_months=1``; without dates, the whole corpus). Exactly one candidate: it joins. Two or more
+   ("Clinton" in an article naming Hillary and Bill Clinton): the surname stays apart as its own row,
+   listed as ambiguous with its candidates. None: it stays as it is.
+4. **Aliases.** An editable CSV file (``surface,person`` per line) corrects the automatic merge: a row
+   whose normalised name, raw speaker text or automatic person equals a surface form (case and spacing
+   ignored) gets that person. Aliases apply last, so they only correct.
+
+Organisations merge by their name, case-insensitively ("Foreign ministry", "Foreign Ministry").
+Pure functions over DataFrames; the only I/O is :func:`load_aliases` reading the file it is given.
+Output is deterministic (every table sorted with explicit tie-breaks).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+
+from toolkit.quotes.doc import plausible_subject
+from toolkit.quotes.lexicon import PRONOUNS, STOPWORDS, speaker_titles, speech_verbs
+from toolkit.quotes.speakers import RELATIVES, normalise_name
+
+__all__ = [
+    "KINDS",
+    "PEOPLE_COLUMNS",
+    "People",
+    "assign_people",
+    "load_aliases",
+    "name_kind",
+    "person_outlet_counts",
+]
+
+KINDS = ("person", "organisation", "description", "pronoun-unresolved", "none")
+"""Values of ``speaker_kind``."""
+PEOPLE_COLUMNS = ["person", "speaker_kind", "quotes", "denials", "articles", "n_surface_forms", "surface_forms",
+                  "titles", "outlets", "merge", "ambiguous"]
+"""Columns of the people table."""
+
+WINDOW_MONTHS = 1
+"""A bare surname looks for full names in its article's month and this many months either side."""
+DOMINANCE = 3
+"""Outside the article's own speakers, one full name wins over others mentioned this many times less."""
+HONORIFIC_MAJORITY = 0.75
+"""Share of a person's "Mr."/"Mrs."/"Ms." (and resolved "he"/"she") mentions that makes it their honorific."""
+
+_PRONOUN_WORDS = PRONOUNS | RELATIVES | frozenset({"i", "me", "him", "her", "his", "them", "their", "us", "our",
+                                                  "one", "someone", "somebody", "this", "these", "those"})
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w’'.-]*|[A-Z]\.|(?:de|van|von|al|bin|la|le|del|da)|Mc[A-Z]\w*)$")
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+_NOT_FIRST = frozenset({"the", "a", "an", "and", "but", "of", "in", "on", "at", "for", "to", "by", "with", "from",
+                        "as", "if", "when", "while", "after", "before", "said", "says"})
+
+
+@dataclass(frozen=True)
+class People:
+    """The result of :func:`assign_people`: the quotes and denials with ``person`` and ``speaker_kind``,
+    and the people table (one row per person, organisation or description; :data:`PEOPLE_COLUMNS`)."""
+
+    quotes: pd.DataFrame
+    denials: pd.DataFrame | None
+    table: pd.DataFrame
+
+    def __iter__(self):  # noqa: D105 (unpacks as (quotes, denials, table))
+        return iter((self.quotes, self.denials, self.table))
+
+
+@lru_cache(maxsize=None)
+def _word_list(name: str) -> frozenset[str]:
+    """Read a one-word-per-line data file of ``toolkit/data`` (comments start with "#")."""
+    text = resources.files("toolkit").joinpath("data", name).read_text(encoding="utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def load_aliases(path: str | Path) -> dict[str, str]:
+    """Read an aliases CSV (``surface,person``; a header row naming those columns is skipped).
+
+    Raises ValueError naming the line of a row without two non-empty fields, or of a surface form
+    given two different persons.
+    """
+    out: dict[str, str] = {}
+    with open(path, encoding="utf-8", newline="") as handle:
+        for number, row in enumerate(csv.reader(handle), start=1):
+            if not row or not "".join(row).strip() or row[0].lstrip().startswith("#"):
+                continue
+            if number == 1 and [c.strip().lower() for c in row[:2]] == ["surface", "person"]:
+                continue
+            if len(row) < 2 or not row[0].strip() or not row[1].strip():
+                raise ValueError(f"{path}, line {number}: expected 'surface form,person', got {row!r}")
+            key, person = _key(row[0]), " ".join(row[1].split())
+            if out.get(key, person) != person:
+                raise ValueError(f"{path}, line {number}: {row[0]!r} is already aliased to {out[key]!r}")
+            out[key] = person
+    return out
+
+
+def _key(text: str) -> str:
+    """Return a surface form as an alias key: whitespace collapsed, case folded."""
+    return " ".join(str(text).split()).casefold()
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA or not str(value).strip()
+
+
+def name_kind(name: object) -> str:
+    """Return the kind of a normalised speaker name (see :data:`KINDS`); "person" for a proper name."""
+    if _missing(name):
+        return "none"
+    words = str(name).split()
+    low = [w.lower() for w in words]
+    if len(words) == 1 and (low[0] in _PRONOUN_WORDS or _POSSESSIVE.sub("", low[0]) in _PRONOUN_WORDS):
+        return "pronoun-unresolved"
+    if low[-1] in _word_list("organisation_heads.txt") or (len(words) == 1 and len(words[0]) > 1
+                                                          and words[0].replace(".", "").isupper()):
+        return "organisation"
+    if not words[0][:1].isupper() or low[-1] in _word_list("group_nouns.txt") or low[0] in STOPWORDS | _NOT_FIRST \
+            or len(words) > 5 or not all(_NAME_WORD.match(w) for w in words) \
+            or (len(words) == 1 and (low[0] in speech_verbs() or not plausible_subject(words[0]))):
+        return "description"
+    return "person"
+
+
+@dataclass(frozen=True)
+class _Name:
+    """A person's name split for merging: first name, surname and suffix (lower-case keys)."""
+
+    text: str
+    first: str | None
+    surname: str
+    suffix: str
+
+    @property
+    def initial(self) -> bool:
+        return self.first is not None and len(self.first.rstrip(".")) == 1
+
+
+@lru_cache(maxsize=65536)
+def _split(name: str) -> _Name:
+    words = [_POSSESSIVE.sub("", w) or w for w in name.split()]
+    suffix = ""
+    if len(words) > 1 and words[-1].lower() in _SUFFIXES:
+        suffix, words = words[-1].lower().rstrip("."), words[:-1]
+    words = [w.rstrip(",") for w in words]
+    return _Name(" ".join(name.split()), words[0].lower() if len(words) > 1 else None, words[-1].lower(), suffix)
+
+
+def _first_last(name: str) -> str:
+    """Return "First Last" of a full name, middle names and initials dropped ("Hillary Rodham Clinton")."""
+    words = name.split()
+    suffix = [words.pop()] if len(words) > 2 and words[-1].lower() in _SUFFIXES else []
+    return " ".join([words[0], words[-1], *suffix]) if len(words) > 2 else name
+
+
+class _Clusters:
+    """Full names grouped into persons by surname (+ suffix) and compatible first name."""
+
+    def __init__(self, names: Counter[str]) -> None:
+        self.canonical: dict[str, str] = {}  # full name -> canonical person
+        self.how: dict[str, str] = {}  # full name -> how it was merged
+        self.by_surname: dict[tuple[str, str], list[str]] = defaultdict(list)  # -> canonical persons
+        groups: dict[tuple[str, str, str], Counter[str]] = defaultdict(Counter)
+        initials: list[tuple[_Name, int]] = []
+        for text, n in sorted(names.items()):
+            name = _split(text)
+            if name.initial:
+                initials.append((name, n))
+            else:
+                groups[(name.surname, name.suffix, name.first or "")][text] += n
+        for (surname, suffix, _first), forms in sorted(groups.items()):
+            person = self._pick(forms)
+            for form in forms:
+                self.canonical[form] = person
+                self.how[form] = "full name" if form == person else f"same surname and first name as {person}"
+            self.by_surname[(surname, suffix)].append(person)
+        for name, _n in initials:
+            key = (name.surname, name.suffix)
+            match = sorted({p for p in self.by_surname.get(key, []) if _split(p).first[:1] == name.first[:1]})
+            if len(match) == 1:
+                self.canonical[name.text], self.how[name.text] = match[0], f"initial compatible with {match[0]}"
+            else:
+                self.canonical[name.text] = name.text
+                self.how[name.text] = "full name (initial)" if not match else \
+                    f"ambiguous initial: {' | '.join(match)}"
+                if not match:
+                    self.by_surname[key].append(name.text)
+
+    @staticmethod
+    def _pick(forms: Counter[str]) -> str:
+        """Return the canonical spelling: the most frequent "First Last" form, then the shortest, then A-Z."""
+        two = Counter()
+        for form, n in forms.items():
+            two[_first_last(form)] += n
+        return min(two, key=lambda f: (-two[f], len(f.split()) != 2, f))
+
+    def person(self, full: str) -> str:
+        return self.canonical.get(full, full)
+
+
+def _month_index(date: object) -> int | None:
+    if _missing(date):
+        return None
+    stamp = pd.Timestamp(date)
+    return None if pd.isna(stamp) else stamp.year * 12 + stamp.month - 1
+
+
+_TEXT_NAME = r"\b((?:[A-Z][\w’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w’'-]+|[A-Z]\.)){{0,2}})\s+{surname}\b(?!\s+(?:Jr|Sr)\b)"
+
+
+def _text_first_names(text: str, surname: str, first_names: Iterable[str]) -> Counter[str]:
+    """Count the first names written before ``surname`` in an article's text ("Donald J. Trump").
+
+    Only words known as the first name of some full-name speaker of the corpus count (``first_names``),
+    so that "Never Trump" or "Although Rubio" are not people; titles and initials are skipped.
+    """
+    known = set(first_names)
+    found: Counter[str] = Counter()
+    for m in re.finditer(_TEXT_NAME.format(surname=re.escape(surname)), text):
+        words = [w.lower() for w in m.group(1).split() if not _INITIAL.match(w)]
+        named = [w for w in words if w in known]
+        if named:
+            found[named[-1]] += 1
+    return found
+
+
+_COORDINATION = re.compile(r"\b[A-Z][\w.’'-]*\s+(?:and|&)\s+(?:[A-Z]|former\b|the\b)")
+
+
+def _denial_rows(denials: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
+    """Return the rows of a denials table; a denier that is a quote's speaker takes the quote's resolved name."""
+    rows = _rows(denials, "denier", "denier_name", None)
+    if "denier_start" in denials and {"speaker_start", "speaker_resolved"} <= set(quotes.columns) and len(quotes):
+        spoken = {(str(d), int(s)): r for d, s, r in zip(quotes["doc_id"], quotes["speaker_start"], quotes["speaker_resolved"])
+                  if not _missing(s) and not _missing(r)}
+        rows["resolved"] = [spoken.get((str(d), int(s))) if not _missing(s) else None
+                            for d, s in zip(denials["doc_id"], denials["denier_start"])]
+    return rows
+
+
+def _rows(frame: pd.DataFrame, raw: str, name: str, resolved: str | None) -> pd.DataFrame:
+    """Return doc_id, raw, name (normalised) and resolved name of each row of a quotes/denials table."""
+    names = frame[name] if name in frame else pd.Series([None] * len(frame), index=frame.index)
+    raws = frame[raw] if raw in frame else pd.Series([None] * len(frame), index=frame.index)
+    names = [n if not _missing(n) else normalise_name(r if not _missing(r) else None) for n, r in zip(names, raws)]
+    if raw == "denier":  # the denial finder keeps titles: normalise like the quote finder
+        names = [normalise_name(r) if not _missing(r) else n for n, r in zip(names, raws)]
+    out = pd.DataFrame({"doc_id": frame["doc_id"].astype(str).to_numpy(),
+                        "raw": [None if _missing(r) else " ".join(str(r).split()) for r in raws],
+                        "name": [None if _missing(n) else " ".join(str(n).split()) for n in names]})
+    out["resolved"] = [None if _missing(r) else " ".join(str(r).split())
+                       for r in (frame[resolved] if resolved and resolved in frame else [None] * len(frame))]
+    return out
+
+
+def assign_people(
+    quotes: pd.DataFrame | None,
+    articles: pd.DataFrame | None = None,
+    denials: pd.DataFrame | None = None,
+    aliases: Mapping[str, str] | str | Path | None = None,
+    *,
+    window_months: int = WINDOW_MONTHS,
+) -> People:
+    """Give every quote (and denial) a ``person`` and a ``speaker_kind``, and build the people table.
+
+    ``quotes`` has the columns of ``quotes_frame`` (doc_id, speaker, speaker_name, speaker_resolved; None:
+    no quotes);
+    ``denials`` those of ``denials_frame`` (doc_id, denier, denier_name); ``articles`` (doc_id, and
+    optionally outlet, date, text) gives the outlets, the time windows and the text evidence.
+    ``aliases`` is a mapping surface form -> person or the path of an aliases CSV (:func:`load_aliases`).
+    Returns a :class:`People` (it unpacks as ``quotes, denials, table``); the input frames are not changed.
+    """
+    alias = load_aliases(aliases) if isinstance(aliases, (str, Path)) else {_key(k): v for k, v in (aliases or {}).items()}
+    if quotes is None:
+        quotes = pd.DataFrame(columns=["doc_id", "speaker", "speaker_name", "speaker_resolved"])
+    parts = [_rows(quotes, "speaker", "speaker_name", "speaker_resolved").assign(source="quote")]
+    if denials is not None:
+        parts.append(_denial_rows(denials, quotes).assign(source="denial"))
+    rows = pd.concat(parts, ignore_index=True)
+    meta = _article_meta(articles)
+
+    # 1. kind, with pronouns and relatives replaced by the finder's antecedent
+    names, kinds, hows = [], [], []
+    for name, raw, resolved in zip(rows["name"], rows["raw"], rows["resolved"]):
+        kind = name_kind(name)
+        how = ""
+        if kind == "pronoun-unresolved" and not _missing(resolved) and name_kind(resolved) != "pronoun-unresolved":
+            name, kind, how = resolved, name_kind(resolved), f"antecedent of {name!r}"
+        elif kind == "person" and raw and _COORDINATION.search(raw):
+            name, kind, how = raw, "description", "several people"  # "Cruz and Trump" is not Trump alone
+        names.append(name)
+        kinds.append(kind)
+        hows.append(how)
+    rows["name"], rows["speaker_kind"], rows["how"] = names, kinds, hows
+
+    # 2. full names into persons
+    persons = rows[rows["speaker_kind"] == "person"]
+    full = Counter(n for n in persons["name"] if len(n.split()) > 1)
+    evidence = _Evidence.build(persons, _Clusters(full), meta, window_months)
+
+    # 3. bare surnames, then organisations and descriptions
+    out_person, out_how, ambiguous = [], [], []
+    decided: dict[tuple[str, str, str], tuple[str, str, bool]] = {}
+    for doc_id, name, raw, kind, how in zip(rows["doc_id"], rows["name"], rows["raw"], rows["speaker_kind"], rows["how"]):
+        note, amb = how, False
+        if kind in {"none", "pronoun-unresolved"}:
+            person = None
+        elif kind == "person" and len(name.split()) > 1:
+            person = evidence.clusters.person(name)
+            note = "; ".join(x for x in (how, evidence.clusters.how.get(name, "full name")) if x)
+        elif kind == "person":
+            key = (doc_id, name, _honorific(raw) or _GENDERED.get(str(raw).lower(), ""))
+            if key not in decided:
+                decided[key] = evidence.bare(name, doc_id, key[2])
+            person, why, amb = decided[key]
+            note = "; ".join(x for x in (how, why) if x)
+        else:
+            person = name
+        out_person.append(person)
+        out_how.append(note)
+        ambiguous.append(amb)
+    rows["person"], rows["merge"], rows["ambiguous"] = out_person, out_how, ambiguous
+    rows.loc[rows["speaker_kind"] != "person", "person"] = _organisation_spelling(rows)
+
+    # 4. aliases correct the automatic merge
+    if alias:
+        for i, (name, raw, person) in enumerate(zip(rows["name"], rows["raw"], rows["person"])):
+            target = next((alias[_key(s)] for s in (name, raw, person) if not _missing(s) and _key(s) in alias), None)
+            if target is not None:
+                kind = name_kind(target)
+                rows.at[i, "person"] = target
+                rows.at[i, "speaker_kind"] = kind if kind in {"organisation", "description"} else "person"
+                rows.at[i, "merge"] = "alias"
+                rows.at[i, "ambiguous"] = False
+
+    table = _people_table(rows, meta)
+    q_rows = rows[rows["source"] == "quote"]
+    quotes_out = quotes.copy()
+    quotes_out["person"] = q_rows["person"].to_numpy()
+    quotes_out["speaker_kind"] = q_rows["speaker_kind"].to_numpy()
+    denials_out = None
+    if denials is not None:
+        d_rows = rows[rows["source"] == "denial"]
+        denials_out = denials.copy()
+        denials_out["person"] = d_rows["person"].to_numpy()
+        denials_out["speaker_kind"] = d_rows["speaker_kind"].to_numpy()
+    return People(quotes_out, denials_out, table)
+
+
+def _article_meta(articles: pd.DataFrame | None) -> dict[str, dict[str, object]]:
+    """Return doc_id -> outlet, month index and text, from an articles table (empty without one)."""
+    meta: dict[str, dict[str, object]] = {"outlet": {}, "month": {}, "text": {}}
+    if articles is None or articles.empty:
+        return meta
+    ids = articles["doc_id"].astype(str)
+    if "outlet" in articles:
+        meta["outlet"] = {d: (None if _missing(o) else str(o)) for d, o in zip(ids, articles["outlet"])}
+    if "date" in articles:
+        meta["month"] = {d: _month_index(x) for d, x in zip(ids, articles["date"])}
+    if "text" in articles:
+        meta["text"] = {d: (t if isinstance(t, str) else "") for d, t in zip(ids, articles["text"])}
+    return meta
+
+
+_GENDERED = {"he": "m", "she": "f"}
+_HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f"}
+
+
+def _honorific(raw: object) -> str | None:
+    """Return "m" or "f" for a speaker phrase with "Mr." or "Mrs."/"Ms." before its name, else None."""
+    if _missing(raw):
+        return None
+    found = {_HONORIFICS[w.lower()] for w in str(raw).split() if w.lower() in _HONORIFICS}
+    return found.pop() if len(found) == 1 else None
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    """What the corpus says about full names: per article, per month, first names, mentions, honorifics."""
+
+    clusters: _Clusters
+    meta: Mapping[str, Mapping[str, object]]
+    window: int
+    by_doc: Mapping[str, frozenset[str]]
+    by_month: Mapping[int, frozenset[str]]
+    mentions: Counter[str]
+    first_names: frozenset[str]
+    surnames: Mapping[str, frozenset[str]]  # surname -> persons with it (no suffix)
+    honorific: Mapping[str, str]  # person -> "m"/"f": "Mr." or "Mrs."/"Ms." (or "he"/"she") for most mentions
+
+    @classmethod
+    def build(cls, persons: pd.DataFrame, clusters: _Clusters, meta: Mapping[str, Mapping[str, object]],
+              window: int) -> "_Evidence":
+        """Collect the evidence from the person rows whose name is a full name."""
+        by_doc: dict[str, set[str]] = defaultdict(set)
+        by_month: dict[int, set[str]] = defaultdict(set)
+        mentions: Counter[str] = Counter()
+        titles: dict[str, Counter[str]] = defaultdict(Counter)
+        for doc_id, name, raw in zip(persons["doc_id"], persons["name"], persons["raw"]):
+            if len(name.split()) < 2:
+                continue
+            person = clusters.person(name)
+            by_doc[doc_id].add(person)
+            month = meta["month"].get(doc_id)
+            if month is not None:
+                by_month[month].add(person)
+            mentions[person] += 1
+            if _honorific(raw):  # "Mrs. Clinton" grouped with "Hillary Clinton" by the finder, in one article
+                titles[person][_honorific(raw)] += 1
+            elif str(raw).lower() in _GENDERED:  # "she" resolved to "Hillary Clinton"
+                titles[person][_GENDERED[str(raw).lower()]] += 1
+        # "Mrs. Clinton" may be grouped with "Bill Clinton" in an article naming only him: a clear majority decides
+        honorific = {p: c.most_common(1)[0][0] for p, c in titles.items()
+                     if c.most_common(1)[0][1] >= HONORIFIC_MAJORITY * sum(c.values())}
+        first_names = frozenset(n.first for n in map(_split, mentions) if n.first and not n.initial)
+        surnames: dict[str, set[str]] = defaultdict(set)
+        for person in mentions:
+            if not _split(person).suffix:
+                surnames[_split(person).surname].add(person)
+        return cls(clusters, meta, window, {k: frozenset(v) for k, v in by_doc.items()},
+                   {k: frozenset(v) for k, v in by_month.items()}, mentions, first_names,
+                   {k: frozenset(v) for k, v in surnames.items()}, honorific)
+
+    def bare(self, name: str, doc_id: str, honorific: str) -> tuple[str, str, bool]:
+        """Return (person, how, ambiguous) for a bare surname in one article (module docstring, step 3)."""
+        surname = _split(name).surname
+        same = self.surnames.get(surname, frozenset())
+        steps: list[tuple[str, Counter[str], bool]] = [
+            ("among the article's speakers", Counter(same & self.by_doc.get(doc_id, frozenset())), True)]
+        text = self.meta["text"].get(doc_id)
+        if text:
+            by_first = {_split(p).first: p for p in same}
+            found: Counter[str] = Counter()
+            for first, n in _text_first_names(str(text), name, self.first_names).items():
+                found[by_first.get(first) or f"{first.capitalize()} {name}"] += n
+            steps.append(("in the article's text", found, False))
+        month = self.meta["month"].get(doc_id)
+        if month is None:
+            steps.append(("in the corpus", Counter({p: self.mentions[p] for p in same}), False))
+        else:
+            near = set().union(*(self.by_month.get(m, frozenset()) for m in range(month - self.window, month + self.window + 1)))
+            steps.append((f"within {self.window} month(s) of the article",
+                          Counter({p: self.mentions[p] for p in same & near}), False))
+        for where, found, strict in steps:
+            if found:
+                return self._decide(name, honorific, found, where, strict)
+        return name, "bare surname, no full name found", False
+
+    def _decide(self, name: str, honorific: str, found: Counter[str], where: str, strict: bool) -> tuple[str, str, bool]:
+        """Pick the one candidate, the one the honorific fits, or (outside the article) the dominant one."""
+        ranked = sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))
+        if len(ranked) == 1:
+            return ranked[0][0], f"bare surname joined the one full name {where}", False
+        fits = [p for p, _ in ranked if honorific and self.honorific.get(p) == honorific]
+        if len(fits) == 1:
+            title = "Mr./he" if honorific == "m" else "Mrs./Ms./she"
+            return fits[0], f"bare surname joined the one full name {where} the corpus calls {title}", False
+        if not strict and ranked[0][1] >= DOMINANCE * ranked[1][1]:
+            return ranked[0][0], (f"bare surname joined the dominant full name {where} "
+                                  f"({ranked[0][1]} vs {ranked[1][1]} for {ranked[1][0]})"), False
+        return name, f"ambiguous {where}: {' | '.join(sorted(found))}", True
+
+
+def _organisation_spelling(rows: pd.DataFrame) -> list[object]:
+    """Return one spelling per organisation/description name, case-insensitively (most capitals, most frequent)."""
+    others = rows[rows["speaker_kind"] != "person"]
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    for person in others["person"]:
+        if not _missing(person):
+            forms[person.casefold()][person] += 1
+    best = {k: max(c, key=lambda f: (sum(w[:1].isupper() for w in f.split()), c[f], f)) for k, c in forms.items()}
+    return [None if _missing(p) else best[p.casefold()] for p in others["person"]]
+
+
+def _counts(values: Iterable[object]) -> tuple[int, str]:
+    """Return (distinct values, "a (3); b (1)") most frequent first, ties alphabetical."""
+    counts = Counter(v for v in values if not _missing(v))
+    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return len(counts), "; ".join(f"{v} ({n})" for v, n in ordered)
+
+
+def _titles(raw: object, person: str) -> str | None:
+    """Return the title or role before the person's name in a raw speaker phrase ("Sen.", "Secretary of State").
+
+    The words before the first word of the name, determiners dropped, count when one of them is in
+    ``speaker_titles.txt``; a phrase with a possessive ("Trump's campaign manager") has no title of the person.
+    """
+    if _missing(raw):
+        return None
+    titles = speaker_titles()
+    name_words = {w.lower() for w in person.split()}
+    words = re.sub(r"\s*\([^)]*\)", "", str(raw)).split(",")[0].split()
+    first = next((i for i, w in enumerate(words) if _POSSESSIVE.sub("", w).lower() in name_words), None)
+    if first is None or any(_POSSESSIVE.search(w) for w in words[:first + 1]):
+        return None
+    prefix = words[:first]
+    while prefix and prefix[0].lower() in {"the", "a", "an", "former", "then", "and"}:
+        prefix = prefix[1:]
+    if not any(w.lower() in titles for w in prefix):
+        return None
+    return " ".join(prefix)
+
+
+def _people_table(rows: pd.DataFrame, meta: Mapping[str, Mapping[str, object]]) -> pd.DataFrame:
+    """Return one row per (person, kind): counts, surface forms, titles, outlets and merge notes."""
+    named = rows.dropna(subset=["person"])
+    records = []
+    for (person, kind), group in named.groupby(["person", "speaker_kind"], sort=True):
+        n_forms, forms = _counts(group["raw"].fillna(group["name"]))
+        _, titles = _counts(_titles(r, person) for r in group["raw"])
+        _, outlets = _counts(meta["outlet"].get(d) for d in group["doc_id"])
+        _, merge = _counts(m for m in group["merge"] if m)
+        records.append({
+            "person": person, "speaker_kind": kind,
+            "quotes": int((group["source"] == "quote").sum()), "denials": int((group["source"] == "denial").sum()),
+            "articles": int(group["doc_id"].nunique()), "n_surface_forms": n_forms, "surface_forms": forms,
+            "titles": titles, "outlets": outlets, "merge": merge, "ambiguous": bool(group["ambiguous"].any()),
+        })
+    table = pd.DataFrame(records, columns=PEOPLE_COLUMNS)
+    if table.empty:
+        return table
+    table["_n"] = table["quotes"] + table["denials"]
+    table = table.sort_values(["_n", "person", "speaker_kind"], ascending=[False, True, True], kind="stable")
+    return table.drop(columns="_n").reset_index(drop=True)
+
+
+def person_outlet_counts(frame: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Return person, speaker_kind, outlet and rows of a quotes/denials table that has ``person``, per outlet."""
+    columns = ["person", "speaker_kind", "outlet", "count"]
+    if frame.empty or "person" not in frame:
+        return pd.DataFrame(columns=columns)
+    outlets = dict(zip(articles["doc_id"].astype(str), articles["outlet"])) if "outlet" in articles else {}
+    rows = frame.dropna(subset=["person"]).assign(outlet=lambda f: f["doc_id"].astype(str).map(outlets))
+    table = rows.groupby(["person", "speaker_kind", "outlet"]).size().rename("count").reset_index()
+    return table.sort_values(["outlet", "count", "person"], ascending=[True, False, True], kind="stable").reset_index(drop=True)
