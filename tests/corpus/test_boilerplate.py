@@ -83,6 +83,25 @@ def test_icon_run_needs_many_icons():
     assert not clean_text("The icon of the icon painters.\n\nBody.").changed
 
 
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Silicon Valley firms, silicon chip makers and an iconic Silicon Alley start-up: the lexicon of the Silicon age.",
+        "Silicon Valley silicon iconic lexicon Silicon silicon icon",  # no punctuation, but capitals: a heading, not icons
+    ],
+)
+def test_prose_about_silicon_is_not_an_icon_run(paragraph):
+    text = f"First paragraph.\n\n{paragraph}\n\nLast paragraph."
+    cleaned = clean_text(text)
+    assert cleaned.text == text and not cleaned.changed
+
+
+def test_icon_run_is_lowercase_names_only():
+    run = "icon bookmark-bicon cameraicon chevron downicon closeicon v-expandicon fm"
+    assert clean_text(f"{run}\n\nBody.").text == "Body."
+    assert clean_text(f"{run}.\n\nBody.").text.startswith(run)  # punctuation: prose
+
+
 def test_user_rules_extend_and_replace(tmp_path):
     rules_file = tmp_path / "rules.jsonl"
     rules_file.write_text('{"id": "sponsor", "action": "drop", "where": "edge", "pattern": "^Sponsored by .+$"}\n')

@@ -54,3 +54,25 @@ def test_record_writer_streams_in_field_order(tmp_path, suffix):
     else:
         assert [json.loads(line) for line in text.splitlines()] == [
             {"doc": "a", "start": 3, "links": ["x"]}, {"doc": "b", "start": None, "links": None}]
+
+
+def test_record_writer_keeps_the_old_file_when_the_run_fails(tmp_path):
+    from toolkit.io.tables import RecordWriter
+
+    old = tmp_path / "old.jsonl"
+    old.write_text('{"doc": "kept"}\n', encoding="utf-8")
+    with pytest.raises(FileNotFoundError):
+        with RecordWriter(old, ["doc"]) as out:
+            out.write({"doc": "new"})
+            raise FileNotFoundError("NOSUCHDIR")
+    assert old.read_text(encoding="utf-8") == '{"doc": "kept"}\n'
+    assert [p.name for p in tmp_path.iterdir()] == ["old.jsonl"]
+
+
+def test_parquet_column_mixing_text_and_lists(tmp_path):
+    """Recipe: `load --out a.parquet` with a metadata column holding text in one row and a list in another."""
+    frame = pd.DataFrame({"doc_id": ["a", "b", "c"], "tags": ["x", ["y", "z"], None], "n": [1, "two", 3]})
+    back = pd.read_parquet(write_table(frame, tmp_path / "a.parquet"))
+    assert list(back["tags"][:2]) == ["x", '["y", "z"]'] and pd.isna(back["tags"][2])
+    assert list(back["n"]) == ["1", "two", "3"]
+    assert list(back["doc_id"]) == ["a", "b", "c"]

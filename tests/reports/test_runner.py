@@ -66,9 +66,9 @@ def test_report_on_an_extraction_folder_reads_it(report, tmp_path):
 
 def test_refuses_to_overwrite_a_folder_that_is_not_a_report(tmp_path):
     (tmp_path / "precious.txt").write_text("keep me")
-    with pytest.raises(ReportError, match="not a report folder"):
+    with pytest.raises(ReportError, match="not written by the toolkit.*not a report folder"):
         run_report(SAMPLE, tmp_path, progress=False)
-    assert (tmp_path / "precious.txt").exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["precious.txt"]
 
 
 def test_failing_notebook_names_the_cell_and_keeps_partial_output(tmp_path):
@@ -85,6 +85,28 @@ def test_failing_notebook_names_the_cell_and_keeps_partial_output(tmp_path):
     assert (tmp_path / "out" / "broken.ipynb").is_file()
 
 
-def test_cli_report_missing_corpus_exits_non_zero(tmp_path, capsys):
-    assert main(["report", str(tmp_path / "nope"), "--out", str(tmp_path / "r"), "--quiet"]) == 1
-    assert "no such corpus" in capsys.readouterr().err
+def test_cli_report_missing_corpus_exits_2(tmp_path, capsys):
+    """Recipe 14: a missing corpus exited 1; the README says 2."""
+    assert main(["report", str(tmp_path / "nope"), "--out", str(tmp_path / "r"), "--quiet"]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+    with pytest.raises(ReportError, match="no such corpus"):
+        run_report(tmp_path / "nope", tmp_path / "r", progress=False)
+    assert not (tmp_path / "r").exists()
+
+
+def test_rerun_deletes_only_the_reports_own_files(tmp_path):
+    """A second report into the same folder replaces what the first wrote and keeps what a researcher added."""
+    out = tmp_path / "r"
+    first = run_report(SAMPLE, out, notebooks=["01_corpus_overview.ipynb"], progress=False)
+    (out / "tables" / "my_notes.csv").write_text("mine\n", encoding="utf-8")
+    stale = out / "tables" / "stale.csv"
+    stale.write_text("old\n", encoding="utf-8")
+    marker = json.loads((out / ".toolkit-output.json").read_text())
+    marker["files"].append("tables/stale.csv")  # as if an earlier report had written it
+    (out / ".toolkit-output.json").write_text(json.dumps(marker))
+    again = run_report(SAMPLE, out, notebooks=["01_corpus_overview.ipynb"], progress=False)
+    assert (out / "tables" / "my_notes.csv").read_text(encoding="utf-8") == "mine\n"
+    assert not stale.exists()
+    assert again.html[0].read_bytes() == first.html[0].read_bytes()
+    outputs = {entry["path"] for entry in json.loads(again.manifest.read_text())["outputs"]}
+    assert not any(name.startswith(".") for name in outputs)

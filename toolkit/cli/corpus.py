@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from toolkit.cli.options import add_load_options, load_options
+from toolkit.cli.options import add_load_options, checked_output, load_options
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -21,8 +21,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 def cmd_load(args: argparse.Namespace) -> int:
     """Summarise a corpus and its load log; optionally write the articles table and the log."""
     from toolkit.corpus.loaders import load_corpus, load_log
-    from toolkit.io.tables import write_table
+    from toolkit.io.tables import TABLE_FORMATS, write_table
 
+    out = log_path = None
+    if args.out:  # checked before the corpus is read: a bad --out costs nothing and touches nothing
+        out = checked_output(args.out, args)
+        if out.suffix.lower() not in TABLE_FORMATS:
+            raise ValueError(f"unsupported table format {out.suffix.lower()!r}: use one of {', '.join(TABLE_FORMATS)}")
+        log_path = checked_output(str(out.with_name(out.stem + ".load_log" + out.suffix)), args)
     frame = load_corpus(args.paths, progress=not args.quiet, **load_options(args))
     log = load_log(frame)
     print(log.summary())
@@ -36,9 +42,8 @@ def cmd_load(args: argparse.Namespace) -> int:
     if len(events):
         print("\nload log:")
         print(events.to_string(index=False, max_colwidth=80))
-    if args.out:
-        out = write_table(frame, args.out)
-        log_path = out.with_name(out.stem + ".load_log" + out.suffix)
+    if out is not None and log_path is not None:
+        write_table(frame, out)
         write_table(events, log_path)
         print(f"\nwrote {len(frame)} articles to {out} and the load log to {log_path}")
     if not len(frame):

@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 
-from toolkit.cli.options import add_load_options, finder_summary, load_options
+from toolkit.cli.options import add_load_options, checked_output, finder_summary, load_options
 
 #: Output fields, in order: the ones the brief fixes first, then the rest of the Denial record.
 FIELDS = ["doc", "field", "start", "end", "text", "category", "denier", "denier_start", "denier_end", "target", "rule",
-          "denier_name", "target_start", "target_end", "sentence_start", "sentence_end", "in_quote"]
+          "denier_name", "target_start", "target_end", "sentence_start", "sentence_end", "in_quote", "score"]
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -21,6 +21,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     parser.add_argument("--lexicon", metavar="FILE", help="extra lexicon entries (TSV like toolkit/data/denials.tsv)")
     parser.add_argument("--only-my-lexicon", action="store_true", help="use the --lexicon file instead of the shipped one")
     parser.add_argument("--no-title", action="store_true", help="do not search titles (title rows have field=title)")
+    parser.add_argument("--min-score", type=float, default=0.5, metavar="S",
+                        help="keep denials the trained model scores >= S (0-1; default 0.5; higher keeps fewer)")
     add_load_options(parser)
     parser.set_defaults(func=cmd_denials)
 
@@ -36,10 +38,12 @@ def cmd_denials(args: argparse.Namespace) -> int:
 
     lexicon = load_lexicon(args.lexicon, extend=not args.only_my_lexicon) if args.lexicon else None
     log = LoadLog()
-    with RecordWriter(args.out, FIELDS, args.format) as out:
+    target = checked_output(args.out, args)  # before reading: a bad path or --out leaves the old output as it was
+    with RecordWriter(target, FIELDS, args.format) as out:
         for article in iter_articles(args.paths, log=log, **load_options(args)):
             title = None if args.no_title else article.title
             quotes = find_quotes(article.text)
-            for field, denial in article_denials(article.text, title, quotes=quotes, lexicon=lexicon):
+            for field, denial in article_denials(article.text, title, quotes=quotes, lexicon=lexicon,
+                                                    min_score=args.min_score):
                 out.write({"doc": article.doc_id, "field": field, **asdict(denial)})
     return finder_summary("denials", out, log, args.paths)

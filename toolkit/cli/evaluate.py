@@ -13,6 +13,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     evaluate.add_argument("task", choices=["quotes", "denials"], help="what to evaluate")
     evaluate.add_argument("split_dir", metavar="SPLIT_DIR", help="a folder with text/ and attributions/, e.g. polnear/dev")
     evaluate.add_argument("text_dir", nargs="?", metavar="TEXT_DIR", help="denials only: the folder of STEM.txt texts")
+    evaluate.add_argument("--cv", type=int, metavar="K", help="denials only: K-fold cross-validation by article (train on K-1 folds)")
+    evaluate.add_argument("--min-score", type=float, default=0.5, metavar="S", help="denials only: keep denials scored >= S")
+    evaluate.add_argument("--bootstrap", type=int, default=1000, metavar="N", help="denials only: bootstrap resamples for 95%% intervals (0: none)")
     evaluate.set_defaults(func=cmd_evaluate)
 
 
@@ -51,8 +54,26 @@ def evaluate_denials(args: argparse.Namespace) -> int:
     if not (gold_dir / "gold.jsonl").is_file() or text_dir is None or not text_dir.is_dir():
         print("error: usage: evaluate denials GOLD_DIR TEXT_DIR (GOLD_DIR holds gold.jsonl and docs.txt)", file=sys.stderr)
         return 2
+    if args.cv is not None and args.cv < 2:
+        print("error: --cv K needs K >= 2 folds", file=sys.stderr)
+        return 2
     gold = read_gold(gold_dir)
-    table = score(gold, predict_dir(gold, text_dir))
-    print(f"denials on {gold_dir} ({len(gold)} documents; span overlap, one-to-one)")
-    print(table.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+    if args.cv:
+        from toolkit.denials.model import read_texts
+        from toolkit.evaluation.denials import cross_validate
+
+        predictions = cross_validate(gold, read_texts(gold, text_dir), k=args.cv, min_score=args.min_score)
+        how = f"{args.cv}-fold cross-validation by article"
+    else:
+        predictions = predict_dir(gold, text_dir, min_score=args.min_score)
+        how = "shipped model"
+    table = score(gold, predictions)
+    print(f"denials on {gold_dir} ({len(gold)} documents; {how}; min_score {args.min_score}; span overlap, one-to-one)")
+    if args.bootstrap:
+        from toolkit.evaluation.denials import bootstrap_intervals, format_with_intervals
+
+        print(f"P/R/F1 with 95% bootstrap intervals ({args.bootstrap} article resamples, seed 0)")
+        print(format_with_intervals(table, bootstrap_intervals(gold, predictions, resamples=args.bootstrap)))
+    else:
+        print(table.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
     return 0

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from toolkit.cli.options import add_load_options, load_options
+from toolkit.cli.options import add_load_options, checked_output, load_options
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -29,6 +29,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     """Extract articles, quotes, denials and the load log as partitioned Parquet, resumably."""
     from toolkit.pipeline.extraction import extract
 
+    checked_output(args.out, args, kind="folder")  # extract checks again; this fails before planning a big corpus
     result = extract(
         args.corpus, args.out, engine=args.engine, workers=args.workers, scheduler=args.scheduler,
         files_per_partition=args.files_per_partition, progress=not args.quiet,

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 from typing import Callable, Sequence
 
 from toolkit.cli import corpus, denials, evaluate, extract, quotes, report
@@ -24,15 +26,35 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Stopped(KeyboardInterrupt):
+    """Raised in the main thread when the process is asked to stop (SIGTERM)."""
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise Stopped(signum)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+    """Run the command line; return the exit status (0 done, 1 nothing to show, 2 bad input or output, 130/143 stopped)."""
     args = build_parser().parse_args(argv)
     func: Callable[[argparse.Namespace], int] = args.func
+    previous = signal.getsignal(signal.SIGTERM)
+    handler_set = threading.current_thread() is threading.main_thread()
+    if handler_set:  # SIGTERM stops like Ctrl-C: cleanly, workers ended, outputs left resumable
+        signal.signal(signal.SIGTERM, _stop)
     try:
         return func(args)
+    except KeyboardInterrupt as exc:
+        how = "stopped (SIGTERM)" if isinstance(exc, Stopped) else "interrupted"
+        resume = " run the same command again to resume;" if args.command in ("extract", "report") else ""
+        print(f"{how}:{resume} no output was left half-written", file=sys.stderr)
+        return 143 if isinstance(exc, Stopped) else 130
     except CorpusError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except (ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    finally:
+        if handler_set:
+            signal.signal(signal.SIGTERM, previous)

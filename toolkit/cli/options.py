@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any, Sequence
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from toolkit.corpus.loaders import READ_FORMATS
 
 
 def column_mapping(pairs: Sequence[str]) -> dict[str, str]:
@@ -25,6 +28,9 @@ def add_load_options(parser: argparse.ArgumentParser) -> None:
                        help="export column holding an article field, e.g. text=body or date=published_at (repeatable)")
     group.add_argument("--metadata", metavar="FILE", help="metadata .tsv/.csv joined on file stem (default: found beside the files)")
     group.add_argument("--encoding", help="decode every file with this encoding (default: UTF-8, then a logged cp1252/latin-1 fallback)")
+    # Not --format: the finder commands use that for their output.
+    group.add_argument("--input-format", choices=READ_FORMATS, metavar="FORMAT",
+                       help="read every file as this format instead of detecting it: " + ", ".join(READ_FORMATS))
     group.add_argument("--rules", metavar="FILE", help="extra boilerplate rules (JSON lines, like toolkit/data/boilerplate.jsonl)")
     group.add_argument("--only-my-rules", action="store_true", help="use the --rules file instead of the shipped rules, not in addition")
     group.add_argument("--no-dedupe", action="store_true", help="keep articles whose text repeats an earlier one")
@@ -41,6 +47,8 @@ def load_options(args: argparse.Namespace) -> dict[str, Any]:
         options["metadata"] = args.metadata
     if args.encoding:
         options["encoding"] = args.encoding
+    if args.input_format:
+        options["format"] = args.input_format
     if args.rules:
         options["rules"] = load_rules(args.rules, extend=not args.only_my_rules)
     return options
@@ -53,3 +61,16 @@ def finder_summary(what: str, out: Any, log: Any, paths: Sequence[str]) -> int:
         print("error: no article could be read from " + ", ".join(paths), file=sys.stderr)
         return 1
     return 0
+
+
+def checked_output(out: str, args: argparse.Namespace, *, kind: str = "file", extra: Iterable[str | None] = ()) -> Path:
+    """Check an --out before anything is read or written: the corpus paths must exist (exit 2 otherwise), and
+    the output must not be, contain or lie inside any input (the corpus, --metadata, --rules, --lexicon)."""
+    from toolkit.corpus.loaders import corpus_roots
+    from toolkit.io.outputs import resolve_output
+
+    paths = getattr(args, "paths", None) or getattr(args, "corpus", None) or []
+    paths = [paths] if isinstance(paths, str) else list(paths)
+    corpus_roots(paths)
+    inputs = [*paths, getattr(args, "metadata", None), getattr(args, "rules", None), getattr(args, "lexicon", None), *extra]
+    return resolve_output(out, inputs, kind=kind)  # type: ignore[arg-type]

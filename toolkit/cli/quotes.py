@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 
-from toolkit.cli.options import add_load_options, finder_summary, load_options
+from toolkit.cli.options import add_load_options, checked_output, finder_summary, load_options
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -25,8 +25,9 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     from toolkit.io.tables import RecordWriter
     from toolkit.quotes.finder import QUOTE_FIELDS, find_quotes
 
+    target = checked_output(args.out, args)  # before reading: a bad path or --out leaves the old output as it was
     log = LoadLog()
-    with RecordWriter(args.out, ["doc", *QUOTE_FIELDS], args.format) as out:
+    with RecordWriter(target, ["doc", *QUOTE_FIELDS], args.format) as out:
         for article in iter_articles(args.paths, log=log, **load_options(args)):
             for quote in find_quotes(article.text):
                 out.write({"doc": article.doc_id, **asdict(quote)})

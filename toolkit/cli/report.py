@@ -32,8 +32,10 @@ def param_value(text: str) -> Any:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Run the report notebooks on a corpus with papermill and write HTML, tables and a manifest."""
+    from toolkit.cli.options import checked_output
     from toolkit.reports.runner import ReportError, run_report
 
+    checked_output(args.out, args, kind="folder")  # a missing corpus or an --out around an input: exit 2
     params = {key: param_value(value) for key, value in args.param}
     try:
         result = run_report(args.corpus, args.out, notebooks=args.notebooks, parameters=params,

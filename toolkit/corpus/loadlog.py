@@ -1,4 +1,4 @@
-"""A record of everything a load skipped, repaired or noticed, for the caller and the report."""
+"""A record of everything a load skipped, repaired, cleaned or noticed, for the caller and the report."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from typing import Literal
 
 import pandas as pd
 
-Action = Literal["skipped", "repaired", "note"]
+#: skipped: not loaded; repaired: loaded after fixing broken input (bytes, ids); cleaned: loaded with
+#: boilerplate removed by a rule; note: loaded or not, something a researcher should know.
+Action = Literal["skipped", "repaired", "cleaned", "note"]
 
 
 @dataclass(frozen=True)
@@ -61,9 +63,9 @@ class LoadLog:
         )
 
     def summary(self) -> str:
-        """Return a one-line human summary: read, loaded, skipped and repaired with reasons."""
+        """Return a one-line human summary: read, loaded, skipped, repaired and cleaned with reasons."""
         parts = [f"{self.read} read", f"{self.loaded} loaded"]
-        for action in ("skipped", "repaired"):
+        for action in ("skipped", "repaired", "cleaned"):
             reasons = Counter(e.reason for e in self.events if e.action == action)
             if reasons:
                 detail = ", ".join(f"{n} {r}" for r, n in sorted(reasons.items()))

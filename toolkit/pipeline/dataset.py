@@ -11,7 +11,6 @@ analyse inside a notebook.
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any, Sequence
@@ -21,9 +20,8 @@ import pandas as pd
 from toolkit.denials.finder import article_denials
 from toolkit.corpus.loaders import PathLike, iter_articles
 from toolkit.corpus.loadlog import LoadEvent, LoadLog
-from toolkit.pipeline.extraction import (
-    MANIFEST, STATE, TABLES, ExtractConfig, analyse_article, lexicon_record, read_table, typed_table,
-)
+from toolkit.pipeline.extraction import ExtractConfig, analyse_article, lexicon_record, read_table
+from toolkit.pipeline.layout import MANIFEST, STATE, TABLES, extraction_manifest, typed_table
 
 
 @dataclass(frozen=True)
@@ -69,6 +67,9 @@ def open_dataset(
 ) -> Dataset:
     """Return the four tables of a raw corpus (analysed now) or of an extraction folder (read).
 
+    An extraction folder that is damaged, unfinished or from another toolkit version raises
+    `toolkit.pipeline.layout.ExtractionError` with a message naming it.
+
     `lexicon` is your denial lexicon (added to the shipped one unless `lexicon_extend` is False). An
     extraction made with another lexicon has its denials found again, with its quotes' help.
     """
@@ -76,7 +77,7 @@ def open_dataset(
     single = paths if isinstance(paths, (str, Path)) else (paths[0] if len(paths) == 1 else None)
     if single is not None and is_extraction(single):
         data = _read_extraction(Path(single))
-        used = json.loads((Path(single) / MANIFEST).read_text(encoding="utf-8")).get("lexicon")
+        used = extraction_manifest(Path(single)).get("lexicon")
         return data if used == lexicon_record(config) else _refind_denials(data, config.denial_lexicon())
     log = LoadLog()
     rows: dict[str, list[dict[str, Any]]] = {"articles": [], "quotes": [], "denials": []}
@@ -105,15 +106,10 @@ def _refind_denials(data: Dataset, lexicon: Any) -> Dataset:
 
 
 def _read_extraction(folder: Path) -> Dataset:
-    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    manifest = extraction_manifest(folder)
     counts = manifest.get("articles", {})
     events = read_table(folder, "load_log")
     log = LoadLog(read=counts.get("read", 0), loaded=counts.get("loaded", 0) - counts.get("duplicates_across_partitions", 0))
     log.events.extend(LoadEvent(**row) for row in events.to_dict(orient="records"))
-    duplicates = pd.read_parquet(folder / "duplicates.parquet")
-    log.events.extend(
-        LoadEvent("skipped", "duplicate", "", doc_id, f"same text as {first}")
-        for doc_id, first in zip(duplicates["doc_id"], duplicates["duplicate_of"])
-    )
     tables = {name: read_table(folder, name) for name in TABLES if name != "load_log"}
     return Dataset(tables["articles"], tables["quotes"], tables["denials"], log)

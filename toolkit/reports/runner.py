@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import hashlib
 import html
-import json
 import platform
-import shutil
 import sys
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
+
+if TYPE_CHECKING:
+    from toolkit.io.outputs import OwnedFolder
 
 NOTEBOOK_DIR = Path(__file__).resolve().parents[2] / "notebooks"
 #: Notebooks a report runs by default, in order.
@@ -86,13 +87,41 @@ def _resolve_notebooks(notebooks: Sequence[str | Path] | None) -> list[Path]:
     return paths
 
 
-def _prepare_out_dir(out_dir: Path) -> None:
-    """Empty a previous report's folder; refuse to touch a folder that is not a report."""
-    if out_dir.exists():
-        if any(out_dir.iterdir()) and not (out_dir / MANIFEST).exists():
-            raise ReportError(f"{out_dir} exists and is not a report folder (no {MANIFEST}); choose another --out")
-        shutil.rmtree(out_dir)
-    out_dir.mkdir(parents=True)
+#: The owner marker's kind for a report folder.
+REPORT_KIND = "report"
+
+
+def _claim_out_dir(out_dir: Path) -> "OwnedFolder":
+    """Take the report folder: new or empty, or a report of ours; refuse anyone else's folder, unchanged.
+
+    A rerun deletes only the files the previous report listed as its own (never the extraction, which
+    resumes, and never a file someone added).
+    """
+    from toolkit.io.outputs import OutputError, OwnedFolder
+
+    try:
+        return OwnedFolder.claim(out_dir, REPORT_KIND)
+    except OutputError as exc:
+        raise ReportError(f"{exc} (not a report folder)") from None
+
+
+def _files_under(folder: Path) -> set[Path]:
+    """Every file under `folder` but those of its extraction."""
+    return {p for p in folder.rglob("*") if p.is_file() and EXTRACTION_DIR not in p.relative_to(folder).parts[:1]}
+
+
+def _empty_corpus_message(corpus: Path, tables: Path) -> str | None:
+    """Say why a report would be empty (no article loaded), naming the counts and reasons; None when it is not."""
+    from toolkit.pipeline.extraction import read_table
+    from toolkit.pipeline.layout import extraction_manifest
+
+    counts = extraction_manifest(tables).get("articles", {})
+    if counts.get("loaded", 0) - counts.get("duplicates_across_partitions", 0) > 0:
+        return None
+    events = read_table(tables, "load_log")
+    skipped = events[events["action"] == "skipped"]["reason"].value_counts().sort_index()
+    reasons = ", ".join(f"{n} {reason}" for reason, n in skipped.items()) or "no article file found"
+    return f"no article could be read from {corpus} ({counts.get('read', 0)} read; {reasons}); nothing to report"
 
 
 def run_report(
@@ -107,28 +136,55 @@ def run_report(
 ) -> ReportResult:
     """Run the report notebooks on `corpus` and write everything under `out_dir`.
 
+    Raises `toolkit.io.outputs.OutputError` (before writing anything) for an `out_dir` that is, holds or lies
+    inside an input, and `ReportError` for a folder that is not a report of ours, a corpus with no article, or
+    a failing notebook.
+
     The corpus is analysed once (`toolkit.pipeline.extraction.extract`, into `out_dir/extraction`) and every
     notebook reads those tables; a corpus that is already an extraction folder is read as it is.
     `lexicon` is your denial lexicon (added to the shipped one), used by the extraction and the notebooks.
     """
+    from toolkit.io.outputs import FolderLock, resolve_output
+    from toolkit.pipeline.dataset import is_extraction
+    from toolkit.pipeline.layout import extraction_manifest
+
+    corpus = Path(corpus).resolve()
+    if not corpus.exists():
+        raise ReportError(f"no such corpus: {corpus}")
+    sources = _resolve_notebooks(notebooks)
+    if is_extraction(corpus):
+        extraction_manifest(corpus)  # damaged, unfinished or older: say so before anything is written
+    # Before anything is written: never onto, around or inside the corpus, the lexicon or a notebook.
+    out_dir = resolve_output(out_dir, [corpus, lexicon, *sources], kind="folder")
+    folder = _claim_out_dir(out_dir)
+    with FolderLock(out_dir):
+        folder.clean()
+        before = _files_under(out_dir)
+        try:
+            return _run(corpus, out_dir, sources, parameters, progress, workers, lexicon)
+        finally:
+            folder.add(_files_under(out_dir) - before)  # everything this run wrote, even if it failed half-way
+            folder.save()
+
+
+def _run(corpus: Path, out_dir: Path, sources: Sequence[Path], parameters: Mapping[str, Any] | None, progress: bool,
+         workers: int, lexicon: str | Path | None) -> ReportResult:
+    """Extract (or read) the corpus, refuse an empty one, run every notebook, write the index and manifest."""
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
     from toolkit.pipeline.dataset import is_extraction
     from toolkit.pipeline.extraction import extract
 
-    corpus = Path(corpus).resolve()
-    if not corpus.exists():
-        raise ReportError(f"no such corpus: {corpus}")
-    out_dir = Path(out_dir).resolve()
-    sources = _resolve_notebooks(notebooks)
-    _prepare_out_dir(out_dir)
     started = datetime.now(timezone.utc)
     lexicon = str(Path(lexicon).resolve()) if lexicon is not None else None
     tables = corpus
     if not is_extraction(corpus):
         tables = out_dir / EXTRACTION_DIR
         extract(corpus, tables, workers=workers, progress=progress, lexicon=lexicon)
+    empty = _empty_corpus_message(corpus, tables)
+    if empty is not None:
+        raise ReportError(empty)
     params = {"corpus": str(tables), "output_dir": str(out_dir), **(parameters or {})}
     if lexicon is not None:
         params["lexicon"] = lexicon
@@ -190,9 +246,10 @@ def _write_index(out_dir: Path, pages: Sequence[Path]) -> Path:
 def _write_manifest(out_dir: Path, corpus: Path, notebooks: Sequence[Path], params: Mapping[str, Any], started: datetime) -> Path:
     files = input_files(corpus)
     base = corpus if corpus.is_dir() else corpus.parent
-    produced = sorted(
+    produced = sorted(  # hidden files (the owner marker, the lock) are bookkeeping, not report outputs
         p for p in out_dir.rglob("*")
         if p.is_file() and p.suffix != ".ipynb" and EXTRACTION_DIR not in p.relative_to(out_dir).parts
+        and not any(part.startswith(".") for part in p.relative_to(out_dir).parts)
     )
     manifest = {
         "toolkit": library_versions(["news-discourse-toolkit"])["news-discourse-toolkit"],
@@ -210,6 +267,6 @@ def _write_manifest(out_dir: Path, corpus: Path, notebooks: Sequence[Path], para
             "argv": sys.argv,
         },
     }
-    path = out_dir / MANIFEST
-    path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return path
+    from toolkit.io.outputs import write_json
+
+    return write_json(out_dir / MANIFEST, manifest)

@@ -1,0 +1,117 @@
+"""Run partitions: in this process, in a pool of local processes, or on a Dask cluster.
+
+Worker hygiene: a local worker dies with its parent (on Linux the kernel sends it SIGKILL when the parent
+dies, `prctl(PR_SET_PDEATHSIG)`; elsewhere a watcher thread polls the parent's pid), ignores Ctrl-C (the
+parent alone decides), and is stopped at once when the parent stops early. Each partition writes its
+files atomically and its marker last, so whatever stops a run leaves a state the next run resumes.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+import time
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from typing import Any, Callable, Iterator, Sequence
+
+ENGINES = ("local", "dask")
+#: prctl option number of PR_SET_PDEATHSIG (linux/prctl.h).
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this worker process end when process `parent` ends (a pool initializer)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group; the parent handles it
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a forked worker must not inherit the parent's SIGTERM handler
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:
+                if os.getppid() != parent:  # the parent died before prctl took effect
+                    os._exit(1)
+                return
+        except (OSError, AttributeError):
+            pass
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    """Poll the parent's pid; end this process once it has gone (re-parented to another process)."""
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
+
+
+def stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool now: cancel queued work and end the running workers (their partitions are redone later)."""
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14+
+    if terminate is not None:
+        terminate()
+        return
+    # Before 3.14 the executor has no public way to end running workers; its process table is the only
+    # handle, and shutdown() drops it, so it is taken first.
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=5)
+
+
+def run_local(work: Callable[..., dict[str, Any]], todo: Sequence[Any], args: tuple[Any, ...], *, workers: int) -> Iterator[dict[str, Any]]:
+    """Run `work(partition, *args)` for each partition, here or in a pool of `workers` processes, a bounded number at a time."""
+    if workers <= 1:
+        for partition in todo:
+            yield work(partition, *args)
+        return
+    pending: set[Future[dict[str, Any]]] = set()
+    queue = iter(todo)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent, initargs=(os.getpid(),))
+    finished_cleanly = False
+    try:
+        while True:
+            # Keep every worker busy with one partition in reserve; never queue the whole plan.
+            while len(pending) < 2 * workers:
+                partition = next(queue, None)
+                if partition is None:
+                    break
+                pending.add(pool.submit(work, partition, *args))
+            if not pending:
+                finished_cleanly = True
+                return
+            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                yield future.result()
+    finally:
+        if finished_cleanly:
+            pool.shutdown(wait=True)
+        else:  # an error, Ctrl-C, SIGTERM or an abandoned generator: do not wait for the running partitions
+            stop_pool(pool)
+
+
+def run_dask(work: Callable[..., dict[str, Any]], todo: Sequence[Any], args: tuple[Any, ...], *, workers: int, scheduler: str | None) -> Iterator[dict[str, Any]]:
+    """Run partitions as a `dask.bag` on a distributed cluster (a `LocalCluster` when no scheduler is given).
+
+    A `LocalCluster`'s worker processes belong to its nannies, which end them when the cluster closes.
+    """
+    try:
+        import dask.bag as db
+        from distributed import Client, LocalCluster, as_completed
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        raise ImportError("the dask engine needs dask: pip install 'news-discourse-toolkit[dask]'") from exc
+    if not todo:
+        return
+    cluster = None if scheduler else LocalCluster(n_workers=max(workers, 1), threads_per_worker=1, processes=True, dashboard_address=None)
+    client = Client(scheduler or cluster)
+    try:
+        bag = db.from_sequence(todo, npartitions=len(todo)).map(work, *args)
+        for future in as_completed(client.compute(bag.to_delayed())):
+            yield from future.result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
