@@ -58,3 +58,25 @@ def test_another_lexicon_refinds_denials_on_an_extraction(raw, extraction, tmp_p
     pd.testing.assert_frame_equal(only.quotes, raw.quotes)  # quotes are reused, not recomputed
     extended = open_dataset(SAMPLE, lexicon=lexicon)
     assert len(extended.denials) >= len(raw.denials)
+
+
+def test_min_score_is_recorded_filtered_and_found_again(raw, extraction, tmp_path):
+    """An extraction records its threshold; a higher one filters its denials by score, a lower one re-finds them."""
+    from toolkit.denials.finder import MIN_SCORE
+    from toolkit.pipeline.layout import extraction_manifest
+
+    assert extraction_manifest(extraction)["denial_min_score"] == MIN_SCORE
+    stored = open_dataset(extraction)
+    assert stored.denial_min_score == MIN_SCORE and (stored.denials["score"] >= MIN_SCORE).all()
+    stricter = open_dataset(extraction, min_score=0.9)
+    assert stricter.denial_min_score == 0.9
+    assert list(stricter.denials["start"]) == list(stored.denials.loc[stored.denials["score"] >= 0.9, "start"])
+    everything = open_dataset(extraction, min_score=0.0)
+    assert len(everything.denials) >= len(stored.denials)
+    assert len(everything.denials) == len(open_dataset(SAMPLE, min_score=0.0).denials)
+    strict = tmp_path / "strict"
+    extract(SAMPLE, strict, progress=False, min_score=0.9)
+    assert extraction_manifest(strict)["denial_min_score"] == 0.9
+    assert list(open_dataset(strict).denials["start"]) == list(stricter.denials["start"])
+    with pytest.raises(ValueError, match="min_score"):
+        extract(SAMPLE, tmp_path / "bad", progress=False, min_score=1.5)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 import pytest
 
-from conftest import SAMPLE
+from conftest import ROOT, SAMPLE
 from toolkit.cli.main import main
+from toolkit.denials.finder import MIN_SCORE
 from toolkit.reports.runner import ReportError, run_report, sha256_file
 
 
@@ -41,6 +43,10 @@ def test_manifest_records_parameters_versions_and_input_hashes(report):
     assert inputs["000_ad9fd6472d9b5eb0.txt"] == sha256_file(SAMPLE / "000_ad9fd6472d9b5eb0.txt")
     assert "metadata.csv" in inputs
     assert set(manifest["run"]) >= {"started", "finished"}
+    lock = ROOT / "requirements.lock"
+    assert manifest["dependency_lock"] == {"path": "requirements.lock", "sha256": hashlib.sha256(lock.read_bytes()).hexdigest()}
+    assert manifest["denial_min_score"] == MIN_SCORE
+    assert f"model score at least {MIN_SCORE:g}" in (report.out_dir / "03_denials.html").read_text(encoding="utf-8")
 
 
 def test_second_run_gives_identical_tables_and_html(report, tmp_path):

@@ -7,6 +7,7 @@ import json
 import sys
 
 from toolkit.cli.options import add_load_options, checked_output, load_options
+from toolkit.denials.finder import MIN_SCORE
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -20,6 +21,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     extract.add_argument("--files-per-partition", type=int, default=500, metavar="N", help="text/HTML files per work unit")
     extract.add_argument("--lexicon", metavar="FILE", help="your denial lexicon (TSV like toolkit/data/denials.tsv), added to the shipped one")
     extract.add_argument("--only-my-lexicon", action="store_true", help="use the --lexicon file instead of the shipped one")
+    extract.add_argument("--min-score", type=float, default=MIN_SCORE, metavar="S",
+                         help=f"keep denials the model scores at least S, 0-1 (default {MIN_SCORE}; higher: fewer, surer)")
     extract.add_argument("--quiet", action="store_true", help="no progress bar")
     add_load_options(extract)
     extract.set_defaults(func=cmd_extract)
@@ -33,7 +36,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     result = extract(
         args.corpus, args.out, engine=args.engine, workers=args.workers, scheduler=args.scheduler,
         files_per_partition=args.files_per_partition, progress=not args.quiet,
-        lexicon=args.lexicon, lexicon_extend=not args.only_my_lexicon, **load_options(args),
+        lexicon=args.lexicon, lexicon_extend=not args.only_my_lexicon, min_score=args.min_score, **load_options(args),
     )
     manifest = json.loads((result.out_dir / "manifest.json").read_text(encoding="utf-8"))
     articles = manifest["articles"]

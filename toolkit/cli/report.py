@@ -18,6 +18,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
                         help="a notebook parameter, VALUE read as JSON if it parses (repeatable)")
     report.add_argument("--lexicon", metavar="FILE", help="your denial lexicon (TSV like toolkit/data/denials.tsv), added to the shipped one")
     report.add_argument("--workers", type=int, default=1, metavar="N", help="processes for the corpus's extraction")
+    report.add_argument("--min-score", type=float, metavar="S",
+                        help="keep denials the model scores at least S, 0-1 (default: the finder's); the report states it")
     report.add_argument("--quiet", action="store_true", help="no progress bar")
     report.set_defaults(func=cmd_report)
 
@@ -39,7 +41,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     params = {key: param_value(value) for key, value in args.param}
     try:
         result = run_report(args.corpus, args.out, notebooks=args.notebooks, parameters=params,
-                            progress=not args.quiet, workers=args.workers, lexicon=args.lexicon)
+                            progress=not args.quiet, workers=args.workers, lexicon=args.lexicon,
+                            min_score=args.min_score)
     except ReportError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

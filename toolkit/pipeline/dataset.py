@@ -17,7 +17,7 @@ from typing import Any, Sequence
 
 import pandas as pd
 
-from toolkit.denials.finder import article_denials
+from toolkit.denials.finder import MIN_SCORE, article_denials
 from toolkit.corpus.loaders import PathLike, iter_articles
 from toolkit.corpus.loadlog import LoadEvent, LoadLog
 from toolkit.pipeline.extraction import ExtractConfig, analyse_article, lexicon_record, read_table
@@ -32,6 +32,8 @@ class Dataset:
     quotes: pd.DataFrame
     denials: pd.DataFrame
     log: LoadLog
+    #: The model score a denial needed to be kept (`find_denials(min_score=)`), for reports to state.
+    denial_min_score: float = MIN_SCORE
 
     def filter(self, *, outlets: Sequence[str] | None = None, date_from: str | None = None, date_to: str | None = None) -> "Dataset":
         """Keep the articles of some outlets and a date range (inclusive), and their quotes and denials."""
@@ -63,6 +65,7 @@ def open_dataset(
     *,
     lexicon: PathLike | None = None,
     lexicon_extend: bool = True,
+    min_score: float | None = None,
     **load_options: Any,
 ) -> Dataset:
     """Return the four tables of a raw corpus (analysed now) or of an extraction folder (read).
@@ -72,25 +75,39 @@ def open_dataset(
 
     `lexicon` is your denial lexicon (added to the shipped one unless `lexicon_extend` is False). An
     extraction made with another lexicon has its denials found again, with its quotes' help.
+
+    `min_score` keeps denials the model scores at least this (None: the finder's default for a raw corpus,
+    the extraction's own threshold for an extraction). Above an extraction's threshold its denials are
+    filtered by score; below it they are found again.
     """
-    config = ExtractConfig(lexicon=str(lexicon) if lexicon is not None else None, lexicon_extend=lexicon_extend)
+    manifest: dict[str, Any] = {}
     single = paths if isinstance(paths, (str, Path)) else (paths[0] if len(paths) == 1 else None)
     if single is not None and is_extraction(single):
-        data = _read_extraction(Path(single))
-        used = extraction_manifest(Path(single)).get("lexicon")
-        return data if used == lexicon_record(config) else _refind_denials(data, config.denial_lexicon())
+        manifest = extraction_manifest(Path(single))
+    stored = float(manifest.get("denial_min_score", MIN_SCORE))
+    wanted = stored if min_score is None else float(min_score)
+    config = ExtractConfig(lexicon=str(lexicon) if lexicon is not None else None, lexicon_extend=lexicon_extend,
+                           min_score=wanted)
+    if manifest:
+        data = _read_extraction(Path(single), stored)
+        if manifest.get("lexicon") != lexicon_record(config) or wanted < stored:
+            return _refind_denials(data, config.denial_lexicon(), wanted)
+        if wanted > stored:
+            kept = data.denials[data.denials["score"] >= wanted].reset_index(drop=True)
+            return replace(data, denials=kept, denial_min_score=wanted)
+        return data
     log = LoadLog()
     rows: dict[str, list[dict[str, Any]]] = {"articles": [], "quotes": [], "denials": []}
     denial_lexicon = config.denial_lexicon()
     for article in iter_articles(paths, log=log, **load_options):
-        for table, table_rows in analyse_article(article, lexicon=denial_lexicon).items():
+        for table, table_rows in analyse_article(article, lexicon=denial_lexicon, min_score=wanted).items():
             rows[table].extend(table_rows)
     tables = {name: typed_table(name, rows[name]) for name in rows}
-    return Dataset(tables["articles"], tables["quotes"], tables["denials"], log)
+    return Dataset(tables["articles"], tables["quotes"], tables["denials"], log, wanted)
 
 
-def _refind_denials(data: Dataset, lexicon: Any) -> Dataset:
-    """Find the denials of every article again with another lexicon, reusing the extracted quotes."""
+def _refind_denials(data: Dataset, lexicon: Any, min_score: float) -> Dataset:
+    """Find the denials of every article again (another lexicon, a lower threshold), reusing the extracted quotes."""
     from toolkit.quotes.finder import QUOTE_FIELDS, Quote
 
     quotes_by_doc: dict[str, list[Quote]] = {}
@@ -100,16 +117,17 @@ def _refind_denials(data: Dataset, lexicon: Any) -> Dataset:
     rows = []
     for doc_id, text, title in zip(data.articles["doc_id"], data.articles["text"], data.articles["title"]):
         title = None if pd.isna(title) else title
-        for where, denial in article_denials(text, title, quotes=quotes_by_doc.get(doc_id, []), lexicon=lexicon):
+        for where, denial in article_denials(text, title, quotes=quotes_by_doc.get(doc_id, []), lexicon=lexicon,
+                                            min_score=min_score):
             rows.append({"doc_id": doc_id, "field": where, **asdict(denial)})
-    return replace(data, denials=typed_table("denials", rows))
+    return replace(data, denials=typed_table("denials", rows), denial_min_score=min_score)
 
 
-def _read_extraction(folder: Path) -> Dataset:
+def _read_extraction(folder: Path, min_score: float) -> Dataset:
     manifest = extraction_manifest(folder)
     counts = manifest.get("articles", {})
     events = read_table(folder, "load_log")
     log = LoadLog(read=counts.get("read", 0), loaded=counts.get("loaded", 0) - counts.get("duplicates_across_partitions", 0))
     log.events.extend(LoadEvent(**row) for row in events.to_dict(orient="records"))
     tables = {name: read_table(folder, name) for name in TABLES if name != "load_log"}
-    return Dataset(tables["articles"], tables["quotes"], tables["denials"], log)
+    return Dataset(tables["articles"], tables["quotes"], tables["denials"], log, min_score)

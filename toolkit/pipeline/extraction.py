@@ -32,7 +32,7 @@ import pandas as pd
 from toolkit.corpus.article import Article
 from toolkit.corpus.loaders import LoadOptions, PathLike, iter_file_articles
 from toolkit.corpus.loadlog import LoadLog
-from toolkit.denials.finder import article_denials
+from toolkit.denials.finder import MIN_SCORE, article_denials
 from toolkit.io.outputs import OWNER_MARKER, FolderLock, OwnedFolder, atomic_write, resolve_output, write_json
 from toolkit.pipeline.doc_ids import RecordingRegistry, apply_doc_ids, id_events, read_doc_ids, reconcile
 from toolkit.pipeline.engines import ENGINES, run_dask, run_local
@@ -62,6 +62,8 @@ class ExtractConfig:
     #: or, with `lexicon_extend=False`, used instead of it.
     lexicon: str | None = None
     lexicon_extend: bool = True
+    #: Keep denials the model scores at least this (`toolkit.denials.finder.find_denials`).
+    min_score: float = MIN_SCORE
 
     def denial_lexicon(self) -> Any:
         """Return the denial lexicon to use, or None for the shipped one."""
@@ -80,7 +82,7 @@ class ExtractConfig:
             digest.update(name.encode() + b"\0" + data)
         if self.lexicon:
             digest.update(Path(self.lexicon).read_bytes())
-        digest.update(f"lexicon_extend={self.lexicon_extend}".encode())
+        digest.update(f"lexicon_extend={self.lexicon_extend}\0min_score={self.min_score!r}".encode())
         options = _options_dict(self.load_options)
         if self.load_options.metadata is not None:  # an explicit metadata file counts by content, not by name
             options["metadata"] = [str(self.load_options.metadata), _sha256(Path(self.load_options.metadata))]
@@ -133,13 +135,14 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def analyse_article(article: Article, *, lexicon: Any = None) -> dict[str, list[dict[str, Any]]]:
+def analyse_article(article: Article, *, lexicon: Any = None, min_score: float = MIN_SCORE) -> dict[str, list[dict[str, Any]]]:
     """Run every finder on one article; return rows for the articles, quotes and denials tables.
 
     `lexicon` is a denial lexicon (`toolkit.denials.lexicon.load_lexicon`); None uses the shipped one.
+    Denials the model scores below `min_score` are left out.
     """
     quotes = find_quotes(article.text)
-    denials = article_denials(article.text, article.title, quotes=quotes, lexicon=lexicon)
+    denials = article_denials(article.text, article.title, quotes=quotes, lexicon=lexicon, min_score=min_score)
     summary = {
         "doc_id": article.doc_id,
         "title": article.title,
@@ -186,7 +189,7 @@ def run_partition(partition: Partition, out_dir: str, config: ExtractConfig, fin
     articles = iter_file_articles(partition.root, files, log=log, file_ids=partition.file_ids(), ids=registry,
                                   **_options_dict(config.load_options))
     for article in articles:
-        for table, table_rows in analyse_article(article, lexicon=lexicon).items():
+        for table, table_rows in analyse_article(article, lexicon=lexicon, min_score=config.min_score).items():
             rows[table].extend(table_rows)
     rows["load_log"] = [vars(event) for event in log.events]
     written = {}
@@ -276,11 +279,13 @@ def extract(
     progress: bool = True,
     lexicon: PathLike | None = None,
     lexicon_extend: bool = True,
+    min_score: float = MIN_SCORE,
     **load_options: Any,
 ) -> ExtractResult:
     """Extract every table from a corpus into `out_dir` as partitioned Parquet, skipping finished work.
 
-    `lexicon` is your denial lexicon, added to the shipped one unless `lexicon_extend` is False. Raises
+    `lexicon` is your denial lexicon, added to the shipped one unless `lexicon_extend` is False; denials
+    scored below `min_score` are left out (the manifest records it as `denial_min_score`). Raises
     `toolkit.io.outputs.OutputError` (before writing anything) for an `out_dir` that is, holds or lies inside
     an input, that is not empty and not an extraction, or that another run is writing.
     """
@@ -288,7 +293,9 @@ def extract(
         raise ValueError(f"unknown engine {engine!r}: use one of {', '.join(ENGINES)}")
     if scheduler is not None and engine != "dask":
         raise ValueError("--scheduler needs --engine dask")
-    config = ExtractConfig(LoadOptions(**load_options), str(lexicon) if lexicon is not None else None, lexicon_extend)
+    if not 0.0 <= min_score <= 1.0:
+        raise ValueError(f"min_score must be between 0 and 1, got {min_score}")
+    config = ExtractConfig(LoadOptions(**load_options), str(lexicon) if lexicon is not None else None, lexicon_extend, min_score)
     config.denial_lexicon()  # a bad lexicon fails here, before any work, with its line number
     plan_log = LoadLog()
     plan = plan_partitions(paths, files_per_partition=files_per_partition, bytes_per_partition=bytes_per_partition,
@@ -355,6 +362,7 @@ def _finish(folder: OwnedFolder, plan: Sequence[Partition], fingerprint: str, co
         "fingerprint": fingerprint,
         "complete": True,
         "lexicon": lexicon_record(config),
+        "denial_min_score": config.min_score,
         "partitions": [p.name for p in plan],
         "articles": {**counts, "duplicates_across_partitions": duplicates},
         "rows": totals,

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from toolkit.io.outputs import OwnedFolder
 
 NOTEBOOK_DIR = Path(__file__).resolve().parents[2] / "notebooks"
+#: The pinned dependency set a source checkout installs from (absent from an installed wheel).
+LOCK_FILE = Path(__file__).resolve().parents[2] / "requirements.lock"
 #: Notebooks a report runs by default, in order.
 DEFAULT_NOTEBOOKS: tuple[str, ...] = ("01_corpus_overview.ipynb", "02_quotes.ipynb", "03_denials.ipynb", "04_compare.ipynb")
 #: Where, inside a report folder, the corpus's extraction (articles, quotes, denials as Parquet) goes.
@@ -62,6 +64,13 @@ def input_files(corpus: Path) -> list[Path]:
     from toolkit.corpus.loaders import walk_files
 
     return list(walk_files(corpus))
+
+
+def _extraction_min_score(tables: str | Path) -> float | None:
+    """Return the denial threshold an extraction used (None if it does not say: an older extraction)."""
+    from toolkit.pipeline.layout import extraction_manifest
+
+    return extraction_manifest(Path(tables)).get("denial_min_score")
 
 
 def library_versions(names: Iterable[str] = LIBRARIES) -> dict[str, str | None]:
@@ -133,6 +142,7 @@ def run_report(
     progress: bool = True,
     workers: int = 1,
     lexicon: str | Path | None = None,
+    min_score: float | None = None,
 ) -> ReportResult:
     """Run the report notebooks on `corpus` and write everything under `out_dir`.
 
@@ -142,7 +152,8 @@ def run_report(
 
     The corpus is analysed once (`toolkit.pipeline.extraction.extract`, into `out_dir/extraction`) and every
     notebook reads those tables; a corpus that is already an extraction folder is read as it is.
-    `lexicon` is your denial lexicon (added to the shipped one), used by the extraction and the notebooks.
+    `lexicon` is your denial lexicon (added to the shipped one), used by the extraction and the notebooks;
+    `min_score` the model score a denial needs (None: the finder's default); the denials page states it.
     """
     from toolkit.io.outputs import FolderLock, resolve_output
     from toolkit.pipeline.dataset import is_extraction
@@ -161,14 +172,14 @@ def run_report(
         folder.clean()
         before = _files_under(out_dir)
         try:
-            return _run(corpus, out_dir, sources, parameters, progress, workers, lexicon)
+            return _run(corpus, out_dir, sources, parameters, progress, workers, lexicon, min_score)
         finally:
             folder.add(_files_under(out_dir) - before)  # everything this run wrote, even if it failed half-way
             folder.save()
 
 
 def _run(corpus: Path, out_dir: Path, sources: Sequence[Path], parameters: Mapping[str, Any] | None, progress: bool,
-         workers: int, lexicon: str | Path | None) -> ReportResult:
+         workers: int, lexicon: str | Path | None, min_score: float | None = None) -> ReportResult:
     """Extract (or read) the corpus, refuse an empty one, run every notebook, write the index and manifest."""
     import papermill
     from papermill.exceptions import PapermillExecutionError
@@ -181,13 +192,16 @@ def _run(corpus: Path, out_dir: Path, sources: Sequence[Path], parameters: Mappi
     tables = corpus
     if not is_extraction(corpus):
         tables = out_dir / EXTRACTION_DIR
-        extract(corpus, tables, workers=workers, progress=progress, lexicon=lexicon)
+        scoring = {} if min_score is None else {"min_score": min_score}
+        extract(corpus, tables, workers=workers, progress=progress, lexicon=lexicon, **scoring)
     empty = _empty_corpus_message(corpus, tables)
     if empty is not None:
         raise ReportError(empty)
     params = {"corpus": str(tables), "output_dir": str(out_dir), **(parameters or {})}
     if lexicon is not None:
         params["lexicon"] = lexicon
+    if min_score is not None:
+        params["min_score"] = min_score
     executed, pages = [], []
     for source in sources:
         target = out_dir / source.name
@@ -261,6 +275,9 @@ def _write_manifest(out_dir: Path, corpus: Path, notebooks: Sequence[Path], para
         "python": platform.python_version(),
         "platform": platform.platform(),
         "libraries": library_versions(),
+        "dependency_lock": {"path": LOCK_FILE.name, "sha256": sha256_file(LOCK_FILE)} if LOCK_FILE.is_file() else None,
+        # What the denials page used: a -p min_score, else the extraction's own threshold.
+        "denial_min_score": params["min_score"] if params.get("min_score") is not None else _extraction_min_score(params["corpus"]),
         "run": {
             "started": started.isoformat(timespec="seconds"),
             "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"),
