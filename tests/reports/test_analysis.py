@@ -287,3 +287,10 @@ def test_notebooks_run_on_a_corpus_without_quotes_or_denials(tmp_path):
     quotes_page = (result.out_dir / "02_quotes.html").read_text(encoding="utf-8")
     assert "No quote was found in these articles" in quotes_page
     assert "No denial was found in these articles" in (result.out_dir / "03_denials.html").read_text(encoding="utf-8")
+
+
+def test_merged_label_says_how_many_forms_and_flags_ambiguity():
+    names = pd.Series(["Donald Trump", "Clinton"])
+    assert list(analysis.merged_label(names, pd.Series([45, 1]), pd.Series([False, True]))) == [
+        "Donald Trump (45 forms)", "Clinton (ambiguous) (1 form)"]
+    assert list(analysis.merged_label(names, pd.Series([2, 1]))) == ["Donald Trump (2 forms)", "Clinton (1 form)"]

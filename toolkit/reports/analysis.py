@@ -176,6 +176,13 @@ def with_persons(table: pd.DataFrame, *, denials: bool = False) -> pd.DataFrame:
     return assign_people(table).quotes
 
 
+def merged_label(names: pd.Series, surface_forms: pd.Series, ambiguous: pd.Series | None = None) -> pd.Series:
+    """Return chart labels that say how many surface forms each person merges: "Donald Trump (45 forms)"."""
+    forms = surface_forms.astype("int64").map(lambda n: f" ({n} form{'' if n == 1 else 's'})")
+    flag = ambiguous.map({True: " (ambiguous)"}).fillna("") if ambiguous is not None else ""
+    return names.astype(str) + flag + forms
+
+
 def person_label(table: pd.DataFrame, name_column: str, missing: str = NO_SPEAKER) -> pd.Series:
     """Return the person of each row; an unresolved pronoun as written ("he"), `missing` when there is none."""
     names = table[name_column] if name_column in table else pd.Series([None] * len(table), index=table.index)
