@@ -8,13 +8,13 @@ import sys
 import threading
 from typing import Callable, Sequence
 
-from toolkit.cli import corpus, denials, evaluate, extract, quotes, report
+from toolkit.cli import corpus, denials, evaluate, extract, quotes, report, validate
 from toolkit.corpus.loaders import CorpusError
 
 PROG = "python -m toolkit"
 
 #: Command families in the order `--help` lists them.
-COMMANDS = (corpus, report, quotes, evaluate, extract, denials)
+COMMANDS = (corpus, report, quotes, evaluate, extract, denials, validate)
 
 
 def build_parser() -> argparse.ArgumentParser:
