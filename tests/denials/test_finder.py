@@ -344,3 +344,25 @@ def test_dev_regression_floor(capsys):
     assert alone["f1"] >= 0.70 and alone["denier_acc"] >= 0.76
     assert main(["evaluate", "denials", str(DENIALS / "dev"), str(POLNEAR / "dev" / "text")]) == 0
     assert "category_acc" in capsys.readouterr().out
+
+
+def test_denial_time_is_linear_in_dense_text_without_sentence_breaks():
+    """Recipe 13 of issue 15: a long text dense with denial words and no sentence break took minutes (the denier
+    search re-read the whole sentence for every denial). Eight times the text must cost far less than 64 times."""
+    import random
+    import time
+
+    rng = random.Random(0)
+    words = "denied fake false lie hoax smear no evidence baseless witch hunt propaganda rejected the claims he said".split()
+
+    def seconds(n_words: int) -> float:
+        text = " ".join(rng.choice(words) for _ in range(n_words)) + "."
+        best = float("inf")
+        for _ in range(2):
+            started = time.perf_counter()
+            find_denials(text, quotes=[])
+            best = min(best, time.perf_counter() - started)
+        return best
+
+    small, large = seconds(1000), seconds(8000)
+    assert large / small < 24, f"1,000 words {small:.3f}s, 8,000 words {large:.3f}s"

@@ -162,6 +162,23 @@ class _Sentences:
         return [s for i in range(len(self.paragraphs)) for s in self._of_paragraph(i)[0]]
 
 
+#: How far (in characters) from a denial its denier and target are looked for inside a sentence. A news
+#: sentence is far shorter; the bound keeps a text without sentence breaks linear in its length.
+NEAR_CHARS = 1000
+
+
+def _near(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """Clip a sentence to `NEAR_CHARS` around a denial, cutting at whitespace so that no word is split."""
+    low, high = sentence
+    if start - low > NEAR_CHARS:
+        cut = text.find(" ", start - NEAR_CHARS, start)
+        low = cut + 1 if cut >= 0 else low
+    if high - end > NEAR_CHARS:
+        cut = text.rfind(" ", end, end + NEAR_CHARS)
+        high = cut if cut >= 0 else high
+    return low, high
+
+
 def _target(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int] | None:
     after = _TARGET_AFTER.match(text, end, sentence[1])
     if after:
@@ -368,7 +385,7 @@ def find_denials(
     out = []
     for start, end, category, rule, score in matches:
         sentence = sentences.at(start)
-        sentence = (min(sentence[0], start), max(sentence[1], end))
+        sentence = _near(text, (min(sentence[0], start), max(sentence[1], end)), start, end)
         quote_obj = next((quotes[n] for s, e, n in quote_spans if s <= start and end <= e), None)
         marked_region = _containing(marks, start, end)
         if quote_obj is not None and (marked_region is None or not _same_paragraph(text, quote_obj, marked_region)):
@@ -430,7 +447,7 @@ def _fallback_attribution(
         if k < index and _PARAGRAPH.search(text, e, marks[k + 1][0]):
             break
         for pos in (e - 1, s):
-            sentence = sentences.at(pos)
+            sentence = _near(text, sentences.at(pos), pos, pos)
             mention = find_denier(text, sentence, e if pos != s else s, e if pos != s else s, verb=False, inside=(s, e))
             if mention:
                 return mention
