@@ -4,7 +4,6 @@ and Krippendorff's alpha for nominal data with percent agreement. Pure functions
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
 from statistics import NormalDist
 
@@ -65,25 +64,25 @@ def nominal_alpha(units: Iterable[Sequence[Hashable | None]]) -> tuple[float, in
     """Return Krippendorff's alpha for nominal data and the number of pairable units.
 
     `units` holds one sequence per coded unit: the value each coder gave it, None where a coder gave none.
-    Computed from the coincidence matrix (Krippendorff 2011, "Computing Krippendorff's Alpha-Reliability"):
-    alpha = 1 - (n - 1) * sum of off-diagonal coincidences / sum over c != k of n_c * n_k. NaN when fewer
-    than two values are pairable or every value is the same (no variation: alpha is undefined).
+    Computed by the `krippendorff` package with `level_of_measurement="nominal"` (its default is interval).
+    NaN when fewer than two values are pairable or every value is the same (no variation: alpha is undefined).
     """
+    import krippendorff
+    import numpy as np
+
     kept = _pairable(units)
-    disagreeing = 0.0  # sum of o_ck over c != k
-    totals: Counter[Hashable] = Counter()  # n_c
-    for values in kept:
-        counts = Counter(values)
-        m = len(values)
-        for value, count in counts.items():
-            totals[value] += count
-            # pairs of this value with a different value in the unit, each weighted 1 / (m - 1)
-            disagreeing += count * (m - count) / (m - 1)
-    n = sum(totals.values())
-    expected = n * n - sum(c * c for c in totals.values())  # sum over c != k of n_c * n_k
-    if n < 2 or expected == 0:
+    domain = sorted({value for values in kept for value in values}, key=repr)
+    if len(domain) < 2:
         return (math.nan, len(kept))
-    return (1.0 - (n - 1) * disagreeing / expected, len(kept))
+    code = {value: float(n) for n, value in enumerate(domain)}
+    coders = max(len(values) for values in kept)
+    # One row per coder slot, one column per unit; a unit's values fill its first slots (nominal alpha only
+    # counts pairs within a unit, so which coder gave which value does not matter).
+    data = np.full((coders, len(kept)), np.nan)
+    for column, values in enumerate(kept):
+        data[: len(values), column] = [code[value] for value in values]
+    alpha = krippendorff.alpha(reliability_data=data, value_domain=list(code.values()), level_of_measurement="nominal")
+    return (float(alpha), len(kept))
 
 
 def percent_agreement(units: Iterable[Sequence[Hashable | None]]) -> tuple[float, int]:
