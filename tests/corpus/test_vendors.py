@@ -329,3 +329,13 @@ def test_input_format_forces_a_vendor_reader(tmp_path):
     assert list(load_corpus(lone, format="proquest-txt")["doc_id"]) == ["download#1", "download#3"]
     with pytest.raises(ValueError, match="unknown format"):
         load_corpus(lone, format="lexis")
+
+
+def test_extract_reads_exports_as_units_with_the_same_ids_as_load(tmp_path):
+    """The pipeline takes each export as one work unit and its articles as rows, ids as load_corpus gives them."""
+    from toolkit import load_corpus
+    from toolkit.pipeline.extraction import extract, read_table
+
+    vf.write_all(tmp_path / "c")
+    extract(tmp_path / "c", tmp_path / "out", files_per_partition=2, progress=False)
+    assert list(read_table(tmp_path / "out", "articles")["doc_id"]) == list(load_corpus(tmp_path / "c")["doc_id"])
