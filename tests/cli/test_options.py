@@ -116,3 +116,25 @@ def test_load_writes_atomically_and_checks_the_format_first(tmp_path, corpus, ca
     assert main(["load", str(corpus), "--quiet", "--out", str(tmp_path / "x.xlsx")]) == 2
     assert "unsupported table format" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["C", "articles.jsonl", "articles.load_log.jsonl"]
+
+
+@pytest.mark.parametrize("command", ["quotes", "denials", "load"])
+def test_column_without_field_is_a_one_line_error(tmp_path, capsys, command):
+    """Issue 12: `--column body_text` (no `=`) ended in a traceback."""
+    export = tmp_path / "x.csv"
+    export.write_text('id,body_text\n1,"The minister said the report was false."\n', encoding="utf-8")
+    with pytest.raises(SystemExit) as stopped:
+        main([command, str(export), "--out", str(tmp_path / "out.jsonl"), "--column", "body_text"])
+    err = capsys.readouterr().err
+    assert stopped.value.code == 2 and "Traceback" not in err
+    assert err.splitlines()[-1].endswith("error: argument --column: expects FIELD=COLUMN, got 'body_text' (for the article text: --column text=body_text)")
+
+
+def test_wrong_text_column_lists_the_exports_columns(tmp_path, capsys):
+    """Issue 12: a wrong column name gave "1 skipped (missing_text)" and nothing to go on."""
+    export = tmp_path / "x.csv"
+    export.write_text('id,body_text,published\n1,"The minister said the report was false.",2016-01-01\n', encoding="utf-8")
+    assert main(["quotes", str(export), "--out", str(tmp_path / "q.jsonl"), "--column", "text=bodytext"]) == 1
+    err = capsys.readouterr().err
+    assert "1 records have no article text" in err and "columns: id, body_text, published" in err
+    assert "--column text=COLUMN" in err

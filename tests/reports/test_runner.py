@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT, SAMPLE
 from toolkit.cli.main import main
 from toolkit.denials.finder import MIN_SCORE
-from toolkit.reports.runner import ReportError, run_report, sha256_file
+from toolkit.reports.runner import NOTEBOOK_DIR, ReportError, ReportParameterError, _resolve_notebooks, run_report, sha256_file
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +52,7 @@ def test_manifest_records_parameters_versions_and_input_hashes(report):
 def test_second_run_gives_identical_tables_and_html(report, tmp_path):
     again = run_report(SAMPLE, tmp_path / "again", progress=False)
     pages = [p.name for p in report.html]
-    assert pages == ["01_corpus_overview.html", "02_quotes.html", "03_denials.html", "04_compare.html"]
+    assert pages == ["01_corpus_overview.html", "02_quotes.html", "03_denials.html", "04_compare.html", "05_validation.html"]
     for name in [*pages, *(f"tables/{p.name}" for p in (report.out_dir / "tables").iterdir())]:
         assert (again.out_dir / name).read_bytes() == (report.out_dir / name).read_bytes(), name
 
@@ -116,3 +116,68 @@ def test_rerun_deletes_only_the_reports_own_files(tmp_path):
     assert again.html[0].read_bytes() == first.html[0].read_bytes()
     outputs = {entry["path"] for entry in json.loads(again.manifest.read_text())["outputs"]}
     assert not any(name.startswith(".") for name in outputs)
+
+
+def _cli_report(tmp_path, name, *extra):
+    out = tmp_path / name
+    code = main(["report", str(SAMPLE), "--out", str(out), "--notebooks", "01_corpus_overview", "--quiet", *extra])
+    return code, out
+
+
+def test_cli_outlet_as_word_or_json_list_gives_the_same_report(tmp_path, capfd):
+    """Issue 12: `-p outlets nyt` and `-p outlets '["nyt"]'` reached the notebook as strings: "0 articles".
+    With --quiet nothing reaches the terminal's stderr (the kernel's "TCP without encryption" warning did)."""
+    code_word, word = _cli_report(tmp_path, "word", "-p", "outlets", "nyt")
+    code_json, as_json = _cli_report(tmp_path, "json", "-p", "outlets", '["nyt"]')
+    assert code_word == code_json == 0
+    articles = (word / "tables" / "articles.csv").read_text(encoding="utf-8")
+    assert "nyt_2015-12-22" in articles and "politico" not in articles
+    assert (as_json / "tables" / "articles.csv").read_text(encoding="utf-8") == articles
+    assert (as_json / "01_corpus_overview.html").read_bytes() == (word / "01_corpus_overview.html").read_bytes()
+    assert json.loads((word / "manifest.json").read_text())["parameters"]["outlets"] == ["nyt"]
+    assert capfd.readouterr().err == ""
+
+
+def test_cli_unknown_outlet_stops_with_one_line_listing_the_outlets(tmp_path, capsys):
+    code, _ = _cli_report(tmp_path, "nosuch", "-p", "outlets", "nosuch")
+    err = [line for line in capsys.readouterr().err.splitlines() if line.startswith("error")]
+    assert code == 2
+    assert err == ["error: notebook 01_corpus_overview.ipynb: parameter outlets: no outlet 'nosuch' in the corpus; "
+                   "the corpus has 4 articles from outlets RT (1), huff-post (1), nyt (1), politico (1); dated 2015-12-20 to 2017-09-29"]
+
+
+def test_cli_parameter_of_the_wrong_kind_stops_before_anything_runs(tmp_path, capsys):
+    code, out = _cli_report(tmp_path, "abc", "-p", "top_n", "abc")
+    assert code == 2
+    assert capsys.readouterr().err == "error: parameter top_n expects a whole number of at least 1, got 'abc'\n"
+    assert not out.exists()
+
+
+def test_unknown_parameter_is_refused_with_the_names(tmp_path):
+    with pytest.raises(ReportParameterError, match=r"unknown parameter outlet \(did you mean outlets\?\); the notebooks take: .*top_n"):
+        run_report(SAMPLE, tmp_path / "r", notebooks=["01_corpus_overview"], parameters={"outlet": "nyt"}, progress=False)
+
+
+def test_notebook_failure_is_one_line_with_the_exceptions_last_line(tmp_path, capfd):
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("corpus = None\noutput_dir = None", metadata={"tags": ["parameters"]}),
+                nbformat.v4.new_code_cell("raise RuntimeError('first line\\nsecond line\\nthe reason')")]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, tmp_path / "multi.ipynb")
+    with pytest.raises(ReportError) as caught:
+        run_report(SAMPLE, tmp_path / "out", notebooks=[tmp_path / "multi.ipynb"], progress=True)
+    message = str(caught.value)
+    assert "\n" not in message and "RuntimeError: the reason)" in message and "first line" not in message
+    assert "notebook 1/1: multi.ipynb\n" in capfd.readouterr().err  # the progress bar's notebook is named
+
+
+@pytest.mark.parametrize("name", ["03_denials", "03_denials.ipynb"])
+def test_notebooks_by_name_with_or_without_suffix(name):
+    assert _resolve_notebooks([name]) == [(NOTEBOOK_DIR / "03_denials.ipynb").resolve()]
+
+
+def test_unknown_notebook_lists_the_choices():
+    with pytest.raises(ReportError, match=r"notebook not found: 03 \(the notebooks are: 01_corpus_overview, 02_quotes, 03_denials, 04_compare"):
+        _resolve_notebooks(["03"])

@@ -10,6 +10,16 @@ from typing import Any, Iterable, Sequence
 from toolkit.corpus.loaders import READ_FORMATS
 
 
+def column_pair(text: str) -> str:
+    """Check one ``--column FIELD=COLUMN`` value (argparse `type=`): a bare name gets a one-line error and a suggestion."""
+    field, sep, column = text.partition("=")
+    if not sep:
+        raise argparse.ArgumentTypeError(f"expects FIELD=COLUMN, got {text!r} (for the article text: --column text={text})")
+    if not field or not column:
+        raise argparse.ArgumentTypeError(f"expects FIELD=COLUMN with both names, got {text!r} (e.g. text=body, date=published_at)")
+    return text
+
+
 def column_mapping(pairs: Sequence[str]) -> dict[str, str]:
     """Parse repeated ``FIELD=COLUMN`` options into a mapping."""
     mapping = {}
@@ -24,7 +34,7 @@ def column_mapping(pairs: Sequence[str]) -> dict[str, str]:
 def add_load_options(parser: argparse.ArgumentParser) -> None:
     """Add the options every command that reads a corpus shares."""
     group = parser.add_argument_group("reading the corpus")
-    group.add_argument("--column", action="append", default=[], metavar="FIELD=COLUMN",
+    group.add_argument("--column", action="append", default=[], metavar="FIELD=COLUMN", type=column_pair,
                        help="export column holding an article field, e.g. text=body or date=published_at (repeatable)")
     group.add_argument("--metadata", metavar="FILE", help="metadata .tsv/.csv joined on file stem (default: found beside the files)")
     group.add_argument("--encoding", help="decode every file with this encoding (default: UTF-8, then a logged cp1252/latin-1 fallback)")
@@ -57,10 +67,24 @@ def load_options(args: argparse.Namespace) -> dict[str, Any]:
 def finder_summary(what: str, out: Any, log: Any, paths: Sequence[str]) -> int:
     """Print what a finder command wrote and the load log's summary; non-zero when nothing was read."""
     print(f"{out.count} {what} from {log.loaded} articles written to {out.path} ({log.summary()})")
+    hint = missing_text_hint(log)
+    if hint:
+        print(hint, file=sys.stderr)
     if not log.loaded:
         print("error: no article could be read from " + ", ".join(paths), file=sys.stderr)
         return 1
     return 0
+
+
+def missing_text_hint(log: Any) -> str | None:
+    """One line for records skipped as missing_text: the first one's columns, and how to name the text column."""
+    missing = [e for e in log.events if e.action == "skipped" and e.reason == "missing_text"]
+    if not missing:
+        return None
+    first = missing[0]
+    where = f"{first.source}{':' + first.location if first.location else ''}"
+    return (f"note: {len(missing)} records have no article text; {where}: {first.detail}; "
+            "name the text column with --column text=COLUMN")
 
 
 def checked_output(out: str, args: argparse.Namespace, *, kind: str = "file", extra: Iterable[str | None] = ()) -> Path:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
@@ -13,9 +12,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     report = sub.add_parser("report", help="run the report notebooks on a corpus (papermill) and write HTML, tables, manifest")
     report.add_argument("corpus", metavar="CORPUS", help="a file or folder of articles")
     report.add_argument("--out", required=True, metavar="DIR", help="report folder, e.g. reports/sample")
-    report.add_argument("--notebooks", nargs="+", metavar="NB", help="notebooks to run (names in notebooks/ or paths)")
+    report.add_argument("--notebooks", nargs="+", metavar="NB", help="notebooks to run: names in notebooks/ (01_corpus_overview or 01_corpus_overview.ipynb) or paths")
     report.add_argument("-p", "--param", nargs=2, action="append", default=[], metavar=("KEY", "VALUE"),
-                        help="a notebook parameter, VALUE read as JSON if it parses (repeatable)")
+                        help="a notebook parameter (repeatable): -p outlets nyt,wapo or '[\"nyt\"]', -p top_n 10, -p date_from 2016-01-01")
     report.add_argument("--lexicon", metavar="FILE", help="your denial lexicon (TSV like toolkit/data/denials.tsv), added to the shipped one")
     report.add_argument("--workers", type=int, default=1, metavar="N", help="processes for the corpus's extraction")
     report.add_argument("--min-score", type=float, metavar="S",
@@ -24,27 +23,32 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     report.set_defaults(func=cmd_report)
 
 
-def param_value(text: str) -> Any:
-    """Read a -p value as JSON (numbers, lists, null), else as a plain string."""
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError:
-        return text
+def param_value(key: str, text: str) -> Any:
+    """Read a -p value as the notebooks do (`toolkit.reports.parameters.coerce`): `outlets nyt` and
+    `outlets '["nyt"]'` are both ["nyt"], `top_n 20` is 20; a value of the wrong kind raises ParameterError."""
+    from toolkit.reports.parameters import coerce
+
+    return coerce(key, text)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Run the report notebooks on a corpus with papermill and write HTML, tables and a manifest."""
     from toolkit.cli.options import checked_output
-    from toolkit.reports.runner import ReportError, run_report
+    from toolkit.reports.parameters import ParameterError
+    from toolkit.reports.runner import ReportError, ReportParameterError, run_report
 
     checked_output(args.out, args, kind="folder")  # a missing corpus or an --out around an input: exit 2
-    params = {key: param_value(value) for key, value in args.param}
+    try:
+        params = {key: param_value(key, value) for key, value in args.param}
+    except ParameterError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     try:
         result = run_report(args.corpus, args.out, notebooks=args.notebooks, parameters=params,
                             progress=not args.quiet, workers=args.workers, lexicon=args.lexicon,
                             min_score=args.min_score)
     except ReportError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return 2 if isinstance(exc, ReportParameterError) else 1
     print(f"report written to {result.out_dir} (open {result.out_dir / 'index.html'})")
     return 0

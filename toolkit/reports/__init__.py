@@ -3,7 +3,8 @@ a corpus into an HTML report with a manifest.
 
 `runner` runs the notebooks; `overview`, `analysis`, `denial_tables` and `compare` compute the tables;
 `viewer` renders an article with its quotes and denials; `outputs` saves a notebook's figures and tables
-deterministically. It may import every layer below it (`corpus`, `text`, `quotes`, `denials`, `pipeline`);
+deterministically; `parameters` checks a notebook's parameters first (`check_parameters`, `select`);
+`display` renders every table the same way (`show_table`, `show_kwic`). It may import every layer below it (`corpus`, `text`, `quotes`, `denials`, `pipeline`);
 nothing from `cli`.
 """
 

@@ -8,6 +8,7 @@ live only in the manifest's `run` entry, so two runs on the same corpus differ n
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import html
 import platform
@@ -25,7 +26,9 @@ NOTEBOOK_DIR = Path(__file__).resolve().parents[2] / "notebooks"
 #: The pinned dependency set a source checkout installs from (absent from an installed wheel).
 LOCK_FILE = Path(__file__).resolve().parents[2] / "requirements.lock"
 #: Notebooks a report runs by default, in order.
-DEFAULT_NOTEBOOKS: tuple[str, ...] = ("01_corpus_overview.ipynb", "02_quotes.ipynb", "03_denials.ipynb", "04_compare.ipynb")
+DEFAULT_NOTEBOOKS: tuple[str, ...] = (
+    "01_corpus_overview.ipynb", "02_quotes.ipynb", "03_denials.ipynb", "04_compare.ipynb", "05_validation.ipynb",
+)
 #: Where, inside a report folder, the corpus's extraction (articles, quotes, denials as Parquet) goes.
 EXTRACTION_DIR = "extraction"
 #: Libraries whose versions the manifest records.
@@ -34,10 +37,16 @@ LIBRARIES = (
     "nbformat", "ipykernel", "trafilatura", "pyarrow", "tqdm",
 )
 MANIFEST = "manifest.json"
+#: What the notebooks' kernels log to the terminal: errors only.
+KERNEL_LOG_LEVEL = "ERROR"
 
 
 class ReportError(Exception):
     """Raised when a report cannot be made; names the notebook and cell that failed."""
+
+
+class ReportParameterError(ReportError):
+    """Raised when a report parameter is unknown, of the wrong kind, or selects nothing (bad input)."""
 
 
 @dataclass(frozen=True)
@@ -85,15 +94,48 @@ def library_versions(names: Iterable[str] = LIBRARIES) -> dict[str, str | None]:
 
 
 def _resolve_notebooks(notebooks: Sequence[str | Path] | None) -> list[Path]:
+    """Find each notebook: a path, or a name in notebooks/ with or without ".ipynb"; list the names when one is unknown."""
     paths = []
     for name in notebooks or DEFAULT_NOTEBOOKS:
         path = Path(name)
-        if not path.is_file():
-            path = NOTEBOOK_DIR / name
-        if not path.is_file():
-            raise ReportError(f"notebook not found: {name} (looked in {NOTEBOOK_DIR})")
-        paths.append(path.resolve())
+        candidates = [path, NOTEBOOK_DIR / name]
+        if path.suffix != ".ipynb":
+            candidates += [path.with_name(path.name + ".ipynb"), NOTEBOOK_DIR / f"{name}.ipynb"]
+        found = next((c for c in candidates if c.is_file()), None)
+        if found is None:
+            choices = ", ".join(sorted(p.stem for p in NOTEBOOK_DIR.glob("*.ipynb")))
+            raise ReportError(f"notebook not found: {name} (the notebooks are: {choices}; or give a path to a .ipynb)")
+        paths.append(found.resolve())
     return paths
+
+
+def _check_parameters(sources: Sequence[Path], parameters: Mapping[str, Any] | None) -> dict[str, Any]:
+    """Read each parameter into its kind before anything runs; refuse one that no notebook declares."""
+    from papermill.inspection import inspect_notebook
+
+    from toolkit.reports.parameters import ParameterError, check_parameters
+
+    given = dict(parameters or {})
+    declared = {name for source in sources for name in inspect_notebook(str(source))}
+    unknown = sorted(set(given) - declared)
+    if unknown:
+        hints = [name + "".join(f" (did you mean {c}?)" for c in difflib.get_close_matches(name, sorted(declared), n=1)) for name in unknown]
+        raise ReportParameterError(f"unknown parameter {', '.join(hints)}; the notebooks take: {', '.join(sorted(declared))}")
+    try:
+        return {**given, **check_parameters(given)}
+    except ParameterError as exc:
+        raise ReportParameterError(str(exc)) from None
+
+
+def _failure_message(source: Path, target: Path, exc: Any) -> ReportError:
+    """One readable line for a failing notebook: its name, the cell, the exception's last line (not a traceback)."""
+    lines = [line.strip() for line in str(exc.evalue).splitlines() if line.strip()]
+    last = lines[-1] if lines else ""
+    if exc.ename == "ParameterError":
+        return ReportParameterError(f"notebook {source.name}: {last}")
+    return ReportError(
+        f"notebook {source.name} failed in cell {exc.exec_count} ({exc.ename}: {last}); the partial notebook is kept at {target}"
+    )
 
 
 #: The owner marker's kind for a report folder.
@@ -163,6 +205,7 @@ def run_report(
     if not corpus.exists():
         raise ReportError(f"no such corpus: {corpus}")
     sources = _resolve_notebooks(notebooks)
+    parameters = _check_parameters(sources, parameters)
     if is_extraction(corpus):
         extraction_manifest(corpus)  # damaged, unfinished or older: say so before anything is written
     # Before anything is written: never onto, around or inside the corpus, the lexicon or a notebook.
@@ -203,18 +246,19 @@ def _run(corpus: Path, out_dir: Path, sources: Sequence[Path], parameters: Mappi
     if min_score is not None:
         params["min_score"] = min_score
     executed, pages = [], []
-    for source in sources:
+    for number, source in enumerate(sources, 1):
         target = out_dir / source.name
+        if progress:  # papermill's bar says only "Executing": name the notebook above it
+            print(f"notebook {number}/{len(sources)}: {source.name}", file=sys.stderr, flush=True)
         try:
             papermill.execute_notebook(
                 str(source), str(target), parameters=params, cwd=str(source.parent),
                 progress_bar=progress, kernel_name="python3",
+                # The kernel warns on every start that it talks over local TCP unencrypted: noise to a report's reader.
+                extra_arguments=[f"--IPKernelApp.log_level={KERNEL_LOG_LEVEL}"],
             )
         except PapermillExecutionError as exc:
-            raise ReportError(
-                f"notebook {source.name} failed in cell {exc.exec_count} ({exc.ename}: {exc.evalue}); "
-                f"the partial notebook is kept at {target}"
-            ) from exc
+            raise _failure_message(source, target, exc) from exc
         _fix_injected_cell_id(target)
         executed.append(target)
         pages.append(render_html(target, out_dir / f"{source.stem}.html"))
