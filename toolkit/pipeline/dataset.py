@@ -89,7 +89,7 @@ def open_dataset(
     config = ExtractConfig(lexicon=str(lexicon) if lexicon is not None else None, lexicon_extend=lexicon_extend,
                            min_score=wanted)
     if manifest:
-        data = _read_extraction(Path(single), stored)
+        data = _read_extraction(Path(single), manifest, stored)
         if manifest.get("lexicon") != lexicon_record(config) or wanted < stored:
             return _refind_denials(data, config.denial_lexicon(), wanted)
         if wanted > stored:
@@ -123,8 +123,7 @@ def _refind_denials(data: Dataset, lexicon: Any, min_score: float) -> Dataset:
     return replace(data, denials=typed_table("denials", rows), denial_min_score=min_score)
 
 
-def _read_extraction(folder: Path, min_score: float) -> Dataset:
-    manifest = extraction_manifest(folder)
+def _read_extraction(folder: Path, manifest: dict[str, Any], min_score: float) -> Dataset:
     counts = manifest.get("articles", {})
     events = read_table(folder, "load_log")
     log = LoadLog(read=counts.get("read", 0), loaded=counts.get("loaded", 0) - counts.get("duplicates_across_partitions", 0))

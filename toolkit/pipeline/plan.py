@@ -21,8 +21,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Iterator, Mapping, Sequence
 
 from toolkit.corpus.formats import jsonl_slices
-from toolkit.corpus.identity import SINGLE_ARTICLE_FORMATS, file_doc_ids
-from toolkit.corpus.loaders import METADATA_NAMES, PathLike, corpus_roots, discover_files
+from toolkit.corpus.loaders import METADATA_NAMES, PathLike, corpus_file_ids, corpus_roots, discover_files
 from toolkit.corpus.loadlog import LoadLog
 from toolkit.corpus.vendors import FORMATS as VENDOR_FORMATS
 
@@ -126,7 +125,7 @@ def plan_partitions(
     listing = [(root, list(discover_files(root, log, fmt=fmt))) for root in corpus_roots(paths)]
     # doc_ids of single-article files depend on every file of the corpus (colliding stems), so they are
     # decided here, once, and handed to the partitions.
-    ids = file_doc_ids((root, path) for root, files in listing for path, fmt in files if fmt in SINGLE_ARTICLE_FORMATS)
+    ids = corpus_file_ids(listing)
     plan: list[Partition] = []
     names: dict[str, int] = {}
 
