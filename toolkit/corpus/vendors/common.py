@@ -13,6 +13,7 @@ from typing import Any, Iterator, Sequence
 from toolkit.corpus.dates import parse_date
 from toolkit.corpus.decoding import Unreadable, decode_bytes
 from toolkit.corpus.loadlog import LoadLog
+from toolkit.corpus.vendors.rtf import is_rtf, rtf_text
 
 #: An export file larger than this is not read at all (a vendor download holds 100 to 500 articles).
 MAX_FILE_BYTES = 256 * 1024 * 1024
@@ -108,6 +109,15 @@ def decode_export(path: Path, data: bytes, encoding: str | None, log: LoadLog) -
     for action, reason, detail in decoded.events:
         log.add(action, reason, path, "", detail)
     return decoded.text
+
+
+def export_text(path: Path, data: bytes, encoding: str | None, log: LoadLog) -> str | None:
+    """Return an export's text: RTF converted, anything else decoded with its line ends made "\n"; None
+    after counting and logging a decoding failure."""
+    if is_rtf(data):
+        return rtf_text(data)
+    text = decode_export(path, data, encoding, log)
+    return None if text is None else text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def vendor_date(value: str | None) -> datetime | str | None:

@@ -31,14 +31,14 @@ from toolkit.corpus.vendors.common import (
     Announced,
     Parsed,
     VendorRecord,
-    decode_export,
     emit,
+    export_text,
     looks_like_date,
     paragraphs,
     read_export,
     vendor_date,
 )
-from toolkit.corpus.vendors.rtf import is_rtf, rtf_text
+from toolkit.corpus.vendors.rtf import is_rtf
 
 #: The line that ends each article: "Document IINM000020171113edbd0000d" (after "AN" in a table row), in any
 #: interface language ("Dokument ...", "文件 ..."): a known word and an accession number, or any short word
@@ -81,14 +81,10 @@ def read_factiva(
     data = read_export(path, max_file_bytes, log)
     if data is None:
         return
-    if is_rtf(data):
-        lines = rtf_text(data).split("\n")
-    else:
-        text = decode_export(path, data, encoding, log)
-        if text is None:
-            return
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-        lines = html_lines(text) if _is_html(text) else text.split("\n")
+    text = export_text(path, data, encoding, log)
+    if text is None:
+        return
+    lines = html_lines(text) if not is_rtf(data) and _is_html(text) else text.split("\n")
     articles, announced = parse_lines(lines)
     if not articles and announced.total is None:
         log.read += 1

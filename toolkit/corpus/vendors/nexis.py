@@ -28,8 +28,8 @@ from toolkit.corpus.vendors.common import (
     Parsed,
     VendorRecord,
     date_and_rest,
-    decode_export,
     emit,
+    export_text,
     looks_like_date,
     paragraphs,
     read_export,
@@ -37,7 +37,7 @@ from toolkit.corpus.vendors.common import (
     word_count,
     wrapped,
 )
-from toolkit.corpus.vendors.rtf import is_rtf, rtf_text
+from toolkit.corpus.vendors.rtf import is_rtf
 
 #: "7 of 100 DOCUMENTS", "Dokument 7 von 100", "Document 7 de 100" on a line of their own.
 CLASSIC_SEPARATOR = re.compile(
@@ -107,13 +107,12 @@ def read_nexis(
         if lines is None:
             return
         per_paragraph = True
-    elif is_rtf(data):
-        lines, per_paragraph = rtf_text(data).split("\n"), True
     else:
-        text = decode_export(path, data, encoding, log)
+        text = export_text(path, data, encoding, log)
         if text is None:
             return
-        lines, per_paragraph = text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), False
+        # An RTF export (as a DOCX) has one line per paragraph; a plain-text one may wrap inside them.
+        lines, per_paragraph = text.split("\n"), is_rtf(data)
     yield from parse_lines(path, lines, per_paragraph=per_paragraph, log=log, max_bytes=max_bytes)
 
 
