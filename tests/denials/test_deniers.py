@@ -29,6 +29,14 @@ def _denier(text: str, phrase: str) -> str | None:
     ("Trump told CNN that he believed Fields had fabricated the story.", "fabricated", "Trump"),
     # doubled apostrophes are quotation marks (the NYT's, in PolNeAR)
     ("''It is all lies. There is no special case,'' Mr. Putin said.", "lies", "Mr. Putin"),
+    # a participle of speech after a comma takes the sentence's subject
+    ('Cruz took the stage with a shot at Trump, saying his use of the term was incorrect.', "incorrect", "Cruz"),
+    ("The Clinton campaign pushed back hard, calling the claims fabricated.", "fabricated", "The Clinton campaign"),
+    # a pronoun gives way to the two-word name opening its sentence, not to a capitalised adverbial or participle
+    ("Mr. Putin also spoke about Syria, but he denied that they were on active duty.", "denied", "Mr. Putin"),
+    ("Asked about the story, he denied it again.", "denied", "he"),
+    # a verb form is no noun phrase: "shown to be false" has no denier
+    ("Her initial statement was shown to be false.", "false", None),
 ])
 def test_denier_round_2(text, phrase, denier):
     assert _denier(text, phrase) == denier

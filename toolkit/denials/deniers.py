@@ -31,7 +31,8 @@ regards regarded rate rates rated conclude concludes concluded announce announce
 underlined underlines testify testifies testified stress stresses stressed emphasize emphasized emphasizes acknowledge acknowledged
 complain complained complains blast blasted slam slammed denounce denounced denounces cite cites cited
 reads read shows showed found find finds believe believes believed think thinks thought deny denies
-denied denying reject rejects rejected rejecting
+denied denying reject rejects rejected rejecting reported perceive perceives perceived consider considers
+considered
 """.split() if w not in _NOUN_LIKE)
 
 #: Denial entries whose matched word is itself a verb: the denier is its grammatical subject. Not "lied" or
@@ -96,7 +97,7 @@ def _np_ending_at(toks: list[Token], i: int) -> Mention | None:
     last = toks[i]
     if last.low in PRONOUNS:
         return Mention(last.start, last.end)
-    if last.low in _STOP or last.low in _DETERMINERS or not last.word[:1].isalnum():
+    if last.low in _STOP or last.low in _DETERMINERS or last.low in _BE or not last.word[:1].isalnum():
         return None
     j = i
     if _is_cap(last):
@@ -220,8 +221,24 @@ def find_denier(
     found = _find(text, sentence, start, end, verb=verb)
     for mention in found:
         if mention is not None and not (inside and inside[0] <= mention.start < inside[1]):
-            return mention
+            return _named(text, sentence, mention)
     return None
+
+
+def _named(text: str, sentence: tuple[int, int], mention: Mention) -> Mention:
+    """A third-person pronoun gives way to the name opening its sentence (GUIDELINES.md: prefer a name in the same
+    sentence over a pronoun): "Mr. Putin also veered close ..., but he denied" -> Mr. Putin."""
+    if text[mention.start:mention.end].lower() not in {"he", "she"}:
+        return mention
+    opening = _sentence_subject(sentence_tokens(text, sentence[0], mention.start))
+    if opening is None or not text[opening.start:opening.end][:1].isupper() or opening.end > mention.start:
+        return mention
+    words = text[opening.start:opening.end].split()
+    # a name of two words or more ("Mr. Putin", "Donald Trump"): one capitalised word opening a sentence is as
+    # often an adverbial ("Beyond", "Asked") as a name
+    if len(words) < 2 or words[0].lower().endswith(("ed", "ing", "ly")) or words[0].lower() in PRONOUNS | _DETERMINERS:
+        return mention
+    return opening
 
 
 def _find(text: str, sentence: tuple[int, int], start: int, end: int, *, verb: bool):
@@ -248,9 +265,34 @@ def _find(text: str, sentence: tuple[int, int], start: int, end: int, *, verb: b
         # "-ing" forms are participles ("tweets accusing X", ", saying"): the finite verb decides
         if toks[n].low in SPEECH_VERBS and not toks[n].low.endswith("ing"):
             yield speaker_of_verb(toks, n)
+    # a participle of speech after a comma ("Cruz took the stage ..., saying ... was incorrect"; "The campaign
+    # pushed back, calling it ..."): its subject is the sentence's subject
+    for n in range(first - 1, 0, -1):
+        if toks[n].low in SPEECH_VERBS and toks[n].low.endswith("ing") and toks[n - 1].word == ",":
+            yield _sentence_subject(toks)
+            break
     for n in range(last, len(toks)):
         if toks[n].low in SPEECH_VERBS:
             yield speaker_of_verb(toks, n, first_after=last)
+
+
+def _sentence_subject(toks: list[Token]) -> Mention | None:
+    """The noun phrase opening a sentence when it is a name or a determiner phrase ("Cruz", "The Clinton
+    campaign"), not an adverbial or a quotation."""
+    if not toks or not (toks[0].low in _DETERMINERS or toks[0].low in PRONOUNS or _is_cap(toks[0])):
+        return None
+    if toks[0].low in _CLAUSE_OPENERS or toks[0].low in _STOP:
+        return None
+    subject = _subject_at(toks, 0)
+    if subject is None or toks[0].low not in _DETERMINERS:
+        return subject
+    # "The Clinton campaign pushed back": a lowercase head after the capitalised modifiers, when a verb follows it
+    k = next((n for n, t in enumerate(toks) if t.end == subject.end), None)
+    if k is not None and k + 2 < len(toks) and toks[k + 1].word[:1].islower() and toks[k + 1].low not in _STOP | _SKIP:
+        verb = toks[k + 2].low
+        if verb.endswith("ed") or verb in SPEECH_VERBS or verb in _SKIP:
+            return Mention(subject.start, toks[k + 1].end)
+    return subject
 
 
 def speaker_of_verb(toks: list[Token], n: int, *, first_after: int = 0) -> Mention | None:
