@@ -25,6 +25,11 @@ def _found(text):
 @pytest.mark.parametrize("text, phrase, category", [
     ("Moscow has repeatedly denied the claims.", "denied", "explicit"),
     ("The Kremlin flatly denied the report.", "flatly denied", "explicit"),
+    # one object that is a claim, a name's claim, or a clause: not the withholding sense
+    ("Trump denied Cruz's claim about the ad.", "denied", "explicit"),
+    ("He denied Russia was involved.", "denied", "explicit"),
+    ("Trump said he was not involved.", "was not involved", "explicit"),
+    ("The group said the article was libel.", "libel", "delegitimize"),
     ("The court rejected that argument on Monday.", "rejected", "explicit"),
     ("She disputes the account given by the police.", "disputes", "explicit"),
     ("The ministry said the accusations were not backed with any proof at all.", "not backed with any proof at all", "no_evidence"),
@@ -112,6 +117,16 @@ def test_broad_candidates_are_scored_with_their_category(text, phrase, category)
     # literal ads; a denied right
     "Hillary Clinton has a new campaign ad hitting Donald Trump.",
     "Denying us justice is un-American.",
+    # "deny someone something" is withholding (a person, then a thing)
+    "Kennedy engineered a floor fight and denied Carter a final-night photograph of unity.",
+    "The party denied him the nomination.",
+    # a legal term or a name, not a rejection
+    "Blocher was charged with anti-Semitic libel in 1999.",
+    "The Anti-Defamation League denounced the remarks.",
+    "Statutes prohibit perjury and false statements to Congress.",
+    # a plain negation in the author's voice or a relative clause, not the accused's response
+    "(Mr. Trump was not involved in the financing of the club.)",
+    "said Mark Mellman, a pollster who is not involved with the campaign.",
 ])
 def test_not_a_denial(text):
     assert _found(text) == []

@@ -365,6 +365,17 @@ def _in(word: str | None, items: list[str]) -> bool:
                for i in items)
 
 
+_RECIPIENT = re.compile(r"\s+(?:him|her|them|us|me|you|(?-i:[A-Z][\w’'\-]*)(?:\s+(?-i:[A-Z][\w’'\-]*))?)\s+"
+                        r"(?:a|an|the|any|his|her|their|its|our|your|access|entry|permission)\b", re.IGNORECASE)
+
+
+def _recipient_then_thing(text: str, end: int) -> bool:
+    """A person and then a thing after the word: the double object of "deny someone something" (withhold), as in
+    "denied Carter a final-night photograph", "denied him the nomination" (a claim is one object: "denied the claims",
+    "denied Russia's role")."""
+    return _RECIPIENT.match(text, end, min(len(text), end + 60)) is not None
+
+
 def sense_ok(entry: Entry, text: str, start: int, end: int) -> bool:
     """Whether the words around ``text[start:end]`` satisfy the entry's sense constraints."""
     if not entry.sense:
@@ -408,6 +419,8 @@ def sense_ok(entry: Entry, text: str, start: int, end: int) -> bool:
             if not set(clause_before[: int(n)]) & set(_items(words)):
                 return False
         if name == "verb" and prev in _DETERMINERS_ADJ:
+            return False
+        if name == "not_recipient" and _recipient_then_thing(text, end):
             return False
         if name == "claim_after":
             window = [w for w in clause_after[: int(arg or 4)] if w.isalnum() or "’" in w or "'" in w]
