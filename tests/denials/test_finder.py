@@ -363,7 +363,9 @@ def test_dev_regression_floor(capsys):
 
 def test_denial_time_is_linear_in_dense_text_without_sentence_breaks():
     """Recipe 13 of issue 15: a long text dense with denial words and no sentence break took minutes (the denier
-    search re-read the whole sentence for every denial). Eight times the text must cost far less than 64 times."""
+    search re-read the whole sentence for every denial). Eight times the text must cost about eight times (issue
+    16: the denier step re-tokenized the sentence window per denial, the target and verdict patterns scanned from
+    the sentence start, the quote lookup was a list scan)."""
     import random
     import time
 
@@ -380,4 +382,5 @@ def test_denial_time_is_linear_in_dense_text_without_sentence_breaks():
         return best
 
     small, large = seconds(1000), seconds(8000)
-    assert large / small < 24, f"1,000 words {small:.3f}s, 8,000 words {large:.3f}s"
+    # linear: 8x the words cost about 8x (7.1x measured); 12 leaves room for a busy machine
+    assert large / small < 12, f"1,000 words {small:.3f}s, 8,000 words {large:.3f}s"

@@ -10,8 +10,9 @@ phrase ("the Foreign Ministry", "the campaign"), or a pronoun.
 
 from __future__ import annotations
 
+import bisect
 import re
-from typing import NamedTuple
+from typing import Iterator, NamedTuple, Sequence
 
 _TOKEN = re.compile(r"[\w’'.\-]*\w|[“”\"‘’,;:()—–]")
 
@@ -84,6 +85,38 @@ class Token(NamedTuple):
 def sentence_tokens(text: str, start: int, end: int) -> list[Token]:
     """Return the tokens of `text[start:end]` with offsets into `text`."""
     return [Token(m.start(), m.end(), m.group(), m.group().lower()) for m in _TOKEN.finditer(text, start, end)]
+
+
+class SentenceTokens:
+    """The tokens of one text, made once per paragraph and sliced for each sentence or window asked for: an article
+    dense with denials asks for the words around every denial, and re-tokenizing them each time made the denier
+    step cost the number of hits times the sentence length."""
+
+    def __init__(self, text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> None:
+        self.text = text
+        self.paragraphs = list(paragraphs) or [(0, len(text))]
+        self._starts = [p[0] for p in self.paragraphs]
+        self._memo: dict[int, tuple[list[Token], list[int], list[int]]] = {}
+
+    def _of(self, i: int) -> tuple[list[Token], list[int], list[int]]:
+        entry = self._memo.get(i)
+        if entry is None:
+            toks = sentence_tokens(self.text, *self.paragraphs[i])
+            entry = self._memo[i] = (toks, [t.start for t in toks], [t.end for t in toks])
+        return entry
+
+    def __call__(self, start: int, end: int) -> list[Token]:
+        """The tokens of ``text[start:end]``, as :func:`sentence_tokens` gives them when ``start`` and ``end`` fall
+        on token boundaries (sentences, windows cut at whitespace, a quotation mark)."""
+        i = bisect.bisect_right(self._starts, start) - 1
+        if i < 0 or end > self.paragraphs[i][1]:
+            return sentence_tokens(self.text, start, end)
+        toks, starts, ends = self._of(i)
+        return toks[bisect.bisect_left(starts, start):bisect.bisect_right(ends, end)]
+
+    def prefix(self, sentence: tuple[int, int], stop: int) -> list[Token]:
+        """The tokens of ``sentence`` that end by ``stop``."""
+        return self(sentence[0], stop)
 
 
 def _is_cap(tok: Token) -> bool:
@@ -211,26 +244,30 @@ def subject_before(toks: list[Token], i: int) -> Mention | None:
 
 
 def find_denier(
-    text: str, sentence: tuple[int, int], start: int, end: int, *, verb: bool, inside: tuple[int, int] | None = None
+    text: str, sentence: tuple[int, int], start: int, end: int, *, verb: bool, inside: tuple[int, int] | None = None,
+    tokens: SentenceTokens | None = None,
 ) -> Mention | None:
     """Return the denier of the denial ``text[start:end]`` within ``sentence``, or None (author's voice).
 
     ``inside`` is the quotation the denial sits in: a mention inside it is the quoted speaker's own
-    words ("we", "I"), not the denier, so it is skipped (the quote's attribution decides).
+    words ("we", "I"), not the denier, so it is skipped (the quote's attribution decides). ``tokens``: the text's
+    sentence tokens, shared by every denial of one text (made here when not given).
     """
-    found = _find(text, sentence, start, end, verb=verb)
+    tokens = SentenceTokens(text) if tokens is None else tokens
+    found = _find(tokens(sentence[0], sentence[1]), start, end, verb=verb)
     for mention in found:
         if mention is not None and not (inside and inside[0] <= mention.start < inside[1]):
-            return _named(text, sentence, mention)
+            return _named(text, tokens.prefix(sentence, mention.start), mention)
     return None
 
 
-def _named(text: str, sentence: tuple[int, int], mention: Mention) -> Mention:
+def _named(text: str, before: list[Token], mention: Mention) -> Mention:
     """A third-person pronoun gives way to the name opening its sentence (GUIDELINES.md: prefer a name in the same
-    sentence over a pronoun): "Mr. Putin also veered close ..., but he denied" -> Mr. Putin."""
+    sentence over a pronoun): "Mr. Putin also veered close ..., but he denied" -> Mr. Putin. ``before``: the
+    sentence's tokens before the pronoun."""
     if text[mention.start:mention.end].lower() not in {"he", "she"}:
         return mention
-    opening = _sentence_subject(sentence_tokens(text, sentence[0], mention.start))
+    opening = _sentence_subject(before)
     if opening is None or not text[opening.start:opening.end][:1].isupper() or opening.end > mention.start:
         return mention
     words = text[opening.start:opening.end].split()
@@ -241,9 +278,8 @@ def _named(text: str, sentence: tuple[int, int], mention: Mention) -> Mention:
     return opening
 
 
-def _find(text: str, sentence: tuple[int, int], start: int, end: int, *, verb: bool):
-    """Yield denier candidates, best first."""
-    toks = sentence_tokens(text, sentence[0], sentence[1])
+def _find(toks: list[Token], start: int, end: int, *, verb: bool) -> Iterator[Mention | None]:
+    """Yield denier candidates among a sentence's tokens, best first."""
     first = next((n for n, t in enumerate(toks) if t.end > start), len(toks))
     last = next((n for n, t in enumerate(toks) if t.start >= end), len(toks))
     if verb:

@@ -17,6 +17,7 @@ rules in :mod:`toolkit.denials.deniers`.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import asdict, dataclass, fields
 from typing import Any, Iterable, Sequence
@@ -26,7 +27,8 @@ import pandas as pd
 from toolkit.denials.candidates import features, find_candidates, prior_logit, quote_regions
 from toolkit.denials.lexicon import CATEGORIES, Lexicon, default_lexicon, load_lexicon
 from toolkit.denials.model import Model, default_model
-from toolkit.denials.deniers import PRONOUNS, VERB_RULES, Mention, SPEECH_VERBS, speaker_of_verb, sentence_tokens, find_denier, subject_before
+from toolkit.denials.deniers import (PRONOUNS, SPEECH_VERBS, VERB_RULES, Mention, SentenceTokens, find_denier,
+                                     speaker_of_verb, subject_before)
 from toolkit.quotes.speakers import normalise_name
 from toolkit.text.tokenize import paragraph_sentence_spans, paragraph_spans
 
@@ -124,6 +126,17 @@ def _merge_adjacent(text: str, matches: list[tuple[int, int, str, str, float]]) 
     return merged
 
 
+def _first_containing(
+    spans: Sequence[tuple[int, int, int]], starts: Sequence[int], reach: Sequence[int], start: int, end: int,
+    quotes: Sequence[Any],
+) -> Any:
+    """The quote of the first span (in sorted order) that contains ``start:end``, in logarithmic time: ``reach`` is
+    the running maximum of the spans' ends, so the first span reaching ``end`` is the first that can contain it."""
+    stop = bisect.bisect_right(starts, start)
+    first = bisect.bisect_left(reach, end, 0, stop)
+    return quotes[spans[first][2]] if first < stop else None
+
+
 def _containing(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
     for s, e in spans:
         if s <= start and end <= e:
@@ -179,21 +192,26 @@ def _near(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[i
     return low, high
 
 
+#: How far before a denial a claim noun phrase that it rejects is looked for ("the claims ... were").
+TARGET_CHARS = 400
+
+
 def _target(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int] | None:
     after = _TARGET_AFTER.match(text, end, sentence[1])
     if after:
         return after.span(1)
-    before = _TARGET_BEFORE.search(text, sentence[0], start)
+    # the pattern ends at the denial and spans at most about ten words: no need to try it from the sentence start
+    before = _TARGET_BEFORE.search(text, max(sentence[0], start - TARGET_CHARS), start)
     return before.span(1) if before else None
 
 
-def _embedded_reporter(text: str, quote: tuple[int, int], sentence: tuple[int, int], start: int) -> Mention | None:
+def _embedded_reporter(tokens: SentenceTokens, quote: tuple[int, int], sentence: tuple[int, int], start: int) -> Mention | None:
     """A reporting verb inside the quote, before the denial, whose subject is outside the quote.
 
     "Stoltenberg, who was present ..., “had already stated publicly that the block has no evidence”":
     the quoted clause reports Stoltenberg's words, so Stoltenberg denies, not the quote's speaker.
     """
-    toks = sentence_tokens(text, sentence[0], sentence[1])
+    toks = tokens(sentence[0], sentence[1])
     for n in range(len(toks) - 1, -1, -1):
         tok = toks[n]
         if tok.start >= start or tok.start < quote[0]:
@@ -209,7 +227,7 @@ _PERSONAL = frozenset("he she they".split())
 _FRAGMENT_JOINERS = frozenset(["or", "and", ",", "nor"])
 
 
-def _partial_quote_reporter(text: str, quote: tuple[int, int], sentence: tuple[int, int]) -> Mention | None:
+def _partial_quote_reporter(tokens: SentenceTokens, quote: tuple[int, int], sentence: tuple[int, int]) -> Mention | None:
     """A reporting verb before a quote that opens mid-sentence: "She says the tweets are “lies”" -> She.
 
     The words before the opening mark are the author's report of the speaker's words, so the subject of
@@ -217,7 +235,7 @@ def _partial_quote_reporter(text: str, quote: tuple[int, int], sentence: tuple[i
     """
     if quote[0] <= sentence[0] or quote[0] >= sentence[1]:
         return None
-    toks = sentence_tokens(text, sentence[0], quote[0])
+    toks = tokens.prefix(sentence, quote[0])
     n = len(toks)
     while n > 0:
         n -= 1
@@ -242,9 +260,9 @@ def _partial_quote_reporter(text: str, quote: tuple[int, int], sentence: tuple[i
     return None
 
 
-def _named_reporter(text: str, sentence: tuple[int, int], start: int, pronoun: str) -> Mention | None:
+def _named_reporter(text: str, tokens: SentenceTokens, sentence: tuple[int, int], start: int, pronoun: str) -> Mention | None:
     """A named (non-pronoun) subject of a reporting verb earlier in the sentence (GUIDELINES.md: prefer a name)."""
-    toks = sentence_tokens(text, sentence[0], start)
+    toks = tokens.prefix(sentence, start)
     for n, tok in enumerate(toks):
         if tok.low in SPEECH_VERBS and not tok.low.endswith("ing"):
             subject = subject_before(toks, n)
@@ -300,10 +318,13 @@ def _same_paragraph(text: str, quote: Any, marked: tuple[int, int]) -> bool:
 
 #: A fact-checker's verdict in the passive with no agent: "were rated as mostly or entirely false".
 _PASSIVE_VERDICT = re.compile(r"\b(?:is|are|was|were|been|being)\s+rated\s+(?:as\s+)?[“\"‘']?(?:[\w\-]+\s+){0,3}$", re.IGNORECASE)
+#: How far before a falsity word a passive verdict ("were rated as mostly") is looked for: "rated", "as" and up to
+#: three words, each far shorter than this.
+VERDICT_CHARS = 300
 _RATER = re.compile(r"\b(?:rated|rates|rate|gave|gives|give|awarded|awards)\b", re.IGNORECASE)
 
 
-def _earlier_rater(text: str, sentences: _Sentences, sentence: tuple[int, int]) -> Mention | None:
+def _earlier_rater(text: str, tokens: SentenceTokens, sentences: _Sentences, sentence: tuple[int, int]) -> Mention | None:
     """The subject of an active "rated"/"gave" in the three sentences before (GUIDELINES.md: fact-checkers' verdicts).
 
     "PolitiFact rated 22% of Democratic claims as “entirely true” ... A majority of Republican statements
@@ -316,7 +337,7 @@ def _earlier_rater(text: str, sentences: _Sentences, sentence: tuple[int, int]) 
         prev = sentences.at(pos - 1)
         if prev[0] >= pos:
             return None
-        toks = sentence_tokens(text, prev[0], prev[1])
+        toks = tokens(prev[0], prev[1])
         for n, tok in enumerate(toks):
             if _RATER.fullmatch(tok.word) and n and toks[n - 1].low not in _BE_WORDS:
                 subject = subject_before(toks, n)
@@ -380,13 +401,16 @@ def find_denials(
         return []
     quotes = _default_quotes(text) if quotes is None else quotes
     quote_spans = sorted((int(q.start), int(q.end), n) for n, q in enumerate(quotes))
+    quote_starts = [s for s, _, _ in quote_spans]
+    reach = list(itertools.accumulate((e for _, e, _ in quote_spans), max))
     sentences = _Sentences(text)
+    tokens = SentenceTokens(text, [(p.start, p.end) for p in sentences.paragraphs])
     signatures: list[tuple[int, int]] | None = None
     out = []
     for start, end, category, rule, score in matches:
         sentence = sentences.at(start)
         sentence = _near(text, (min(sentence[0], start), max(sentence[1], end)), start, end)
-        quote_obj = next((quotes[n] for s, e, n in quote_spans if s <= start and end <= e), None)
+        quote_obj = _first_containing(quote_spans, quote_starts, reach, start, end, quotes)
         marked_region = _containing(marks, start, end)
         if quote_obj is not None and (marked_region is None or not _same_paragraph(text, quote_obj, marked_region)):
             quote_obj = None  # a direct quote's span is quoted words: a denial outside every quotation mark is not in it
@@ -395,24 +419,24 @@ def find_denials(
         denier: Mention | None = None
         if region is not None:
             marked = _containing(marks, start, end) or region
-            denier = _embedded_reporter(text, marked, sentence, start) or _partial_quote_reporter(text, marked, sentence)
+            denier = _embedded_reporter(tokens, marked, sentence, start) or _partial_quote_reporter(tokens, marked, sentence)
             if denier is None and quote_obj is not None and marked[0] > sentence[0] and marked[1] < sentence[1] - 2:
                 # a fragment quoted inside the author's sentence ("claimed ... a “misleading use of statistics,”
                 # and concluded"): the sentence's own attribution first
-                denier = find_denier(text, sentence, start, end, verb=is_verb, inside=marked)
+                denier = find_denier(text, sentence, start, end, verb=is_verb, inside=marked, tokens=tokens)
             if denier is None and quote_obj is not None:
                 denier = _quote_speaker(quote_obj)
             if denier is None:
-                denier = find_denier(text, sentence, start, end, verb=is_verb, inside=region)
+                denier = find_denier(text, sentence, start, end, verb=is_verb, inside=region, tokens=tokens)
             if denier is None and marked in marks:  # no speaker here: the attribution of the same quote chain
-                denier = _fallback_attribution(text, marks, sentences, marked)
+                denier = _fallback_attribution(text, tokens, marks, sentences, marked)
         else:
-            denier = find_denier(text, sentence, start, end, verb=is_verb)
-            if (category == "falsity" and _PASSIVE_VERDICT.search(text, sentence[0], start)
+            denier = find_denier(text, sentence, start, end, verb=is_verb, tokens=tokens)
+            if (category == "falsity" and _PASSIVE_VERDICT.search(text, max(sentence[0], start - VERDICT_CHARS), start)
                     and not re.match(r"\W*\s+by\b", text[end:end + 8])):
-                denier = _earlier_rater(text, sentences, sentence) or denier
+                denier = _earlier_rater(text, tokens, sentences, sentence) or denier
             if denier is not None and text[denier.start:denier.end].lower() in _PERSONAL:
-                denier = _named_reporter(text, sentence, start, text[denier.start:denier.end].lower()) or denier
+                denier = _named_reporter(text, tokens, sentence, start, text[denier.start:denier.end].lower()) or denier
         if denier is None:
             denier = _headline_source(text, start)
         if signatures is None:
@@ -434,7 +458,7 @@ def find_denials(
 
 
 def _fallback_attribution(
-    text: str, marks: list[tuple[int, int]], sentences: _Sentences, region: tuple[int, int]
+    text: str, tokens: SentenceTokens, marks: list[tuple[int, int]], sentences: _Sentences, region: tuple[int, int]
 ) -> Mention | None:
     """The attribution of a quotation-mark region, or of the previous region of the same paragraph.
 
@@ -448,7 +472,8 @@ def _fallback_attribution(
             break
         for pos in (e - 1, s):
             sentence = _near(text, sentences.at(pos), pos, pos)
-            mention = find_denier(text, sentence, e if pos != s else s, e if pos != s else s, verb=False, inside=(s, e))
+            mention = find_denier(text, sentence, e if pos != s else s, e if pos != s else s, verb=False, inside=(s, e),
+                                  tokens=tokens)
             if mention:
                 return mention
     return None
