@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Iterator, NamedTuple, Sequence
+from typing import Callable, Iterator, NamedTuple
 
 _TOKEN = re.compile(r"[\w’'.\-]*\w|[“”\"‘’,;:()—–]")
 
@@ -88,30 +88,36 @@ def sentence_tokens(text: str, start: int, end: int) -> list[Token]:
 
 
 class SentenceTokens:
-    """The tokens of one text, made once per paragraph and sliced for each sentence or window asked for: an article
-    dense with denials asks for the words around every denial, and re-tokenizing them each time made the denier
-    step cost the number of hits times the sentence length."""
+    """The tokens of one text, made once per sentence and sliced for each window asked for: an article dense with
+    denials asks for the words around every denial, and re-tokenizing them each time made the denier step cost the
+    number of hits times the sentence length.
 
-    def __init__(self, text: str, paragraphs: Sequence[tuple[int, int]] = ()) -> None:
+    ``locate(pos)`` gives the sentence holding ``pos`` (``(start, end)``); without it every span is its own block.
+    """
+
+    def __init__(self, text: str, locate: Callable[[int], tuple[int, int]] | None = None) -> None:
         self.text = text
-        self.paragraphs = list(paragraphs) or [(0, len(text))]
-        self._starts = [p[0] for p in self.paragraphs]
-        self._memo: dict[int, tuple[list[Token], list[int], list[int]]] = {}
+        self._locate = locate
+        self._memo: dict[tuple[int, int], tuple[list[Token], list[int], list[int]]] = {}
 
-    def _of(self, i: int) -> tuple[list[Token], list[int], list[int]]:
-        entry = self._memo.get(i)
-        if entry is None:
-            toks = sentence_tokens(self.text, *self.paragraphs[i])
-            entry = self._memo[i] = (toks, [t.start for t in toks], [t.end for t in toks])
-        return entry
+    def _block(self, start: int, end: int) -> tuple[int, int]:
+        if self._locate is not None:
+            block = self._locate(start)
+            if block[0] <= start and end <= block[1]:
+                return block
+        return (start, end)
 
     def __call__(self, start: int, end: int) -> list[Token]:
         """The tokens of ``text[start:end]``, as :func:`sentence_tokens` gives them when ``start`` and ``end`` fall
         on token boundaries (sentences, windows cut at whitespace, a quotation mark)."""
-        i = bisect.bisect_right(self._starts, start) - 1
-        if i < 0 or end > self.paragraphs[i][1]:
-            return sentence_tokens(self.text, start, end)
-        toks, starts, ends = self._of(i)
+        block = self._block(start, end)
+        entry = self._memo.get(block)
+        if entry is None:
+            toks = sentence_tokens(self.text, *block)
+            entry = self._memo[block] = (toks, [t.start for t in toks], [t.end for t in toks])
+        toks, starts, ends = entry
+        if block == (start, end):
+            return toks
         return toks[bisect.bisect_left(starts, start):bisect.bisect_right(ends, end)]
 
     def prefix(self, sentence: tuple[int, int], stop: int) -> list[Token]:

@@ -404,7 +404,7 @@ def find_denials(
     quote_starts = [s for s, _, _ in quote_spans]
     reach = list(itertools.accumulate((e for _, e, _ in quote_spans), max))
     sentences = _Sentences(text)
-    tokens = SentenceTokens(text, [(p.start, p.end) for p in sentences.paragraphs])
+    tokens = SentenceTokens(text, sentences.at)
     signatures: list[tuple[int, int]] | None = None
     out = []
     for start, end, category, rule, score in matches:
