@@ -37,6 +37,8 @@ def _denier(text: str, phrase: str) -> str | None:
     ("Asked about the story, he denied it again.", "denied", "he"),
     # a verb form is no noun phrase: "shown to be false" has no denier
     ("Her initial statement was shown to be false.", "false", None),
+    ("She changed her story after her statement was shown to be false, stating that she had not sent it.", "false",
+     None),
 ])
 def test_denier_round_2(text, phrase, denier):
     assert _denier(text, phrase) == denier

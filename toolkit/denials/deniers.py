@@ -262,7 +262,10 @@ def find_denier(
     tokens = SentenceTokens(text) if tokens is None else tokens
     found = _find(tokens(sentence[0], sentence[1]), start, end, verb=verb)
     for mention in found:
-        if mention is not None and not (inside and inside[0] <= mention.start < inside[1]):
+        # the denial's own words are never its denier ("shown to be false, stating ..." is no "be false")
+        if mention is None or (mention.start < end and start < mention.end):
+            continue
+        if not (inside and inside[0] <= mention.start < inside[1]):
             return _named(text, tokens.prefix(sentence, mention.start), mention)
     return None
 
