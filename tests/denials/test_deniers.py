@@ -39,6 +39,13 @@ def _denier(text: str, phrase: str) -> str | None:
     ("Her initial statement was shown to be false.", "false", None),
     ("She changed her story after her statement was shown to be false, stating that she had not sent it.", "false",
      None),
+    # in the passive the subject is what is denied; an agent is the denier
+    ("The notion that she merits votes because she is a woman was roundly discredited in New Hampshire.",
+     "roundly discredited", None),
+    ("The claim was rejected by the court.", "rejected", "the court"),
+    # the denial's own complement holds the accused, not the denier; an object pronoun opens no subject
+    ("They had helped bring on the inquiry by publicly denying that Fields was telling the truth.", "denying", None),
+    ("Success for them meant discrediting me.", "discrediting", None),
 ])
 def test_denier_round_2(text, phrase, denier):
     assert _denier(text, phrase) == denier

@@ -53,6 +53,7 @@ _CONTROL = frozenset("""try tries tried trying use uses used using want wants wa
 decided plan plans planned hope hopes hoped move moves moved vow vows vowed refuse refuses refused""".split())
 _QUANTIFIERS = frozenset("many some most all several few both each none one two three half".split())
 PRONOUNS = frozenset("he she it they we i you".split())
+_OBJECT_PRONOUNS = frozenset("him them me us".split())
 _DETERMINERS = frozenset("the a an his her its their this these those our my your".split())
 #: Words skipped between a subject and its verb ("Moscow has repeatedly denied").
 _SKIP = frozenset("""has have had is are was were will would could should may might can also again repeatedly
@@ -161,6 +162,8 @@ def _np_ending_at(toks: list[Token], i: int) -> Mention | None:
         if prev.low in _STOP or prev.low in _SKIP or not prev.word[:1].isalnum():
             break
         k -= 1
+    if toks[k].low in _OBJECT_PRONOUNS and k < i:
+        return None  # "Success for them meant": an object pronoun opens no subject
     return Mention(toks[k].start, last.end)
 
 
@@ -297,7 +300,9 @@ def _find(toks: list[Token], start: int, end: int, *, verb: bool) -> Iterator[Me
             for n in range(last, min(len(toks), last + 3)):
                 if toks[n].low == "by":
                     yield _np_starting_at(toks, n + 1)
-        yield subject_before(toks, first)
+        # in the passive the subject is what is denied ("the notion ... was roundly discredited"): no denier there
+        if not _passive(toks, first, last):
+            yield subject_before(toks, first)
     # "called a charlatan by fellow physicians": a be-verb/participle before and an agent right after
     if last < len(toks) and toks[last].low == "by" and any(t.low in _BE | {"called", "labeled", "labelled", "rated"} for t in toks[max(0, first - 4):first]):
         yield _np_starting_at(toks, last + 1)
@@ -316,9 +321,21 @@ def _find(toks: list[Token], start: int, end: int, *, verb: bool) -> Iterator[Me
         if toks[n].low in SPEECH_VERBS and toks[n].low.endswith("ing") and toks[n - 1].word == ",":
             yield _sentence_subject(toks)
             break
-    for n in range(last, len(toks)):
-        if toks[n].low in SPEECH_VERBS:
-            yield speaker_of_verb(toks, n, first_after=last)
+    # not inside the denial's own complement ("denying that Fields was telling the truth": Fields is the accused)
+    if not (last < len(toks) and toks[last].low == "that"):
+        for n in range(last, len(toks)):
+            if toks[n].low in SPEECH_VERBS:
+                yield speaker_of_verb(toks, n, first_after=last)
+
+
+def _passive(toks: list[Token], first: int, last: int) -> bool:
+    """Whether the verb ``toks[first:last]`` is a past participle after a form of "be" ("was (roundly) rejected")."""
+    if last - 1 < first or not toks[last - 1].low.endswith("ed"):
+        return False
+    k = first - 1
+    while k >= 0 and (toks[k].low.endswith("ly") or toks[k].low in _SKIP - _BE - {"has", "have", "had"}):
+        k -= 1
+    return k >= 0 and toks[k].low in _BE
 
 
 def _sentence_subject(toks: list[Token]) -> Mention | None:
