@@ -46,6 +46,9 @@ def _denier(text: str, phrase: str) -> str | None:
     # the denial's own complement holds the accused, not the denier; an object pronoun opens no subject
     ("They had helped bring on the inquiry by publicly denying that Fields was telling the truth.", "denying", None),
     ("Success for them meant discrediting me.", "discrediting", None),
+    # an aside between dashes is skipped like one between commas
+    ("Deborah Jordan Reynolds - his girlfriend and co-host on his YouTube channel - told The Post the claims were"
+     " conspiracy theories.", "conspiracy theories", "Deborah Jordan Reynolds"),
 ])
 def test_denier_round_2(text, phrase, denier):
     assert _denier(text, phrase) == denier

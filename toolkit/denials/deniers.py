@@ -14,7 +14,7 @@ import bisect
 import re
 from typing import Callable, Iterator, NamedTuple
 
-_TOKEN = re.compile(r"[\w’'.\-]*\w|[“”\"‘’,;:()—–]")
+_TOKEN = re.compile(r"[\w’'.\-]*\w|[“”\"‘’,;:()—–]|(?<=\s)-(?=\s)")
 
 #: Verb forms that are more often nouns in news ("US claims", "the charges"): never reporting verbs here.
 _NOUN_LIKE = frozenset("claims charges states notes rates counters calls cites shows finds reads tweets".split())
@@ -54,6 +54,7 @@ decided plan plans planned hope hopes hoped move moves moved vow vows vowed refu
 _QUANTIFIERS = frozenset("many some most all several few both each none one two three half".split())
 PRONOUNS = frozenset("he she it they we i you".split())
 _OBJECT_PRONOUNS = frozenset("him them me us".split())
+_DASHES = frozenset("— – -".split())
 _DETERMINERS = frozenset("the a an his her its their this these those our my your".split())
 #: Words skipped between a subject and its verb ("Moscow has repeatedly denied").
 _SKIP = frozenset("""has have had is are was were will would could should may might can also again repeatedly
@@ -232,6 +233,11 @@ def subject_before(toks: list[Token], i: int) -> Mention | None:
         k -= 4  # "family members of 9/11 victims, many of whom say" -> the antecedent
     elif k >= 0 and toks[k].low in {"which", "who", "that"} and k - 1 >= 0 and toks[k - 1].word == ",":
         k -= 2  # "the Saudi government, which has strongly denied" -> the antecedent
+    elif k >= 0 and toks[k].word in _DASHES:
+        # an aside between dashes ("Deborah Jordan Reynolds - Santilli's girlfriend - told"): the noun phrase before it
+        opening = next((j for j in range(k - 1, max(-1, k - 15), -1) if toks[j].word in _DASHES), None)
+        if opening is not None and opening - 1 >= 0 and toks[opening - 1].word[:1].isalnum():
+            k = opening - 1
     elif k >= 0 and toks[k].word == ",":
         # "Jens Stoltenberg, who was present at ..., “had already stated": skip back to the clause opening
         for j in range(k - 1, max(-1, k - 40), -1):
