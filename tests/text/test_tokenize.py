@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from conftest import POLNEAR
 from toolkit.text import tokenize
-from toolkit.text.tokenize import Span, paragraph_spans, sentence_spans, sentences, word_spans
+from toolkit.text.tokenize import Span, paragraph_spans, sentence_spans, sentences, word_spans, word_tokens
 
 Tokenizer = Callable[[str], list[Span]]
 
@@ -312,3 +312,10 @@ def test_polnear_dev_sentences() -> None:
             next_word = text[next_start:next_end].lstrip("\"'“‘(")
             wrong = _ABBREVIATION_END.search(text[start:end]) and next_word[:1].islower()
             assert not wrong, f"{path.name}: split after {text[max(start, end - 30):end]!r}"
+
+
+@pytest.mark.parametrize("text", ["", "He said: “U.S.-led talks, $10.5 billion.”", "a\U0001F600b Mr. Smith's 1,000", "“a " * 50])
+def test_word_tokens_are_word_spans_with_their_strings(text: str) -> None:
+    spans, toks = word_tokens(text)
+    assert spans == [tuple(s) for s in word_spans(text)]
+    assert toks == [text[s:e] for s, e in word_spans(text)]

@@ -554,6 +554,8 @@ class _MetadataFinder:
             self.by_stem.setdefault(article_stem(path), []).append(Path(path))
         self.file_ids = file_ids
         self.ambiguous: set[tuple[Path, str]] = set()
+        # Metadata files found per (folder, root): looked up once per folder, not with a stat per article.
+        self.found: dict[tuple[Path, Path], list[Path]] = {}
 
     def lookup(self, path: Path, root: Path) -> tuple[dict[str, Any], dict[str, Any], DateColumn | None]:
         """Return (article fields, other metadata, the table's date column) for a text file, empty when it has no row."""
@@ -601,10 +603,15 @@ class _MetadataFinder:
             return None, row
         return stem, row
 
-    def _candidates(self, path: Path, root: Path) -> Iterator[Path]:
+    def _candidates(self, path: Path, root: Path) -> list[Path]:
         if self.explicit is not None:
-            yield self.explicit
-            return
+            return [self.explicit]
+        key = (path.parent, root)
+        if key not in self.found:
+            self.found[key] = list(self._search(path, root))
+        return self.found[key]
+
+    def _search(self, path: Path, root: Path) -> Iterator[Path]:
         top = root if root.is_dir() else root.parent
         folder = path.parent
         folders = [folder]

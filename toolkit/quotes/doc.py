@@ -8,11 +8,13 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import accumulate
+from operator import itemgetter
 
 from toolkit.quotes.lexicon import ADVERBS, STOPWORDS, Verb, speech_verbs
 from toolkit.quotes.speakers import speaker_left, speaker_right
-from toolkit.text.tokenize import paragraph_spans, sentence_spans, word_spans
+from toolkit.text.tokenize import paragraph_sentence_spans, paragraph_spans, word_tokens
 
 Span = tuple[int, int]
 MARKS = frozenset({"“", "”", '"', "''", "``"})
@@ -32,6 +34,11 @@ PASSIVE_AUX = frozenset({"was", "were", "is", "are", "be", "been", "being", "get
 _REDUCED = frozenset({"when", "if", "after", "before", "while", "once", "unless", "until", "as"})  # "when asked about"
 _BETWEEN_AUX = frozenset({"not", "n't", "never", "also", "already", "still", "widely", "long", "often", "first",
                           "previously", "generally", "largely", "being"})
+#: Tokens a rule reads on either side of a cue or quotation inside its sentence. The longest PolNeAR
+#: sentence has 220 tokens, so no news sentence is cut; a text without sentence breaks (a megabyte
+#: of one "sentence") then costs a bounded amount per cue, and the finder stays linear in its length.
+MAX_REACH = 300
+_SHORT = 48  # token ranges up to this long are counted directly; longer ones from the prefix counts
 QUOTE_FIELDS = ["start", "end", "text", "kind", "speaker", "speaker_start", "speaker_end",
                 "cue", "cue_start", "cue_end", "rule", "speaker_name", "speaker_resolved"]
 
@@ -82,15 +89,31 @@ class Doc:
         i = max(0, bisect.bisect_right(self.sent_starts, offset) - 1)
         return self.sents[i]
 
+    @cached_property
+    def _words_before(self) -> list[int]:
+        """Prefix counts: how many of the first ``i`` tokens start with a letter or digit."""
+        return [0, *accumulate(t[:1].isalnum() for t in self.toks)]
+
+    def count_words(self, lo: int, hi: int) -> int:
+        """Return how many tokens ``lo:hi`` start with a letter or digit (words and numbers)."""
+        if hi - lo <= _SHORT:
+            return sum(t[:1].isalnum() for t in self.toks[lo:hi])
+        return self._words_before[max(lo, min(hi, len(self.toks)))] - self._words_before[max(0, min(lo, len(self.toks)))]
+
+
+def reach(k: int, t0: int, t1: int) -> tuple[int, int]:
+    """Return the sentence ``t0:t1`` cut to :data:`MAX_REACH` tokens on either side of token ``k``."""
+    return max(t0, k - MAX_REACH), min(t1, k + MAX_REACH + 1)
+
 
 
 def make_doc(text: str) -> Doc:
-    """Tokenize once: words (as ``word_spans``), sentences, paragraphs."""
-    spans = word_spans(text)
-    sents = sentence_spans(text)
-    toks = [text[s:e] for s, e in spans]
-    return Doc(text, toks, spans, [s for s, _ in spans], sents, [s for s, _ in sents], paragraph_spans(text),
-               [t.lower() for t in toks])
+    """Tokenize once: words (as ``word_spans``), paragraphs, and sentences (as ``sentence_spans``)."""
+    spans, toks = word_tokens(text)
+    paras = paragraph_spans(text)
+    sents = [sent for para in paras for sent in paragraph_sentence_spans(text, para)]
+    return Doc(text, toks, spans, list(map(itemgetter(0), spans)), sents, list(map(itemgetter(0), sents)), paras,
+               list(map(str.lower, toks)))
 
 # base forms that are rarely nouns; other base forms ("state", "report", "post") are too often nouns
 _BASE_OK = frozenset({"say", "tell", "think", "believe", "know", "argue", "claim", "insist", "add",
@@ -145,6 +168,7 @@ def sentence_subject(doc: Doc, lo: int, hi: int) -> Span | None:
     """
     toks = doc.toks
     lo = skip_dateline(doc, lo, hi)
+    hi = min(hi, lo + MAX_REACH)  # a subject opens its clause: never read further than a sentence's length
     first_comma = next((i for i in range(lo + 1, min(hi, lo + 5)) if toks[i] == ","), None)
     timed = first_comma is not None and any(t.lower() in _TIME_WORDS for t in toks[lo:first_comma])
     if lo < hi and (toks[lo].lower() in OPENING_ADVERBIALS or toks[lo].lower().endswith("ing") or timed):
@@ -246,15 +270,40 @@ def passive_participle(doc: Doc, k: int, lo: int, *, reduced: bool = True) -> bo
     return j >= lo and (doc.lows[j] in PASSIVE_AUX or (reduced and j == k - 1 and doc.lows[j] in _REDUCED))
 
 
-def gap_words(text: str, start: int, end: int) -> int:
-    """Return how many words lie between two offsets (a large number when reversed)."""
-    return len(re.findall(r"\w+", text[start:end])) if end >= start else 99
+_WORD_RUN = re.compile(r"\w+")
+
+
+def gap_words(text: str, start: int, end: int, cap: int | None = None) -> int:
+    """Return how many words lie between two offsets (a large number when reversed).
+
+    With ``cap``, counting stops there (``min(count, cap)``): "more than 400 words apart" then costs
+    400 words, not the distance.
+    """
+    if end < start:
+        return 99
+    if cap is None:
+        return sum(1 for _ in _WORD_RUN.finditer(text, start, end))
+    return sum(1 for _, _ in zip(range(cap), _WORD_RUN.finditer(text, start, end)))
 
 
 
 def overlaps(spans: list[Span], start: int, end: int) -> bool:
     """Return True when ``start:end`` overlaps one of ``spans``."""
     return any(s < end and start < e for s, e in spans)
+
+
+class SpanIndex:
+    """Spans sorted by start with running maximum ends: :func:`overlaps` in O(log n) for many queries."""
+
+    def __init__(self, spans: Sequence[Span]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        self._max_end = list(accumulate((e for _, e in ordered), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Return True when ``start:end`` overlaps one of the spans (as :func:`overlaps`)."""
+        i = bisect.bisect_left(self._starts, end)  # spans[:i] start before ``end``
+        return i > 0 and self._max_end[i - 1] > start
 
 
 
@@ -269,10 +318,8 @@ def content_end(doc: Doc, hi_tok: int) -> int:
 
 def clip_end(doc: Doc, j: int, t1: int, blocked: bytearray) -> int:
     """Return the token index where a content starting at ``j`` stops: a quotation or ``t1``."""
-    for i in range(j, t1):
-        if blocked[i]:
-            return i
-    return t1
+    i = blocked.find(1, j, t1) if j < t1 else -1
+    return t1 if i < 0 else i
 
 
 
@@ -281,7 +328,7 @@ def content_span(doc: Doc, j: int, hi: int, min_words: int) -> tuple[int, int] |
     toks = doc.toks
     while hi > j and (toks[hi - 1] in TRAILING or toks[hi - 1].lower() in {"and", "but", "or", "while"}):
         hi -= 1
-    if sum(t[:1].isalnum() for t in toks[j:hi]) < min_words:
+    if doc.count_words(j, hi) < min_words:
         return None
     return doc.spans[j][0], doc.spans[hi - 1][1]
 

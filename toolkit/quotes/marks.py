@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 Span = tuple[int, int]
 _MARK = re.compile(r"''|``|[“”\"]")
+_NON_SPACE = re.compile(r"\S")
 _OPENERS = {"“", "``"}
 _CLOSERS = {"”"}
 # which marks may close a quotation opened by a given mark (typographic mixes occur in scraped text)
@@ -36,7 +37,9 @@ def quotation_spans(text: str, paragraphs: Sequence[Span]) -> list[Span]:
         pos, mark = m.start(), m.group()
         while p + 1 < len(para_starts) and para_starts[p + 1] <= pos:
             p += 1
-        at_para_start = bool(paragraphs) and not text[para_starts[p]:pos].strip()
+        # nothing but whitespace between the paragraph start and the mark (searched, not copied: a
+        # paragraph of a megabyte with a mark every few characters stays linear)
+        at_para_start = bool(paragraphs) and _NON_SPACE.search(text, para_starts[p], pos) is None
         if open_mark is not None and p > open_mark[2]:
             if p == open_mark[2] + 1 and at_para_start and mark not in _CLOSERS:
                 open_mark = (open_mark[0], open_mark[1], p)  # continuation paragraph

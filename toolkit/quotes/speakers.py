@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any, TypeVar
@@ -33,6 +34,9 @@ _MAX_NP = 8  # tokens; longer "names" are clauses in disguise
 _MAX_PAREN = 8  # tokens of a parenthetical between a name and its cue ("(R-Fla.)")
 _MAX_APPOSITIVE = 16  # tokens between the commas of "X, a spokesman for Y, said"
 _WORDLIKE = re.compile(r"\w")
+_PARENTHESES = re.compile(r"\s*\([^)]*\)?")
+_NAME_PARTS = re.compile(r",|\s[—–-]+\s")
+_CLITIC = re.compile(r"['’](?:s|re|ve|ll|d)$")
 
 
 def _is_cap(tok: str) -> bool:
@@ -242,8 +246,8 @@ def normalise_name(speaker: str | None) -> str | None:
     """
     if not speaker:
         return None
-    text = re.sub(r"\s*\([^)]*\)?", " ", speaker).strip(" ,;:—–-\n\t")
-    parts = [p.strip(" —–-") for p in re.split(r",|\s[—–-]+\s", text) if p.strip(" —–-")]
+    text = _PARENTHESES.sub(" ", speaker).strip(" ,;:—–-\n\t")
+    parts = [p.strip(" —–-") for p in _NAME_PARTS.split(text) if p.strip(" —–-")]
     if not parts:
         return speaker
     words = parts[0].split()
@@ -256,7 +260,7 @@ def normalise_name(speaker: str | None) -> str | None:
         words = words[:-1]
     if not words:
         return speaker
-    bare = re.sub(r"['’](?:s|re|ve|ll|d)$", "", words[0]) if len(words) == 1 else ""
+    bare = _CLITIC.sub("", words[0]) if len(words) == 1 else ""
     if bare.lower() in PRONOUNS | {"who", "which"}:
         return bare if bare == "I" else bare.lower()  # "He", "He’s" -> "he"
     titles = speaker_titles()
@@ -305,7 +309,8 @@ def _evolve(obj: T, **changes: Any) -> T:
 
 def _canonical(names: Sequence[str]) -> str:
     """Return one spelling for names that differ in case: most capitalised words, then most frequent."""
-    return max(names, key=lambda n: (sum(_is_cap(w) for w in n.split()), names.count(n), n))
+    counts = Counter(names)  # not names.count per name: one surname quoted 10,000 times stays linear
+    return max(counts, key=lambda n: (sum(_is_cap(w) for w in n.split()), counts[n], n))
 
 
 def normalise_speakers(quotes: Sequence[T]) -> list[T]:

@@ -42,7 +42,7 @@ def inserted_quote(doc: Doc, k: int, verb: Verb, t0: int, t1: int, blocked: byte
     if verb.cls != "speech" and verb.lemma not in {"think", "believe"} or toks[k].lower().endswith("ing"):
         return None
     c1 = next((i for i in range(k - 1, max(t0, k - _MAX_INSERT) - 1, -1) if toks[i] in {",", "—", "–"}), None)
-    if c1 is None or c1 - t0 < 2 or any(blocked[i] for i in range(t0, c1)):
+    if c1 is None or c1 - t0 < 2 or blocked.find(1, t0, c1) >= 0:
         return None
     if c1 == k - 1:
         speaker = speaker_right(toks, doc.spans, k, t1)
@@ -55,10 +55,9 @@ def inserted_quote(doc: Doc, k: int, verb: Verb, t0: int, t1: int, blocked: byte
     if speaker is None:
         return None
     r = next((i for i in range(after, t1) if toks[i] in {",", ".", "!", "?", ";", "—", ":"} or blocked[i]), t1)
-    if any(t.lower() == "that" or cue_verb(t) is not None for t in toks[after:r]) or r - after > 8:
+    if r - after > 8 or any(t.lower() == "that" or cue_verb(t) is not None for t in toks[after:r]):
         return None
-    rest = [t for t in toks[r + 1:t1] if t[:1].isalnum()]
-    parenthetical = r < t1 and toks[r] in {",", "—"} and len(rest) >= 3 and not blocked[r + 1] \
+    parenthetical = r < t1 and toks[r] in {",", "—"} and doc.count_words(r + 1, t1) >= 3 and not blocked[r + 1] \
         and (toks[r + 1][:1].islower() or toks[r + 1].lower() in PRONOUNS) \
         and toks[r + 1].lower() not in speaker_titles() and cue_verb(toks[r + 1]) is None
     if parenthetical:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from toolkit.quotes.lexicon import DETERMINERS, PRONOUNS, speaker_titles
 from toolkit.quotes.doc import (
     MARKS,
+    MAX_REACH,
     PASSIVE_AUX,
     Doc,
     Quote,
@@ -41,6 +42,11 @@ _DASH_LINE = re.compile(r"[ \t]*\n\s*([-–—])[ \t]*[A-Z][^\n]{0,120}")
 # a line "Name Surname, Outlet or role" right under a quotation (2-4 plain capitalised words, then a comma)
 _NAME_LINE = re.compile(r"[ \t]*\n\s*(?P<name>(?:[A-Z][a-z]+|[A-Z]\.)(?:[ \t](?:[A-Z][a-z]+|[A-Z]\.|Mc[A-Z][a-z]+)){1,3}),"
                         r"[ \t]*[^\n,]{2,60}?(?<![a-z][.!?])[ \t]*(?:\n|$)")
+_WORD = re.compile(r"\w")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_CLAUSE_END = re.compile(r"[.;!?]")
+_GERUND_NEXT = re.compile(r"\s*,\s*\w+ing\b")  # '“...”, adding ...'
+_NEW_CLAUSE = re.compile(r"\s*[-–—,;]?\s*(?:but|while|whereas)\b")
 _FRAME_NOUNS = frozenset({"statement", "interview", "report", "letter", "speech", "tweet", "post", "email", "memo"})
 
 
@@ -94,7 +100,7 @@ def _takes_clause(toks: Sequence[str], j: int, limit: int) -> bool:
         return True
     if nxt in DETERMINERS:
         run = 0
-        for t in toks[j:limit]:
+        for t in toks[j:min(limit, j + 6)]:  # six words decide it
             if not t[:1].isalnum():
                 break
             run += 1
@@ -113,8 +119,9 @@ def _before_attribution(doc: Doc, lo: int, q: int, prev_speaker: Span | None) ->
     """
     toks = doc.toks
     lo0 = lo
-    if any(t in MARKS for t in toks[lo:q]):
-        lo = max(i for i in range(lo, q) if toks[i] in MARKS) + 1
+    last_mark = next((i for i in range(q - 1, lo - 1, -1) if toks[i] in MARKS), None)
+    if last_mark is not None:
+        lo = last_mark + 1
     for k in range(lo, q):
         verb = cue_verb(toks[k])
         if verb is None or toks[k].lower().endswith("ing") or (k > lo and toks[k - 1].lower() in PASSIVE_AUX):
@@ -182,19 +189,35 @@ def _object_of_clause(doc: Doc, speaker: Span, lo: int) -> bool:
 def direct_quotes(doc: Doc) -> list[Quote]:
     """Attribute every quotation-mark span; drop unattributed scare quotes and titles."""
     out: list[Quote] = []
+    spoken: list[int] = []  # indexes of the quotes in `out` that have a speaker, in order
+
+    def push(quote: Quote) -> None:
+        out.append(quote)
+        if quote.speaker_start is not None:
+            spoken.append(len(out) - 1)
+
+    def pop() -> Quote:
+        if spoken and spoken[-1] == len(out) - 1:
+            spoken.pop()
+        return out.pop()
+
     text, toks = doc.text, doc.toks
-    for qs, qe in quotation_spans(text, [p for p in doc.paras]):
+    for qs, qe in quotation_spans(text, doc.paras):
         sent_lo, _ = doc.sent_of(qs)
         _, sent_hi = doc.sent_of(max(qs, qe - 1))
         a, limit = doc.tok_at(qe), doc.tok_at(sent_hi)
-        if not re.search(r"\w", text[qe:sent_hi]):
+        # only MAX_REACH tokens of the sentence on either side of the quotation are read (see doc.MAX_REACH)
+        sent_hi = min(sent_hi, doc.spans[min(a + MAX_REACH, len(doc.spans)) - 1][1])
+        if _WORD.search(text, qe, sent_hi) is None:
             # '“... immigrant!” Cruz said.': Punkt ends the sentence at “?”/“!”; the attribution follows
             i = bisect.bisect_right(doc.sent_starts, qe)
             if i < len(doc.sents) and not text[qe:doc.sents[i][0]].strip() and "\n" not in text[qe:doc.sents[i][0]]:
                 limit = doc.tok_at(doc.sents[i][1])
-        inner = [t for t in toks[doc.tok_at(qs):a] if t[:1].isalnum()]
+        limit = min(limit, a + MAX_REACH + 1)
+        q0 = doc.tok_at(qs)
+        inner = [t for t in toks[q0:a] if t[:1].isalnum()]
         prev = out[-1] if out and out[-1].end > sent_lo else None
-        lo = max(doc.tok_at(sent_lo), doc.tok_at(prev.end) if prev else 0)
+        lo = max(doc.tok_at(sent_lo), doc.tok_at(prev.end) if prev else 0, q0 - MAX_REACH)
         if text[max(0, qs - 10):qs].rstrip().lower().endswith("so-called"):
             continue  # scare quote by definition
         open_end = text[qs:qe].rstrip("”\"'").rstrip()[-1:] in {",", "?", "!"}
@@ -202,8 +225,8 @@ def direct_quotes(doc: Doc) -> list[Quote]:
         if after:
             speaker, cue = after
             if out and out[-1].kind == "direct" and out[-1].speaker_start is None and out[-1].rule == "floating" \
-                    and gap_words(text, out[-1].end, qs) == 0:
-                qs = out.pop().start  # "“A.” “B,” she said.": one content in parts
+                    and gap_words(text, out[-1].end, qs, cap=1) == 0:
+                qs = pop().start  # "“A.” “B,” she said.": one content in parts
             q0 = doc.tok_at(qs)
             if sum(t[:1].isalnum() for t in toks[lo:q0]) >= _MIN_LEAD_WORDS and not any(t in MARKS for t in toks[lo:q0]):
                 # 'Gore tried ..., and he "made a strategic mistake," Lichtman said.': the whole clause is content
@@ -212,9 +235,9 @@ def direct_quotes(doc: Doc) -> list[Quote]:
                     # "First, Trump identified the judge as “Spanish,” ...": the clause has its own cue and
                     # subject; PolNeAR's source is that subject (TRAIN: 144 of 290 mixed_said sources)
                     speaker, cue = inner_cue[0], doc.spans[inner_cue[1]]
-                out.append(make_quote(doc, doc.spans[lo][0], qe, "mixed", speaker, cue, "mixed_said"))
+                push(make_quote(doc, doc.spans[lo][0], qe, "mixed", speaker, cue, "mixed_said"))
                 continue
-            out.append(make_quote(doc, qs, qe, "direct", speaker, cue, "quote_said"))
+            push(make_quote(doc, qs, qe, "direct", speaker, cue, "quote_said"))
             continue
         dash = _DASH_LINE.match(text, qe)
         if dash is not None:
@@ -222,71 +245,74 @@ def direct_quotes(doc: Doc) -> list[Quote]:
             d = doc.tok_at(dash.end(1))
             speaker = speaker_right(toks, doc.spans, d - 1, doc.tok_at(dash.end()))
             if speaker is not None:
-                out.append(make_quote(doc, qs, qe, "direct", speaker, dash.span(1), "quote_said"))
+                push(make_quote(doc, qs, qe, "direct", speaker, dash.span(1), "quote_said"))
                 continue
         byline = _NAME_LINE.match(text, qe)
         if byline is not None and len(inner) >= _MIN_FLOATING_WORDS:
             # roundup layout: '“...”\nJane Doe, The Daily Planet': the line under the quotation names its speaker
-            out.append(make_quote(doc, qs, qe, "direct", byline.span("name"), None, "quote_said"))
+            push(make_quote(doc, qs, qe, "direct", byline.span("name"), None, "quote_said"))
             continue
         named = _dash_name(doc, lo, doc.tok_at(qs))
         if named is not None:
             # roundup layout 'HEADLINE - Carl Bialik: “...”': the name before the colon is the speaker
-            out.append(make_quote(doc, qs, qe, "direct", named[0], named[1], "subject_quote"))
+            push(make_quote(doc, qs, qe, "direct", named[0], named[1], "subject_quote"))
             continue
         before = _before_attribution(doc, lo, doc.tok_at(qs), prev.speaker_start and (prev.speaker_start, prev.speaker_end) if prev else None)
         if before:
             speaker, k = before
             if prev is not None and prev.rule == "quote_said" and prev.cue_start == doc.spans[k][0] \
-                    and not re.search(r"[.;!?]", text[prev.end:qs]):
+                    and _CLAUSE_END.search(text, prev.end, qs) is None:
                 # "“A,” she told Hewitt, “B.”": one content in parts, as PolNeAR annotates it
-                out.pop()
-                out.append(make_quote(doc, prev.start, qe, "direct", speaker, doc.spans[k], "split_quote"))
+                pop()
+                push(make_quote(doc, prev.start, qe, "direct", speaker, doc.spans[k], "split_quote"))
                 continue
             gap = [t for t in toks[k + 1:doc.tok_at(qs)] if t not in {",", ":", "that", "—"}]
             if speaker and doc.spans[k][1] <= speaker[0]:
                 gap = [t for t in toks[doc.tok_at(speaker[1]):doc.tok_at(qs)] if t not in {",", ":", "that", "—"}]
-            if not gap and not re.search(r"\w", text[qe:sent_hi]):
-                out.append(make_quote(doc, qs, qe, "direct", speaker, doc.spans[k], "said_quote"))
+            if not gap and _WORD.search(text, qe, sent_hi) is None:
+                push(make_quote(doc, qs, qe, "direct", speaker, doc.spans[k], "said_quote"))
             else:
                 start = doc.spans[k + 1][0]
                 that = next((j for j in range(k + 1, min(k + 4, doc.tok_at(qs))) if toks[j].lower() == "that"), None)
                 if that is not None:
                     start = doc.spans[that][0]  # "saying earlier that ...": the adverb is not content
                 end = _mixed_end(doc, qe, sent_hi)
-                out.append(make_quote(doc, start, end, "mixed", speaker, doc.spans[k], "said_mixed"))
+                push(make_quote(doc, start, end, "mixed", speaker, doc.spans[k], "said_mixed"))
             continue
         if out and out[-1].kind == "direct" and out[-1].rule in _CONTINUED and _same_paragraph(doc, out[-1].end, qs) \
                 and not any(m in text[out[-1].end:qs] for m in MARKS):
             # "“A,” she said[, a ... who ...]. “B.”": PolNeAR annotates one content in parts
-            first = out.pop()
-            out.append(make_quote(doc, first.start, qe, "direct",
+            first = pop()
+            push(make_quote(doc, first.start, qe, "direct",
                              (first.speaker_start, first.speaker_end) if first.speaker_start is not None else None,
                              (first.cue_start, first.cue_end) if first.cue_start is not None else None, "split_quote"))
             continue
-        before_colon = text[:qs].rstrip()
-        if before_colon.endswith(":") and (not out or out[-1].end < len(before_colon)):
+        before_end = qs  # end of the text before the quotation without trailing whitespace (no copy of it)
+        while before_end > 0 and text[before_end - 1].isspace():
+            before_end -= 1
+        if before_end > 0 and text[before_end - 1] == ":" and (not out or out[-1].end < before_end):
             # 'A spokesman could only quip:\n\n“...”': the cue ends the sentence before
-            colon = doc.tok_at(len(before_colon) - 1)
-            c_lo, _ = doc.sent_of(len(before_colon) - 1)
-            found = _before_attribution(doc, max(doc.tok_at(c_lo), doc.tok_at(out[-1].end) if out else 0), colon, None)
+            colon = doc.tok_at(before_end - 1)
+            c_lo, _ = doc.sent_of(before_end - 1)
+            found = _before_attribution(doc, max(doc.tok_at(c_lo), doc.tok_at(out[-1].end) if out else 0,
+                                                 colon - MAX_REACH), colon, None)
             if found and found[0] is not None:
-                out.append(make_quote(doc, qs, qe, "direct", found[0], doc.spans[found[1]], "said_colon_quote"))
+                push(make_quote(doc, qs, qe, "direct", found[0], doc.spans[found[1]], "said_colon_quote"))
                 continue
         if len(inner) >= _MIN_FLOATING_WORDS and (qe - qs) > 20 \
                 and (len(inner) >= _SHORT_FLOATING or _sentence_like(text, qs, qe)):
-            subject = _clause_subject(doc, lo, doc.tok_at(qs), before_colon)
+            subject = _clause_subject(doc, lo, doc.tok_at(qs), before_end)
             if subject is not None:
                 # "He went on to call Cruz “...”", "McConnell delivered a blunt message: “...”": the
                 # quotation sits in a clause without a lexicon cue; PolNeAR's source is its subject
-                out.append(make_quote(doc, qs, qe, "direct", subject[0], subject[1], "subject_quote"))
+                push(make_quote(doc, qs, qe, "direct", subject[0], subject[1], "subject_quote"))
                 continue
             # a free-standing quotation continues the latest attributed speaker (PolNeAR links it
             # to that speaker's mention and cue)
-            src = next((q for q in reversed(out) if q.speaker_start is not None), None)
-            if src is not None and gap_words(text, src.end, qs) > 400:
+            src = out[spoken[-1]] if spoken else None
+            if src is not None and gap_words(text, src.end, qs, cap=401) > 400:
                 src = None
-            out.append(make_quote(doc, qs, qe, "direct",
+            push(make_quote(doc, qs, qe, "direct",
                              (src.speaker_start, src.speaker_end) if src else None,
                              (src.cue_start, src.cue_end) if src and src.cue_start is not None else None, "floating"))
     return out
@@ -309,24 +335,24 @@ def _dash_name(doc: Doc, lo: int, q: int) -> tuple[Span, Span] | None:
 
 def _same_paragraph(doc: Doc, a: int, b: int) -> bool:
     """Return True when offsets ``a`` and ``b`` lie in one paragraph."""
-    return not re.search(r"\n\s*\n", doc.text[a:b])
+    return _PARAGRAPH_BREAK.search(doc.text, a, b) is None
 
 
 
 def _mixed_end(doc: Doc, qe: int, sent_hi: int) -> int:
     """Return where a mixed quote ends: at the closing mark, or at the sentence end if it goes on."""
     rest = doc.text[qe:sent_hi]
-    if not re.search(r"\w", rest) or re.match(r"\s*,\s*\w+ing\b", rest) or any(m in rest for m in MARKS) \
-            or re.match(r"\s*[-–—,;]?\s*(?:but|while|whereas)\b", rest):
+    if not _WORD.search(rest) or _GERUND_NEXT.match(rest) or any(m in rest for m in MARKS) or _NEW_CLAUSE.match(rest):
         return qe  # "... “an incredible feat” - but he said ...": a new clause, not more content
     return sent_hi - len(rest) + len(rest.rstrip().rstrip(".!?"))
 
 
-def _clause_subject(doc: Doc, lo: int, q: int, before: str) -> tuple[Span, Span] | None:
+def _clause_subject(doc: Doc, lo: int, q: int, before_end: int) -> tuple[Span, Span] | None:
     """Return (subject, verb) of the clause a quotation at token ``q`` completes, or None.
 
     The clause is the quotation's sentence up to the mark (at least two words) or, for a
-    quotation opening its sentence, a sentence ending in ":" right before it.
+    quotation opening its sentence, a sentence ending in ":" right before it (``before_end``: where the
+    text before the quotation ends, trailing whitespace left out).
     """
     toks = doc.toks
     if q - lo > 3 and toks[lo].lower() == "according" and toks[lo + 1] == "to":
@@ -347,10 +373,10 @@ def _clause_subject(doc: Doc, lo: int, q: int, before: str) -> tuple[Span, Span]
         if speaker is not None and doc.tok_at(speaker[1]) == q - 1:
             return speaker, doc.spans[q - 1]
     if sum(t[:1].isalnum() for t in toks[lo:q]) < 2:
-        if not before.endswith(":"):
+        if before_end == 0 or doc.text[before_end - 1] != ":":
             return None
-        hi = doc.tok_at(len(before) - 1)
-        lo = doc.tok_at(doc.sent_of(len(before) - 1)[0])
+        hi = doc.tok_at(before_end - 1)
+        lo = max(doc.tok_at(doc.sent_of(before_end - 1)[0]), hi - MAX_REACH)
         q = hi
     return subject_and_verb(doc, lo, q)
 

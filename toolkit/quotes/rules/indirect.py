@@ -11,18 +11,20 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import compress
 
 from toolkit.quotes.lexicon import ADVERBS, DETERMINERS, PRONOUNS, STOPWORDS, Verb, speech_verbs
 from toolkit.quotes.doc import (
     PASSIVE_AUX,
     Doc,
     Quote,
+    SpanIndex,
     clip_end,
     content_span,
     cue_verb,
     make_quote,
-    overlaps,
     passive_participle,
+    reach,
     sentence_subject,
     verb_subject,
 )
@@ -68,14 +70,16 @@ def indirect_quotes(doc: Doc, taken: list[Quote]) -> list[Quote]:
             blocked[i] = 1
     forms = speech_verbs()
     triggers = _triggers()
-    candidates = [k for k, low in enumerate(doc.lows) if low in triggers]  # one scan for every rule below
+    # one scan for every rule below, in C: the token indexes whose lower-case form is a trigger
+    candidates = list(compress(range(len(doc.lows)), map(triggers.__contains__, doc.lows)))
     cues = [k for k in candidates if toks[k] in forms]  # lower-case cue-verb forms
+    quoted = SpanIndex(spans)
     for s_start, s_end in doc.sents:
         t0, t1 = doc.tok_at(s_start), doc.tok_at(s_end)
         if t1 - t0 < 4:
             continue
         acc = according_to_quote(doc, t0, t1) if "ccording to" in doc.text[s_start:s_end] else None
-        if acc is not None and not overlaps(spans, acc.start, acc.end):
+        if acc is not None and not quoted.overlaps(acc.start, acc.end):
             out.append(acc)
         for k in cues[bisect.bisect_left(cues, t0):bisect.bisect_left(cues, t1)]:
             if blocked[k]:
@@ -83,7 +87,7 @@ def indirect_quotes(doc: Doc, taken: list[Quote]) -> list[Quote]:
             verb = cue_verb(toks[k])
             if verb is None or not verb.frames or doc.spans[k][0] in used_cues:
                 continue
-            quote = _cue_clause(doc, k, verb, t0, t1, blocked)
+            quote = _cue_clause(doc, k, verb, *reach(k, t0, t1), blocked)
             if quote is not None and quote.start < quote.end:
                 out.append(quote)
     out += phrase_quotes(doc, blocked, taken + out, candidates)

@@ -8,6 +8,7 @@ preposition's object (or from "that"/"to") to the end of the sentence, or to a q
 
 from __future__ import annotations
 
+import bisect
 from functools import lru_cache
 
 from toolkit.quotes.lexicon import ADVERBS, cue_phrases
@@ -20,6 +21,7 @@ from toolkit.quotes.doc import (
     content_span,
     make_quote,
     passive_participle,
+    reach,
     sentence_subject,
     verb_subject,
 )
@@ -39,6 +41,7 @@ def phrase_quotes(doc: Doc, blocked: bytearray, taken: list[Quote], candidates: 
     toks = doc.toks
     used = {q.cue_start for q in taken if q.cue_start is not None}
     starts = {q.start for q in taken}
+    sources = _CueIndex(taken)
     out: list[Quote] = []
     for i in [i for i in candidates if doc.lows[i] in firsts]:
         low = doc.lows[i]
@@ -51,11 +54,11 @@ def phrase_quotes(doc: Doc, blocked: bytearray, taken: list[Quote], candidates: 
         j = i + 1 if (low, nxt + "*") in phrases else i + 2
         if blocked[j] or not toks[j][:1].isalnum():
             continue
-        t0, t1 = (doc.tok_at(b) for b in doc.sent_of(doc.spans[i][0]))
+        t0, t1 = reach(i, *(doc.tok_at(b) for b in doc.sent_of(doc.spans[i][0])))
         span = content_span(doc, j, clip_end(doc, j, t1, blocked), 1)
         if span is None or span[0] in starts:
             continue
-        speaker = _speaker(doc, i, t0, head) or _sentence_source(doc, taken, doc.spans[t0][0], doc.spans[i][0])
+        speaker = _speaker(doc, i, t0, head) or sources.latest(doc.spans[t0][0], doc.spans[i][0])
         cue = (doc.spans[i][0], doc.spans[j - 1][1]) if j == i + 2 else doc.spans[i]
         out.append(make_quote(doc, span[0], span[1], "indirect", speaker, cue, "cue_phrase"))
     return out
@@ -85,14 +88,23 @@ def _speaker(doc: Doc, i: int, t0: int, head: str) -> Span | None:
     return sentence_subject(doc, t0, i)  # "Cruz was also critical of X"
 
 
-def _sentence_source(doc: Doc, taken: list[Quote], lo: int, cue: int) -> Span | None:
-    """Return the speaker of the latest attribution whose cue lies in ``lo:cue`` (", referring to X")."""
-    best = None
-    for q in taken:
-        if q.speaker_start is not None and q.cue_start is not None and lo <= q.cue_start < cue \
-                and (best is None or q.cue_start > best.cue_start):
-            best = q
-    return (best.speaker_start, best.speaker_end) if best is not None else None
+class _CueIndex:
+    """The quotes found so far with a speaker and a cue, by cue offset (the first quote for each offset)."""
+
+    def __init__(self, taken: list[Quote]) -> None:
+        self._by_cue: dict[int, Quote] = {}
+        for q in taken:
+            if q.speaker_start is not None and q.cue_start is not None:
+                self._by_cue.setdefault(q.cue_start, q)
+        self._cues = sorted(self._by_cue)
+
+    def latest(self, lo: int, cue: int) -> Span | None:
+        """Return the speaker of the latest attribution whose cue lies in ``lo:cue`` (", referring to X")."""
+        i = bisect.bisect_left(self._cues, cue) - 1
+        if i < 0 or self._cues[i] < lo:
+            return None
+        best = self._by_cue[self._cues[i]]
+        return best.speaker_start, best.speaker_end
 
 
 @lru_cache(maxsize=1)

@@ -12,7 +12,7 @@ finder predicts none (the protocol's speaker rule then counts it right).
 
 from __future__ import annotations
 
-from toolkit.quotes.doc import Doc, Quote, clip_end, content_span, make_quote
+from toolkit.quotes.doc import Doc, Quote, clip_end, content_span, make_quote, reach
 
 _RAISING = frozenset({"seem", "seems", "seemed", "appear", "appears", "appeared"})
 _EXPECTED_AUX = frozenset({"is", "are", "was", "were", "be", "been", "being", "’s", "'s"})
@@ -34,16 +34,16 @@ def sourceless_quotes(doc: Doc, blocked: bytearray, taken: list[Quote], candidat
         if low in _RAISING or (low == "expected" and k > 0 and toks[k - 1].lower() in _EXPECTED_AUX):
             if toks[k + 1].lower() != "to" or blocked[k + 1]:
                 continue
-            t0, t1 = (doc.tok_at(b) for b in doc.sent_of(doc.spans[k][0]))
+            t0, t1 = reach(k, *(doc.tok_at(b) for b in doc.sent_of(doc.spans[k][0])))
             aux = k - 1 if low == "expected" else k
             lo = aux - 1 if aux - 1 >= t0 and toks[aux - 1].lower() in _RELATIVE else t0
-            if any(blocked[i] for i in range(lo, k)) or k - lo < 1:
+            if blocked.find(1, lo, k) >= 0 or k - lo < 1:
                 continue
             span = content_span(doc, lo, clip_end(doc, k + 1, t1, blocked), 3)
             if span is not None and span[0] not in starts:
                 out.append(make_quote(doc, span[0], span[1], "indirect", None, doc.spans[k], "raising"))
         elif low == "asked" and (k == 0 or not toks[k - 1][:1].isalpha() or toks[k - 1].lower() in {"when", "if", "was", "were"}):
-            t0, t1 = (doc.tok_at(b) for b in doc.sent_of(doc.spans[k][0]))
+            t0, t1 = reach(k, *(doc.tok_at(b) for b in doc.sent_of(doc.spans[k][0])))
             j = next((i for i in range(k + 1, min(k + 2 + _MAX_PP, t1)) if toks[i].lower() in _ASK_OPEN), None)
             if j is None or any(not toks[i][:1].isalnum() for i in range(k + 1, j)) or blocked[j]:
                 continue
