@@ -66,3 +66,63 @@ def test_errors_are_clear(tmp_path, capsys, argv, code, message):
     argv = [{"EMPTY": str(tmp_path / "empty"), "SAMPLE": str(SAMPLE), "x.xlsx": str(tmp_path / "x.xlsx")}.get(a, a) for a in argv]
     assert main(argv) == code
     assert message in capsys.readouterr().err
+
+
+# --- persons: --aliases and --gender on quotes, extract and report (tests/people_corpus.py) -----------------------
+
+
+@pytest.fixture
+def people_files(tmp_path):
+    import people_corpus as expected
+
+    corpus = expected.write_corpus(tmp_path / "corpus")
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text(expected.ALIASES, encoding="utf-8")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("surface,person\nClinton;Hillary Clinton\n", encoding="utf-8")
+    return corpus, aliases, bad
+
+
+def test_quotes_command_writes_persons_aliases_and_gender(people_files, tmp_path, capsys):
+    import people_corpus as expected
+
+    corpus, aliases, bad = people_files
+    out = tmp_path / "quotes.csv"
+    assert main(["quotes", str(corpus), "--out", str(out)]) == 0
+    plain = pd.read_csv(out)
+    assert list(plain.columns[-2:]) == ["person", "speaker_kind"] and list(plain["person"]) == expected.persons()
+    assert main(["quotes", str(corpus), "--out", str(out), "--aliases", str(aliases), "--gender"]) == 0
+    aliased = pd.read_csv(out)
+    assert list(aliased["person"]) == expected.persons(aliased=True)
+    assert list(aliased["gender_guess"])[3:] == [q[4] for q in expected.QUOTES][3:]
+    capsys.readouterr()
+    assert main(["quotes", str(corpus), "--out", str(out), "--aliases", str(bad)]) == 2
+    assert "bad.csv, line 2: expected 'surface form,person'" in capsys.readouterr().err
+    assert list(pd.read_csv(out)["person"]) == expected.persons(aliased=True)  # the previous output stays
+
+
+def test_extract_command_takes_aliases_and_gender(people_files, tmp_path, capsys):
+    import people_corpus as expected
+    from toolkit.pipeline.extraction import read_table
+
+    corpus, aliases, bad = people_files
+    assert main(["extract", str(corpus), "--out", str(tmp_path / "bad"), "--aliases", str(bad), "--quiet"]) == 2
+    assert "line 2" in capsys.readouterr().err and not (tmp_path / "bad").exists()
+    assert main(["extract", str(corpus), "--out", str(tmp_path / "o"), "--aliases", str(aliases), "--gender", "--quiet"]) == 0
+    quotes = read_table(tmp_path / "o", "quotes")
+    assert list(quotes["person"]) == expected.persons(aliased=True) and "gender_guess" in quotes
+
+
+def test_report_command_passes_aliases_and_gender_to_the_notebook(people_files, tmp_path, capsys):
+    corpus, aliases, bad = people_files
+    out = tmp_path / "report"
+    assert main(["report", str(corpus), "--out", str(out), "--aliases", str(bad), "--quiet"]) == 2
+    assert "line 2" in capsys.readouterr().err and not out.exists()
+    argv = ["report", str(corpus), "--notebooks", "02_quotes", "--aliases", str(aliases), "--quiet"]
+    assert main([*argv, "--out", str(out)]) == 0
+    assert not (out / "tables" / "quotes_by_gender.csv").exists()  # gender is off by default
+    people = pd.read_csv(out / "tables" / "people.csv")
+    assert "Clinton" not in set(people["person"]) and "alias" in people.set_index("person").loc["Hillary Clinton", "merge"]
+    assert main([*argv, "--gender", "--out", str(tmp_path / "with-gender")]) == 0
+    shares = pd.read_csv(tmp_path / "with-gender" / "tables" / "quotes_by_gender.csv")
+    assert list(shares["gender_guess"]) == ["female", "male", "unknown"] and list(shares["count"]) == [3, 4, 2]

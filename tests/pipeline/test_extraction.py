@@ -359,3 +359,88 @@ def test_planning_notes_reach_the_load_log(tmp_path):
     notes = log[log["reason"] == "ignored_files"]
     assert len(notes) == 1 and ".pdf" in notes["detail"].iloc[0]
     assert list(log.loc[log["source"].str.endswith("memo.docx"), "reason"]) == ["not_an_export"]
+
+
+# --- people: persons decided over the whole corpus, after the partitions (tests/people_corpus.py) ---------------
+
+
+@pytest.fixture(scope="module")
+def people_corpus(tmp_path_factory) -> Path:
+    from people_corpus import write_corpus
+
+    return write_corpus(tmp_path_factory.mktemp("people") / "corpus")
+
+
+def test_extraction_carries_persons_decided_over_the_corpus(people_corpus, tmp_path):
+    import people_corpus as expected
+    from toolkit.pipeline.extraction import read_people
+    from toolkit.pipeline.layout import extraction_manifest
+
+    out = tmp_path / "out"
+    extract(people_corpus, out, files_per_partition=1, progress=False)  # one article per partition: a2 decides a3's "Trump"
+    quotes = read_table(out, "quotes")
+    assert list(quotes["speaker"]) == [q[1] for q in expected.QUOTES]
+    assert list(quotes["person"]) == expected.persons() and list(quotes["speaker_kind"]) == [q[3] for q in expected.QUOTES]
+    assert "gender_guess" not in quotes  # opt-in
+    denials = read_table(out, "denials")
+    assert list(zip(denials["doc_id"], denials["denier"], denials["person"])) == expected.DENIALS
+    people = read_people(out).set_index("person")
+    assert bool(people.loc["Clinton", "ambiguous"]) and people.loc["Donald Trump", "quotes"] == 3
+    assert extraction_manifest(out)["people"] == {"aliases": None, "gender": False}
+    assert list(read_table(out, "quotes", columns=["person"]).columns) == ["person"]
+    assert list(read_table(out, "quotes", columns=["speaker", "speaker_kind"])["speaker_kind"]) == [q[3] for q in expected.QUOTES]
+
+
+def test_aliases_and_gender_change_the_fingerprint(tmp_path):
+    from toolkit.pipeline.extraction import ExtractConfig
+
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    first.write_text("Clinton,Hillary Clinton\n", encoding="utf-8")
+    second.write_text("Clinton,Hillary Clinton\n", encoding="utf-8")
+    plain = ExtractConfig().fingerprint()
+    aliased = ExtractConfig(aliases=str(first)).fingerprint()
+    assert aliased != plain and ExtractConfig(gender=True).fingerprint() != plain
+    assert ExtractConfig(aliases=str(second)).fingerprint() == aliased  # by content, not by name
+    first.write_text("Clinton,Bill Clinton\n", encoding="utf-8")
+    assert ExtractConfig(aliases=str(first)).fingerprint() != aliased
+
+
+def test_aliases_and_gender_reach_the_extraction_and_rerun_it(people_corpus, tmp_path):
+    import people_corpus as expected
+
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text(expected.ALIASES, encoding="utf-8")
+    out = tmp_path / "out"
+    extract(people_corpus, out, files_per_partition=1, progress=False)
+    result = extract(people_corpus, out, files_per_partition=1, progress=False, aliases=aliases, gender=True)
+    assert result.ran == result.partitions  # another fingerprint: nothing reused
+    quotes = read_table(out, "quotes")
+    assert list(quotes["person"]) == expected.persons(aliased=True)
+    genders = [q[4] for q in expected.QUOTES]
+    genders[2] = "female"  # the aliased Clinton is Hillary Clinton
+    assert list(quotes["gender_guess"]) == genders
+    again = extract(people_corpus, out, files_per_partition=1, progress=False, aliases=aliases, gender=True)
+    assert again.skipped == again.partitions and list(read_table(out, "quotes")["person"]) == list(quotes["person"])
+
+
+def test_malformed_aliases_fail_before_any_work(people_corpus, tmp_path):
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("surface,person\nClinton,Hillary Clinton\nSanders\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"aliases\.csv, line 3"):
+        extract(people_corpus, tmp_path / "out", progress=False, aliases=aliases)
+    assert not (tmp_path / "out").exists()
+
+
+def test_quote_records_stream_with_persons(people_corpus, tmp_path):
+    import people_corpus as expected
+    from toolkit.corpus.loaders import iter_articles
+    from toolkit.pipeline.extraction import quote_records
+
+    records = list(quote_records(iter_articles(people_corpus), gender=True))
+    assert [r["person"] for r in records] == expected.persons()
+    assert [r["gender_guess"] for r in records] == [q[4] for q in expected.QUOTES]
+    assert all(r["doc"] in expected.TEXTS and expected.TEXTS[r["doc"]][r["start"]:r["end"]] == r["text"] for r in records)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Clinton,\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="line 1"):
+        quote_records(iter_articles(people_corpus), aliases=bad)  # before any article is read

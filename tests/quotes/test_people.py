@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from toolkit.quotes.people import PEOPLE_COLUMNS, assign_people, load_aliases, name_kind
+from toolkit.quotes.people import PEOPLE_COLUMNS, assign_people, load_aliases, name_kind, name_runs
 
 # A small corpus with known answers. a1 names Hillary and Bill Clinton as speakers and quotes a bare
 # "Clinton"; a5's text names both; a2-a3 (March) name Donald Trump several ways; a4 (July) has a bare
@@ -142,3 +142,54 @@ def test_empty_and_articleless_inputs():
 ])
 def test_name_kind(name, kind):
     assert name_kind(name) == kind
+
+
+@pytest.mark.parametrize("text, runs", [
+    ("Yesterday Donald J. Trump said so. Trump's aide (Kellyanne Conway) agreed.",
+     "Yesterday Donald J. Trump ; Kellyanne Conway"),
+    ("Sen. Bernie Sanders and Hillary Clinton's campaign", "Sen. Bernie Sanders ; Hillary Clinton's"),
+    ("Donald Trump Jr. spoke; the younger Trump left.", "Donald Trump Jr."),
+    ("xDonald Trump, said nobody", ""),  # not after a word character: no name starts there
+    ("no capitals here. One. Word.", "One. Word."),  # more than names: a superset is harmless
+    ("no capitals here, none.", ""),
+])
+def test_name_runs_keep_every_capitalised_run(text, runs):
+    assert name_runs(text) == runs
+
+
+def test_name_runs_decide_as_the_whole_text():
+    """The streaming passes keep `name_runs` of each article, not its text: the merge must not change."""
+    texts = ARTICLES.assign(text=["Hillary Clinton and Bill Clinton spoke.", "Donald J. Trump, (Donald Trump) said.",
+                                 "Bernie Sanders spoke.", "Jane Sanders and Bernie Sanders", "Hillary Clinton met Bill Clinton."])
+    whole = assign_people(QUOTES, texts, DENIALS)
+    runs = assign_people(QUOTES, texts.assign(text=texts["text"].map(name_runs)), DENIALS)
+    assert whole.quotes.equals(runs.quotes) and whole.table.equals(runs.table)
+
+
+def test_gender_is_opt_in_and_follows_the_person(people):
+    assert "gender_guess" not in people.quotes and "gender_guess" not in people.table
+    quotes, denials, table = assign_people(QUOTES, ARTICLES, DENIALS, gender=True)
+    guesses = dict(zip(quotes["person"].fillna("-"), quotes["gender_guess"]))
+    assert (guesses["Hillary Clinton"], guesses["Bill Clinton"], guesses["Donald Trump"]) == ("female", "male", "male")
+    assert (guesses["Clinton"], guesses["Sanders"], guesses["State Department"], guesses["-"]) == ("unknown",) * 4
+    assert guesses["John Smith"] == "male"  # "J. Smith" joined John Smith: the person's first name counts
+    assert list(denials["gender_guess"]) == ["male", "unknown", "unknown"]
+    assert table.set_index("person").loc["Hillary Clinton", "gender_guess"] == "female"
+
+
+def test_quotes_frame_carries_persons_and_takes_aliases(tmp_path):
+    import people_corpus as expected
+    from toolkit.quotes.finder import QUOTE_FIELDS, quotes_frame
+
+    articles = pd.DataFrame({"doc_id": list(expected.TEXTS), "text": list(expected.TEXTS.values())})
+    frame = quotes_frame(articles)
+    assert list(frame.columns) == ["doc_id", *QUOTE_FIELDS, "person", "speaker_kind"]
+    quoted = expected.QUOTES
+    assert list(frame["speaker"]) == [q[1] for q in quoted]
+    # without the deniers a Dataset has, "Trump" and "Sanders" still find their full names
+    assert list(frame["person"]) == expected.persons() and list(frame["speaker_kind"]) == [q[3] for q in quoted]
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text(expected.ALIASES, encoding="utf-8")
+    aliased = quotes_frame(zip(articles["doc_id"], articles["text"]), aliases=aliases, gender=True)  # pairs, streamed
+    assert list(aliased["person"]) == expected.persons(aliased=True)
+    assert aliased["gender_guess"].iloc[2] == "female"

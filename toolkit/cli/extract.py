@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from toolkit.cli.options import add_load_options, checked_output, load_options
+from toolkit.cli.options import add_load_options, checked_output, load_options, log_hints
 from toolkit.denials.finder import MIN_SCORE
 
 
@@ -23,6 +23,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     extract.add_argument("--only-my-lexicon", action="store_true", help="use the --lexicon file instead of the shipped one")
     extract.add_argument("--min-score", type=float, default=MIN_SCORE, metavar="S",
                          help=f"keep denials the model scores at least S, 0-1 (default {MIN_SCORE}; higher: fewer, surer)")
+    extract.add_argument("--aliases", metavar="FILE", help="aliases CSV (surface,person) correcting the corpus-wide merge of speakers into persons")
+    extract.add_argument("--gender", action="store_true", help="add gender_guess (female/male/unknown from the first name; see README)")
     extract.add_argument("--quiet", action="store_true", help="no progress bar")
     add_load_options(extract)
     extract.set_defaults(func=cmd_extract)
@@ -30,13 +32,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """Extract articles, quotes, denials and the load log as partitioned Parquet, resumably."""
-    from toolkit.pipeline.extraction import extract
+    from toolkit.pipeline.extraction import extract, read_table
 
-    checked_output(args.out, args, kind="folder")  # extract checks again; this fails before planning a big corpus
+    checked_output(args.out, args, kind="folder", extra=[args.aliases])  # extract checks again; this fails before planning a big corpus
     result = extract(
         args.corpus, args.out, engine=args.engine, workers=args.workers, scheduler=args.scheduler,
         files_per_partition=args.files_per_partition, progress=not args.quiet,
-        lexicon=args.lexicon, lexicon_extend=not args.only_my_lexicon, min_score=args.min_score, **load_options(args),
+        lexicon=args.lexicon, lexicon_extend=not args.only_my_lexicon, min_score=args.min_score,
+        aliases=args.aliases, gender=args.gender, **load_options(args),
     )
     manifest = json.loads((result.out_dir / "manifest.json").read_text(encoding="utf-8"))
     articles = manifest["articles"]
@@ -44,7 +47,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
     print(f"articles: {articles['read']} read, {articles['loaded']} loaded, {articles['skipped']} skipped, "
           f"{articles['duplicates_across_partitions']} duplicates across partitions")
     print("rows: " + ", ".join(f"{table} {n}" for table, n in result.rows.items()) + f" -> {result.out_dir}")
+    for line in log_hints(read_table(result.out_dir, "load_log").itertuples(index=False)):
+        print(line, file=sys.stderr)
     if not articles["loaded"]:
-        print(f"error: no article could be read from {args.corpus}", file=sys.stderr)
+        print("error: no article could be read from " + ", ".join(args.corpus), file=sys.stderr)
         return 1
     return 0

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import asdict
 
-from toolkit.cli.options import add_load_options, checked_output, finder_summary, load_options
+from toolkit.cli.options import add_load_options, checked_output, finder_summary, load_options, reader_stopped
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Register the ``quotes`` command."""
     quotes = sub.add_parser("quotes", help="find quotes (who says what, through which verb); one JSON object per quote")
     quotes.add_argument("paths", nargs="+", metavar="PATH", help="a file or folder of articles")
-    quotes.add_argument("--out", required=True, metavar="FILE", help="output file (.jsonl, or .csv)")
+    quotes.add_argument("--out", required=True, metavar="FILE", help="output file (.jsonl, or .csv), or - for standard output (JSON lines; --format csv for CSV)")
     quotes.add_argument("--format", choices=["jsonl", "csv"], help="output format (default: from the --out suffix)")
+    quotes.add_argument("--aliases", metavar="FILE", help="aliases CSV (surface,person) correcting the merge of speakers into persons")
+    quotes.add_argument("--gender", action="store_true", help="add gender_guess (female/male/unknown from the first name; see README)")
     add_load_options(quotes)
     quotes.set_defaults(func=cmd_quotes)
 
@@ -23,12 +24,18 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     from toolkit.corpus.loaders import iter_articles
     from toolkit.corpus.loadlog import LoadLog
     from toolkit.io.tables import RecordWriter
-    from toolkit.quotes.finder import QUOTE_FIELDS, find_quotes
+    from toolkit.pipeline.extraction import PERSON_COLUMNS, quote_records
+    from toolkit.quotes.finder import QUOTE_FIELDS
 
-    target = checked_output(args.out, args)  # before reading: a bad path or --out leaves the old output as it was
+    target = checked_output(args.out, args, extra=[args.aliases])  # before reading: a bad path or --out leaves the old output as it was
     log = LoadLog()
-    with RecordWriter(target, ["doc", *QUOTE_FIELDS], args.format) as out:
-        for article in iter_articles(args.paths, log=log, **load_options(args)):
-            for quote in find_quotes(article.text):
-                out.write({"doc": article.doc_id, **asdict(quote)})
+    try:
+        # Persons are decided over the whole corpus: the records come out once the last article is read.
+        records = quote_records(iter_articles(args.paths, log=log, **load_options(args)), aliases=args.aliases, gender=args.gender)
+        fields = ["doc", *QUOTE_FIELDS, *(c for c in PERSON_COLUMNS if c != "gender_guess" or args.gender)]
+        with RecordWriter(target, fields, args.format) as out:
+            for record in records:
+                out.write(record)
+    except BrokenPipeError:
+        return reader_stopped()
     return finder_summary("quotes", out, log, args.paths)

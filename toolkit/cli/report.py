@@ -19,6 +19,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     report.add_argument("--workers", type=int, default=1, metavar="N", help="processes for the corpus's extraction")
     report.add_argument("--min-score", type=float, metavar="S",
                         help="keep denials the model scores at least S, 0-1 (default: the finder's); the report states it")
+    report.add_argument("--aliases", metavar="FILE",
+                        help="aliases CSV (surface,person) correcting the merge of speakers and deniers into persons (notebook parameter aliases)")
+    report.add_argument("--gender", action="store_true",
+                        help="show the share of quotes by women, men and unknown, guessed from first names (notebook parameter gender; see README)")
     report.add_argument("--quiet", action="store_true", help="no progress bar")
     report.set_defaults(func=cmd_report)
 
@@ -37,12 +41,21 @@ def cmd_report(args: argparse.Namespace) -> int:
     from toolkit.reports.parameters import ParameterError
     from toolkit.reports.runner import ReportError, ReportParameterError, run_report
 
-    checked_output(args.out, args, kind="folder")  # a missing corpus or an --out around an input: exit 2
+    checked_output(args.out, args, kind="folder", extra=[args.aliases])  # a missing corpus or an --out around an input: exit 2
     try:
         params = {key: param_value(key, value) for key, value in args.param}
     except ParameterError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if args.aliases:
+        from pathlib import Path
+
+        from toolkit.quotes.people import load_aliases
+
+        load_aliases(args.aliases)  # a malformed file: exit 2 naming its line, before the extraction
+        params["aliases"] = str(Path(args.aliases).resolve())  # the notebooks run in notebooks/
+    if args.gender:
+        params["gender"] = True
     try:
         result = run_report(args.corpus, args.out, notebooks=args.notebooks, parameters=params,
                             progress=not args.quiet, workers=args.workers, lexicon=args.lexicon,

@@ -7,10 +7,21 @@ size and SHA-256 of each file it wrote. Memory therefore grows with one partitio
 
 A rerun skips a partition only when its marker matches its files and metadata files (path, size,
 modification time), the configuration fingerprint (toolkit version and code, lexicon, rules, every load
-option, an explicit metadata file by content) and the files it wrote (present, same size, same checksum);
-anything else is run again. An interrupted extraction therefore resumes where it stopped and ends with
+option, an explicit metadata file and an aliases file by content, the gender option) and the files it
+wrote (present, same size, same checksum); anything else is run again. An interrupted extraction therefore resumes where it stopped and ends with
 exactly the output of an uninterrupted run. After the partitions, doc_ids are made unique over the
 whole corpus and text duplicates across partitions flagged (`toolkit.pipeline.doc_ids`).
+
+People are decided last, over the whole corpus, because a per-article finder cannot know it ("Trump" in
+one article is Donald Trump because another names him; `toolkit.quotes.people`): a post-pass reads the
+speaker and denier columns of every partition and each article's runs of capitalised words
+(`name_runs`, an eighth of the text), never the whole corpus's text, runs `assign_people` (with the
+researcher's aliases file, and `gender_guess` when asked) and writes `people.parquet` (the people
+table) and `persons.parquet` (person, speaker_kind [, gender_guess] of each quote and denial row, by
+partition and row). `read_table`/`iter_table` join those columns onto the quotes and denials, so the
+partitions themselves, and their cache, stay as the finders wrote them. The post-pass runs at the end
+of every extraction, also when every partition was cached: it is cheap next to the finders. Rows of an
+article left out as a duplicate of an earlier one have no person (they are not in the corpus).
 
 The output folder is checked before anything is written (`toolkit.io.outputs.resolve_output`: never an
 input, around one or inside one), owned (only files of an extraction's layout are ever deleted), and
@@ -22,10 +33,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field, fields
+import tempfile
+from dataclasses import dataclass, field, fields
 from importlib import metadata, resources
 from pathlib import Path
-from typing import Any, Iterator, Mapping, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 import pandas as pd
 
@@ -44,11 +56,12 @@ from toolkit.pipeline.plan import (
     DEFAULT_BYTES_PER_PARTITION, DEFAULT_FILES_PER_PARTITION, Partition, plan_partitions,
 )
 from toolkit.quotes.finder import find_quotes
+from toolkit.quotes.people import ROW_COLUMNS, assign_people, load_aliases, name_runs
 
 __all__ = [
     "ARTICLE_SUMMARY_COLUMNS", "DEFAULT_BYTES_PER_PARTITION", "DEFAULT_FILES_PER_PARTITION", "ENGINES", "MANIFEST",
-    "SCHEMA", "STATE", "TABLES", "ExtractConfig", "ExtractResult", "ExtractionError", "Partition", "analyse_article",
-    "content_hash", "extract", "iter_table", "lexicon_record", "plan_partitions", "read_table", "run_partition",
+    "PERSON_COLUMNS", "SCHEMA", "STATE", "TABLES", "ExtractConfig", "ExtractResult", "ExtractionError", "Partition", "analyse_article",
+    "content_hash", "extract", "iter_table", "lexicon_record", "plan_partitions", "quote_records", "read_people", "read_table", "run_partition",
     "table_columns", "typed_table",
 ]
 
@@ -64,6 +77,10 @@ class ExtractConfig:
     lexicon_extend: bool = True
     #: Keep denials the model scores at least this (`toolkit.denials.finder.find_denials`).
     min_score: float = MIN_SCORE
+    #: A researcher's aliases CSV (`surface,person`, `toolkit.quotes.people.load_aliases`) correcting the merge.
+    aliases: str | None = None
+    #: Add `gender_guess` to the quotes, denials and people tables (`toolkit.quotes.gender`).
+    gender: bool = False
 
     def denial_lexicon(self) -> Any:
         """Return the denial lexicon to use, or None for the shipped one."""
@@ -73,9 +90,15 @@ class ExtractConfig:
 
         return load_lexicon(self.lexicon, extend=self.lexicon_extend)
 
+    def people_record(self) -> dict[str, Any]:
+        """Describe how persons were decided: the aliases file (path and SHA-256; None: none) and `gender`."""
+        aliases = None if self.aliases is None else {"path": self.aliases, "sha256": _sha256(Path(self.aliases))}
+        return {"aliases": aliases, "gender": self.gender}
+
     def fingerprint(self) -> str:
-        """Return a digest of the toolkit version and layout schema, its code and data files, your lexicon and
-        every load option (boilerplate rules and an explicit metadata file included, by content)."""
+        """Return a digest of the toolkit version and layout schema, its code and data files, your lexicon,
+        your aliases file (by content) and gender option, and every load option (boilerplate rules and an
+        explicit metadata file included, by content)."""
         digest = hashlib.sha256(f"{_toolkit_version()}\0schema {SCHEMA}".encode())
         # Code as well as version: an edited checkout (pip install -e) must not reuse stale results.
         for name, data in _package_files(resources.files("toolkit")):
@@ -83,6 +106,9 @@ class ExtractConfig:
         if self.lexicon:
             digest.update(Path(self.lexicon).read_bytes())
         digest.update(f"lexicon_extend={self.lexicon_extend}\0min_score={self.min_score!r}".encode())
+        if self.aliases:
+            digest.update(b"\0aliases\0" + _sha256(Path(self.aliases)).encode())
+        digest.update(f"\0gender={self.gender}".encode())
         options = _options_dict(self.load_options)
         if self.load_options.metadata is not None:  # an explicit metadata file counts by content, not by name
             options["metadata"] = [str(self.load_options.metadata), _sha256(Path(self.load_options.metadata))]
@@ -164,9 +190,41 @@ def analyse_article(article: Article, *, lexicon: Any = None, min_score: float =
             summary[key] = value if value is None or isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     return {
         "articles": [summary],
-        "quotes": [{"doc_id": article.doc_id, **asdict(q)} for q in quotes],
-        "denials": [{"doc_id": article.doc_id, "field": where, **asdict(d)} for where, d in denials],
+        # vars, not asdict: the finders' dataclasses are flat, and asdict deep-copies every field (19x slower)
+        "quotes": [{"doc_id": article.doc_id, **vars(q)} for q in quotes],
+        "denials": [{"doc_id": article.doc_id, "field": where, **vars(d)} for where, d in denials],
     }
+
+
+def quote_records(articles: Iterable[Article], *, aliases: PathLike | None = None, gender: bool = False) -> Iterator[dict[str, Any]]:
+    """Return an iterator of ``{"doc": doc_id, **quote fields, "person", "speaker_kind"[, "gender_guess"]}`` for every quote.
+
+    The finder streams over the articles; since a person is decided over the whole corpus, the records
+    wait in a temporary file (with each article's speakers and runs of capitalised words, `name_runs`,
+    in memory) until the last article is read, then come out with their persons, in corpus order.
+    `aliases` and `gender` as for `toolkit.quotes.people.assign_people`.
+    """
+    alias = load_aliases(aliases) if aliases is not None else None  # a malformed file fails here, before reading
+    return _quote_records(articles, alias, gender)
+
+
+def _quote_records(articles: Iterable[Article], alias: Mapping[str, str] | None, gender: bool) -> Iterator[dict[str, Any]]:
+    speakers: list[tuple[Any, ...]] = []
+    evidence: list[tuple[Any, ...]] = []
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
+        for article in articles:
+            evidence.append((article.doc_id, article.outlet, article.date, name_runs(article.text)))
+            for quote in find_quotes(article.text):
+                spool.write(json.dumps({"doc": article.doc_id, **vars(quote)}, ensure_ascii=False) + "\n")
+                speakers.append((article.doc_id, quote.speaker, quote.speaker_name, quote.speaker_resolved))
+        quotes = pd.DataFrame(speakers, columns=["doc_id", "speaker", "speaker_name", "speaker_resolved"])
+        meta = pd.DataFrame(evidence, columns=["doc_id", "outlet", "date", "text"])
+        del speakers, evidence
+        people = assign_people(quotes, meta, aliases=alias, gender=gender).quotes
+        columns = [c for c in PERSON_COLUMNS if c in people]
+        spool.seek(0)
+        for line, values in zip(spool, people[columns].itertuples(index=False, name=None)):
+            yield {**json.loads(line), **dict(zip(columns, values))}
 
 
 def _sha256(path: Path) -> str:
@@ -280,12 +338,16 @@ def extract(
     lexicon: PathLike | None = None,
     lexicon_extend: bool = True,
     min_score: float = MIN_SCORE,
+    aliases: PathLike | None = None,
+    gender: bool = False,
     **load_options: Any,
 ) -> ExtractResult:
     """Extract every table from a corpus into `out_dir` as partitioned Parquet, skipping finished work.
 
     `lexicon` is your denial lexicon, added to the shipped one unless `lexicon_extend` is False; denials
-    scored below `min_score` are left out (the manifest records it as `denial_min_score`). Raises
+    scored below `min_score` are left out (the manifest records it as `denial_min_score`). `aliases` is an
+    aliases CSV correcting the corpus-wide merge of speakers into persons, `gender` adds `gender_guess`
+    (see the module docstring; a malformed aliases file raises ValueError naming its line). Raises
     `toolkit.io.outputs.OutputError` (before writing anything) for an `out_dir` that is, holds or lies inside
     an input, that is not empty and not an extraction, or that another run is writing.
     """
@@ -295,13 +357,16 @@ def extract(
         raise ValueError("--scheduler needs --engine dask")
     if not 0.0 <= min_score <= 1.0:
         raise ValueError(f"min_score must be between 0 and 1, got {min_score}")
-    config = ExtractConfig(LoadOptions(**load_options), str(lexicon) if lexicon is not None else None, lexicon_extend, min_score)
+    config = ExtractConfig(LoadOptions(**load_options), str(lexicon) if lexicon is not None else None, lexicon_extend, min_score,
+                           str(aliases) if aliases is not None else None, bool(gender))
     config.denial_lexicon()  # a bad lexicon fails here, before any work, with its line number
+    if config.aliases is not None:
+        load_aliases(config.aliases)  # so does a bad aliases file
     plan_log = LoadLog()
     plan = plan_partitions(paths, files_per_partition=files_per_partition, bytes_per_partition=bytes_per_partition,
                            log=plan_log, metadata=config.load_options.metadata, fmt=config.load_options.format)
     roots = [paths] if isinstance(paths, (str, Path)) or not isinstance(paths, Sequence) else list(paths)
-    out = resolve_output(out_dir, [*roots, config.load_options.metadata, lexicon], kind="folder")
+    out = resolve_output(out_dir, [*roots, config.load_options.metadata, lexicon, aliases], kind="folder")
     fingerprint = config.fingerprint()
     folder = _claim(out)
     with FolderLock(out):
@@ -356,6 +421,7 @@ def _finish(folder: OwnedFolder, plan: Sequence[Partition], fingerprint: str, co
         renamed[partition.name] = marker.get("renamed", {})
     ids = reconcile(out, [p.name for p in plan], renamed, dedupe=config.load_options.dedupe)
     duplicates = int(ids["duplicate_of"].notna().sum())
+    _people_pass(folder, [p.name for p in plan], ids, config)
     manifest = {
         "schema": SCHEMA,
         "toolkit": _toolkit_version(),
@@ -363,6 +429,7 @@ def _finish(folder: OwnedFolder, plan: Sequence[Partition], fingerprint: str, co
         "complete": True,
         "lexicon": lexicon_record(config),
         "denial_min_score": config.min_score,
+        "people": config.people_record(),
         "partitions": [p.name for p in plan],
         "articles": {**counts, "duplicates_across_partitions": duplicates},
         "rows": totals,
@@ -371,6 +438,63 @@ def _finish(folder: OwnedFolder, plan: Sequence[Partition], fingerprint: str, co
     write_json(out / MANIFEST, manifest)
     folder.save()
     return totals
+
+
+#: Files of the people post-pass, in the extraction folder.
+PEOPLE_FILE = "people.parquet"
+PERSONS_FILE = "persons.parquet"
+#: Columns the people post-pass adds to the quotes and denials tables (gender_guess only with `gender`).
+PERSON_COLUMNS = (*ROW_COLUMNS, "gender_guess")
+_SPEAKER_COLUMNS = {"quotes": ["doc_id", "speaker", "speaker_name", "speaker_resolved", "speaker_start"],
+                    "denials": ["doc_id", "denier", "denier_name", "denier_start"]}
+
+
+def _kept_rows(frame: pd.DataFrame, ids: pd.DataFrame | None) -> pd.DataFrame:
+    """Return a partition's rows of articles in the corpus (not duplicates), corpus-wide doc_ids, `_row` their position."""
+    return apply_doc_ids(frame.assign(_row=range(len(frame))), ids, keep_duplicates=False)
+
+
+def _people_pass(folder: OwnedFolder, names: Sequence[str], ids: pd.DataFrame, config: ExtractConfig) -> None:
+    """Decide every quote's and denial's person over the whole corpus; write the people and persons files."""
+    out = folder.path
+    by_partition = {name: group.set_index("local_id") for name, group in ids.groupby("partition", sort=False)}
+    parts: dict[str, list[pd.DataFrame]] = {"articles": [], "quotes": [], "denials": []}
+    for name in names:
+        part_ids = by_partition.get(name)
+        path = out / "articles" / f"{name}.parquet"
+        articles = _kept_rows(pd.read_parquet(path, columns=["doc_id", "outlet", "date", "text"]), part_ids)
+        parts["articles"].append(articles.assign(text=articles["text"].map(name_runs)).drop(columns="_row"))
+        for table, columns in _SPEAKER_COLUMNS.items():
+            rows = _kept_rows(pd.read_parquet(out / table / f"{name}.parquet", columns=columns), part_ids)
+            parts[table].append(rows.assign(_partition=name))
+    empty = {table: pd.DataFrame(columns=[*_SPEAKER_COLUMNS.get(table, ["doc_id"]), "_row", "_partition"]) for table in parts}
+    frames = {table: pd.concat(found, ignore_index=True) if found else empty[table] for table, found in parts.items()}
+    people = assign_people(frames["quotes"], frames["articles"], frames["denials"], config.aliases, gender=config.gender)
+    persons = pd.concat([
+        frame.assign(table=table)[["table", "_partition", "_row", *[c for c in PERSON_COLUMNS if c in frame]]]
+        for table, frame in (("quotes", people.quotes), ("denials", people.denials))
+    ], ignore_index=True).rename(columns={"_partition": "partition", "_row": "row"})
+    persons["row"] = persons["row"].astype("int64")
+    folder.add([out / PEOPLE_FILE, out / PERSONS_FILE])
+    folder.save()  # listed before written: a killed run's files are still ours to replace
+    atomic_write(out / PEOPLE_FILE, lambda tmp: people.table.to_parquet(tmp, index=False))
+    atomic_write(out / PERSONS_FILE, lambda tmp: persons.to_parquet(tmp, index=False))
+
+
+def _read_persons(out: Path, table: str) -> dict[str, pd.DataFrame]:
+    """Return the person columns of `table`'s rows by partition (indexed by row), or {} before the post-pass."""
+    path = out / PERSONS_FILE
+    if table not in _SPEAKER_COLUMNS or not path.is_file():
+        return {}
+    frame = pd.read_parquet(path)
+    frame = frame[frame["table"] == table].drop(columns="table")
+    return {name: group.drop(columns="partition").set_index("row") for name, group in frame.groupby("partition", sort=False)}
+
+
+def read_people(out_dir: PathLike) -> pd.DataFrame | None:
+    """Return the people table of an extraction (`toolkit.quotes.people.PEOPLE_COLUMNS`), None before the post-pass."""
+    path = Path(out_dir) / PEOPLE_FILE
+    return pd.read_parquet(path) if path.is_file() else None
 
 
 def read_table(out_dir: PathLike, table: str, *, columns: Sequence[str] | None = None, keep_duplicates: bool = False) -> pd.DataFrame:
@@ -383,8 +507,11 @@ def read_table(out_dir: PathLike, table: str, *, columns: Sequence[str] | None =
     if table not in TABLES:
         raise ValueError(f"unknown table {table!r}: one of {', '.join(TABLES)}")
     frames = list(iter_table(out_dir, table, columns=columns, keep_duplicates=keep_duplicates))
-    if not frames:
-        return typed_table(table, []) if columns is None else typed_table(table, [])[list(columns)]
+    if not frames:  # no partition: the columns a table of this extraction has
+        empty = typed_table(table, [])
+        if table in _SPEAKER_COLUMNS:
+            empty = empty.assign(**{c: pd.Series(dtype=object) for c in ROW_COLUMNS})
+        return empty if columns is None else empty[list(columns)]
     frame = pd.concat(frames, ignore_index=True)
     return frame
 
@@ -397,6 +524,11 @@ def iter_table(out_dir: PathLike, table: str, *, columns: Sequence[str] | None =
     manifest = extraction_manifest(out)
     ids = read_doc_ids(out)
     wanted = list(columns) if columns else None
+    persons = _read_persons(out, table)
+    person_columns = [c for c in PERSON_COLUMNS if c in next(iter(persons.values())).columns] if persons else []
+    if wanted is not None:
+        person_columns = [c for c in person_columns if c in wanted]
+        wanted_stored = [c for c in wanted if c not in person_columns]
     if table == "load_log" and manifest.get("plan_log"):
         plan_events = pd.DataFrame(manifest["plan_log"], columns=LOG_COLUMNS)
         yield plan_events[wanted] if wanted else plan_events
@@ -406,7 +538,8 @@ def iter_table(out_dir: PathLike, table: str, *, columns: Sequence[str] | None =
             if table == "load_log":
                 frame = pd.read_parquet(path)
             else:
-                frame = pd.read_parquet(path, columns=wanted if wanted is None or "doc_id" in wanted else ["doc_id", *wanted])
+                frame = pd.read_parquet(path, columns=wanted if wanted is None else
+                                        wanted_stored if "doc_id" in wanted_stored else ["doc_id", *wanted_stored])
         except FileNotFoundError:
             raise ExtractionError(f"{path} is missing: run the same extract command again to redo its partition") from None
         if table == "load_log":
@@ -416,5 +549,9 @@ def iter_table(out_dir: PathLike, table: str, *, columns: Sequence[str] | None =
             events = pd.concat([local, decided], ignore_index=True) if len(decided) else local.reset_index(drop=True)
             yield events[wanted] if wanted else events
             continue
+        if person_columns:
+            found = persons.get(name)
+            for column in person_columns:  # by row position: the partition files are never rewritten
+                frame[column] = found[column].reindex(range(len(frame))).to_numpy() if found is not None else None
         frame = apply_doc_ids(frame, ids.get(name), keep_duplicates=keep_duplicates)
         yield frame[wanted] if wanted else frame

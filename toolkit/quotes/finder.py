@@ -17,12 +17,14 @@ names the rule that fired (see README, "Quotes").
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from pathlib import Path
 
 import pandas as pd
 
 from toolkit.quotes.doc import (
     MARKS,
+    MAX_REACH,
     QUOTE_FIELDS,
     Doc,
     Quote,
@@ -38,6 +40,7 @@ from toolkit.quotes.doc import (
 from toolkit.quotes.rules.around import headline_quote
 from toolkit.quotes.rules.direct import direct_quotes
 from toolkit.quotes.rules.indirect import indirect_quotes
+from toolkit.quotes.people import assign_people, name_runs
 from toolkit.quotes.speakers import RELATIVES, antecedent, normalise_speakers, resolve_pronouns
 
 __all__ = ["QUOTE_FIELDS", "Quote", "find_quotes", "quotes_frame"]
@@ -99,7 +102,7 @@ def _floating_speakers(quotes: list[Quote], doc: Doc) -> list[Quote]:
     last: Quote | None = None
     for q in quotes:
         if q.rule == "floating" and last is not None and last.speaker_end <= q.start \
-                and gap_words(doc.text, last.speaker_end, q.start) <= 400:
+                and gap_words(doc.text, last.speaker_end, q.start, cap=401) <= 400:
             speaker, cue = (last.speaker_start, last.speaker_end), (last.cue_start, last.cue_end)
             near = _own_subject(doc, q.start) or _previous_subject(doc, q.start, last)
             if near is not None:
@@ -114,8 +117,8 @@ def _floating_speakers(quotes: list[Quote], doc: Doc) -> list[Quote]:
 
 def _own_subject(doc: Doc, start: int) -> tuple[Span, Span | tuple[None, None]] | None:
     """Return (subject, (None, None)) of the clause a free-standing quotation at ``start`` ends, or None."""
-    lo = doc.tok_at(doc.sent_of(start)[0])
     q = doc.tok_at(start)
+    lo = max(doc.tok_at(doc.sent_of(start)[0]), q - MAX_REACH)
     if sum(t[:1].isalnum() for t in doc.toks[lo:q]) < 2 or any(t in MARKS for t in doc.toks[lo:q]):
         return None
     subject = sentence_subject(doc, lo, q)
@@ -142,16 +145,27 @@ def _previous_subject(doc: Doc, start: int, last: Quote) -> tuple[Span, Span] | 
     return None
 
 
-def quotes_frame(articles: pd.DataFrame | Iterable[tuple[str, str]]) -> pd.DataFrame:
-    """Return one row per quote: ``doc_id`` then :data:`QUOTE_FIELDS`, in (doc, start, end) order."""
+def quotes_frame(articles: pd.DataFrame | Iterable[tuple[str, str]], *, aliases: Mapping[str, str] | str | Path | None = None,
+                 gender: bool = False) -> pd.DataFrame:
+    """Return one row per quote: ``doc_id``, :data:`QUOTE_FIELDS`, ``person`` and ``speaker_kind``, in (doc, start, end) order.
+
+    ``person`` and ``speaker_kind`` come from :func:`toolkit.quotes.people.assign_people` over these
+    articles (their outlet and date when the DataFrame has them), corrected by ``aliases`` (a CSV path or
+    a {surface form: person} mapping); ``gender`` adds ``gender_guess`` (:mod:`toolkit.quotes.gender`).
+    """
     if isinstance(articles, pd.DataFrame):
         pairs = zip(articles["doc_id"], articles["text"])
     else:
         pairs = iter(articles)
-    rows = [{"doc_id": doc_id, **{f: getattr(q, f) for f in QUOTE_FIELDS}}
-            for doc_id, text in pairs for q in find_quotes(text if isinstance(text, str) else "")]
+    rows, evidence = [], []
+    for doc_id, text in pairs:
+        text = text if isinstance(text, str) else ""
+        rows.extend({"doc_id": doc_id, **{f: getattr(q, f) for f in QUOTE_FIELDS}} for q in find_quotes(text))
+        evidence.append({"doc_id": doc_id, "text": name_runs(text)})  # not the text: pairs may be a stream
     frame = pd.DataFrame(rows, columns=["doc_id", *QUOTE_FIELDS])
     for col in ("speaker_start", "speaker_end", "cue_start", "cue_end"):
         frame[col] = frame[col].astype("Int64")
-    return frame
-
+    meta = pd.DataFrame(evidence, columns=["doc_id", "text"])
+    if isinstance(articles, pd.DataFrame):
+        meta = meta.assign(**{c: articles[c].to_numpy() for c in ("outlet", "date") if c in articles})
+    return assign_people(frame, meta, aliases=aliases, gender=gender).quotes

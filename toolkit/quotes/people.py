@@ -28,6 +28,11 @@ the article's full name) and resolves "he"/"she" and relative "who"/"which" to a
    ignored) gets that person. Aliases apply last, so they only correct.
 
 Organisations merge by their name, case-insensitively ("Foreign ministry", "Foreign Ministry").
+With ``gender=True`` every row and the people table also get ``gender_guess`` (:mod:`toolkit.quotes.gender`).
+
+The merge needs the whole corpus, so it runs after the finders: ``quotes_frame`` and ``open_dataset``
+call :func:`assign_people` on their tables; ``extract`` and the ``quotes`` command keep streaming and
+run it as a post-pass over the speaker columns and :func:`name_runs` of each article (``toolkit.pipeline``).
 Pure functions over DataFrames; the only I/O is :func:`load_aliases` reading the file it is given.
 Output is deterministic (every table sorted with explicit tie-breaks).
 """
@@ -42,20 +47,24 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 from toolkit.quotes.doc import plausible_subject
+from toolkit.quotes.gender import add_gender
 from toolkit.quotes.lexicon import PRONOUNS, STOPWORDS, speaker_titles, speech_verbs
 from toolkit.quotes.speakers import RELATIVES, normalise_name
 
 __all__ = [
     "KINDS",
     "PEOPLE_COLUMNS",
+    "ROW_COLUMNS",
     "People",
     "assign_people",
     "load_aliases",
     "name_kind",
+    "name_runs",
     "person_outlet_counts",
 ]
 
@@ -64,6 +73,8 @@ KINDS = ("person", "organisation", "description", "pronoun-unresolved", "none")
 PEOPLE_COLUMNS = ["person", "speaker_kind", "quotes", "denials", "articles", "n_surface_forms", "surface_forms",
                   "titles", "outlets", "merge", "ambiguous"]
 """Columns of the people table."""
+ROW_COLUMNS = ("person", "speaker_kind")
+"""Columns :func:`assign_people` adds to every quote and denial row (and ``gender_guess`` with ``gender=True``)."""
 
 WINDOW_MONTHS = 1
 """A bare surname looks for full names in its article's month and this many months either side."""
@@ -253,6 +264,19 @@ def _text_first_names(text: str, surname: str, first_names: Iterable[str]) -> Co
     return found
 
 
+_NAME_RUN = re.compile(r"\b[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+")
+
+
+def name_runs(text: str) -> str:
+    """Return the runs of two or more capitalised words of a text, joined by " ; ": the text evidence of step 3(b).
+
+    Every full name written before a surname ("Donald J. Trump") lies inside one such run, copied as written,
+    and no name can span the separator, so :func:`assign_people` decides exactly as with the whole text from
+    a fraction of its size: a streaming pass keeps this per article instead of the article.
+    """
+    return " ; ".join(m.group(0) for m in _NAME_RUN.finditer(text or ""))
+
+
 _COORDINATION = re.compile(r"\b[A-Z][\w.’'-]*\s+(?:and|&)\s+(?:[A-Z]|former\b|the\b)")
 
 
@@ -289,6 +313,7 @@ def assign_people(
     aliases: Mapping[str, str] | str | Path | None = None,
     *,
     window_months: int = WINDOW_MONTHS,
+    gender: bool = False,
 ) -> People:
     """Give every quote (and denial) a ``person`` and a ``speaker_kind``, and build the people table.
 
@@ -297,6 +322,8 @@ def assign_people(
     ``denials`` those of ``denials_frame`` (doc_id, denier, denier_name); ``articles`` (doc_id, and
     optionally outlet, date, text) gives the outlets, the time windows and the text evidence.
     ``aliases`` is a mapping surface form -> person or the path of an aliases CSV (:func:`load_aliases`).
+    With ``gender``, the quotes, the denials and the people table also get ``gender_guess``
+    (:mod:`toolkit.quotes.gender`: female, male or unknown from the first name; off by default).
     Returns a :class:`People` (it unpacks as ``quotes, denials, table``); the input frames are not changed.
     """
     alias = load_aliases(aliases) if isinstance(aliases, (str, Path)) else {_key(k): v for k, v in (aliases or {}).items()}
@@ -373,6 +400,10 @@ def assign_people(
         denials_out = denials.copy()
         denials_out["person"] = d_rows["person"].to_numpy()
         denials_out["speaker_kind"] = d_rows["speaker_kind"].to_numpy()
+    if gender:
+        quotes_out = add_gender(quotes_out, table)
+        denials_out = add_gender(denials_out, table) if denials_out is not None else None
+        table = add_gender(table, table)
     return People(quotes_out, denials_out, table)
 
 
@@ -531,19 +562,38 @@ def _titles(raw: object, person: str) -> str | None:
 
 
 def _people_table(rows: pd.DataFrame, meta: Mapping[str, Mapping[str, object]]) -> pd.DataFrame:
-    """Return one row per (person, kind): counts, surface forms, titles, outlets and merge notes."""
-    named = rows.dropna(subset=["person"])
+    """Return one row per (person, kind): counts, surface forms, titles, outlets and merge notes.
+
+    One pass over plain column lists: a pandas group per person (thousands of them in a corpus) cost ten times
+    as much and was the largest share of a whole extraction.
+    """
+    named = rows.dropna(subset=["person", "speaker_kind"])  # as groupby does with a missing key
+    outlet_of = meta["outlet"]
+    groups: dict[tuple[str, str], dict[str, Any]] = {}
+    columns = [named[c].tolist() for c in ("person", "speaker_kind", "raw", "name", "doc_id", "merge", "source", "ambiguous")]
+    for person, kind, raw, name, doc, merge, source, ambiguous in zip(*columns):
+        group = groups.get((person, kind))
+        if group is None:
+            group = groups[(person, kind)] = {"forms": [], "raws": [], "docs": [], "merges": [], "quotes": 0,
+                                              "denials": 0, "ambiguous": False}
+        group["forms"].append(name if _missing(raw) else raw)
+        group["raws"].append(raw)
+        group["docs"].append(doc)
+        group["merges"].append(merge)
+        group["quotes"] += source == "quote"
+        group["denials"] += source == "denial"
+        group["ambiguous"] = group["ambiguous"] or (not _missing(ambiguous) and bool(ambiguous))
     records = []
-    for (person, kind), group in named.groupby(["person", "speaker_kind"], sort=True):
-        n_forms, forms = _counts(group["raw"].fillna(group["name"]))
-        _, titles = _counts(_titles(r, person) for r in group["raw"])
-        _, outlets = _counts(meta["outlet"].get(d) for d in group["doc_id"])
-        _, merge = _counts(m for m in group["merge"] if m)
+    for person, kind in sorted(groups):
+        group = groups[(person, kind)]
+        n_forms, forms = _counts(group["forms"])
+        _, titles = _counts(_titles(r, person) for r in group["raws"])
+        _, outlets = _counts(outlet_of.get(d) for d in group["docs"])
+        _, merge = _counts(m for m in group["merges"] if m)
         records.append({
-            "person": person, "speaker_kind": kind,
-            "quotes": int((group["source"] == "quote").sum()), "denials": int((group["source"] == "denial").sum()),
-            "articles": int(group["doc_id"].nunique()), "n_surface_forms": n_forms, "surface_forms": forms,
-            "titles": titles, "outlets": outlets, "merge": merge, "ambiguous": bool(group["ambiguous"].any()),
+            "person": person, "speaker_kind": kind, "quotes": int(group["quotes"]), "denials": int(group["denials"]),
+            "articles": len(set(group["docs"])), "n_surface_forms": n_forms, "surface_forms": forms,
+            "titles": titles, "outlets": outlets, "merge": merge, "ambiguous": group["ambiguous"],
         })
     table = pd.DataFrame(records, columns=PEOPLE_COLUMNS)
     if table.empty:
