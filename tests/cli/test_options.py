@@ -138,3 +138,74 @@ def test_wrong_text_column_lists_the_exports_columns(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "1 records have no article text" in err and "columns: id, body_text, published" in err
     assert "--column text=COLUMN" in err
+
+
+@pytest.mark.parametrize("command, fmt", [("quotes", "jsonl"), ("denials", "jsonl"), ("quotes", "csv"), ("denials", "csv")])
+def test_out_dash_writes_records_to_stdout_and_the_summary_to_stderr(tmp_path, corpus, capsys, monkeypatch, command, fmt):
+    """Issue 12: `quotes` could not write to standard output."""
+    monkeypatch.chdir(tmp_path)
+    argv = [command, str(corpus), "--out", "-"] + (["--format", "csv"] if fmt == "csv" else [])
+    assert main(argv) == 0
+    captured = capsys.readouterr()
+    lines = captured.out.splitlines()
+    if fmt == "jsonl":
+        records = [json.loads(line) for line in lines]
+        assert records and all(r["doc"] == "a" for r in records)
+        assert ARTICLE[records[0]["start"]:records[0]["end"]] == records[0]["text"]
+    else:
+        assert lines[0].startswith("doc,") and lines[1].startswith("a,")
+    assert "written to standard output (1 read, 1 loaded)" in captured.err
+    assert not list(tmp_path.glob("-*")) and sorted(p.name for p in tmp_path.iterdir()) == ["C"]
+
+
+def test_out_dash_into_a_closed_pipe_ends_quietly(tmp_path, corpus):
+    """`quotes C --out - | head -1`: the reader stops early; no traceback, no 'Broken pipe' error."""
+    import subprocess
+    import sys
+
+    for i in range(200):
+        (corpus / f"b{i}.txt").write_text(f'"It is false number {i}," the minister said. ' * 20, encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "toolkit", "quotes", str(corpus), "--out", "-"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=Path(__file__).parents[2])
+    first = process.stdout.readline()
+    process.stdout.close()
+    err = process.stderr.read().decode()
+    assert process.wait() == 0 and json.loads(first)["doc"]
+    assert "Traceback" not in err and "Broken pipe" not in err
+
+
+@pytest.mark.parametrize("command", ["load", "quotes", "denials", "extract"])
+def test_wrong_text_column_is_named_with_the_columns_and_the_option(tmp_path, capsys, command):
+    """Issue 12: "4 skipped (missing_text)" without the file's columns or a word about --column."""
+    export = tmp_path / "x.csv"
+    export.write_text('id,body_text\n1,"The minister said the report was false."\n', encoding="utf-8")
+    argv = [command, str(export), "--column", "text=bodytext"]
+    argv += {"load": ["--quiet"], "extract": ["--quiet", "--out", str(tmp_path / "ex")]}.get(command, ["--out", str(tmp_path / "o.jsonl")])
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert "1 records have no article text" in err and "(columns: id, body_text)" in err
+    assert "name the text column with --column text=COLUMN" in err
+    assert err.splitlines()[-1] == f"error: no article could be read from {export}"
+
+
+@pytest.mark.parametrize("command", ["quotes", "denials", "extract"])
+def test_ambiguous_day_month_date_is_a_note(tmp_path, capsys, command):
+    """Issue 12: "03/04/2016" was read as 4 March without a note (day and month both <= 12)."""
+    export = tmp_path / "x.csv"
+    export.write_text('id,text,date\n1,"The minister said the report was false.",03/04/2016\n', encoding="utf-8")
+    out = ["--out", str(tmp_path / ("ex" if command == "extract" else "o.jsonl"))] + (["--quiet"] if command == "extract" else [])
+    assert main([command, str(export), *out]) == 0
+    err = capsys.readouterr().err
+    assert "note: 1 ambiguous_date_order in the load log; " in err
+    assert "x.csv:line 2: day and month order unknown (first: '03/04/2016'): read month first" in err
+
+
+def test_ambiguous_date_is_in_the_load_command_log(tmp_path, capsys):
+    export = tmp_path / "x.csv"
+    export.write_text('id,text,date\n1,"The minister said the report was false.",03/04/2016\n', encoding="utf-8")
+    out = tmp_path / "a.jsonl"
+    assert main(["load", str(export), "--quiet", "--out", str(out)]) == 0
+    assert "ambiguous_date_order" in capsys.readouterr().out
+    assert json.loads(out.read_text(encoding="utf-8"))["date"] == "2016-03-04T00:00:00"
+    log = [json.loads(line) for line in (tmp_path / "a.load_log.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(e["action"], e["reason"]) for e in log] == [("note", "ambiguous_date_order")]

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
+import sys
 
 import pandas as pd
 import pytest
 
-from toolkit.reports.display import SCROLL_AFTER, number_text, show_kwic, show_table
+from conftest import ROOT
+from toolkit.reports import display
+from toolkit.reports.display import (SCROLL_AFTER, InteractiveTable, explore_table, interactive_mode, number_text, show_kwic,
+                                     show_table)
 
 
 def cells(fragment: str) -> list[list[str]]:
@@ -128,3 +134,114 @@ def test_a_table_of_mixed_measures_prints_counts_as_integers_and_groups_thousand
     """compare.side_by_side mixes counts and shares in one column: "12.0 articles" and "8103" beside "19,338" read badly."""
     side = pd.DataFrame({"measure": ["articles", "words", "share"], "a": [12.0, 19338.0, 0.282], "b": [12.0, 8103.0, 0.434]})
     assert cells(show_table(side).html) == [["articles", "12", "12"], ["words", "19,338", "8,103"], ["share", "0.282", "0.434"]]
+
+
+# --- interactive tables ----------------------------------------------------------------------------------------
+
+EXPLORE = pd.DataFrame({
+    "outlet": ["nyt", "wapo", "nyt"],
+    "date": pd.to_datetime(["2016-01-02 00:00", "2016-03-04 12:30", None]),
+    "quotes": pd.array([3, 19338, None], dtype="Int64"),
+    "share": [0.51234, 2.0, 19.25],
+    "text": ["It is <b>false</b>.", "x" * 400, None],
+}, index=[7, 8, 9])
+
+
+def _data(html: str) -> list[list[str]]:
+    """The rows an interactive table hands to DataTables."""
+    args = re.search(r'"data_json": ("(?:[^"\\]|\\.)*")', html).group(1)
+    return json.loads(json.loads(args))
+
+
+def test_interactive_table_keeps_the_static_formatting():
+    table = explore_table(EXPLORE)
+    assert isinstance(table, InteractiveTable) and table.rows == 3
+    rows = _data(table.html)
+    assert rows[0] == ["nyt", "2016-01-02", "3", "0.512", "It is &lt;b&gt;false&lt;/b&gt;."]  # no index, escaped
+    assert rows[1][1:4] == ["2016-03-04", "19,338", "2"] and rows[1][4] == "x" * 299 + "…"
+    assert rows[2][1:3] == ["", ""] and rows[2][4] == ""  # NaT, <NA>, None: empty, not "NaT"
+    assert '"showIndex"' not in table.html and "<th>7</th>" not in table.html
+
+
+def test_numbers_sort_as_numbers_and_sit_right_text_left():
+    defs = re.search(r'"columnDefs": (\[.*?\]),\s*"data_json"', explore_table(EXPLORE).html, re.S).group(1)
+    by_target = {d["targets"][0]: d for d in json.loads(defs)}
+    assert by_target[2]["type"] == "num-fmt" and "dt-right" in by_target[2]["className"]
+    assert "dt-left" in by_target[4]["className"] and "toolkit-wrap" in by_target[4]["className"]
+    assert by_target[0]["columnControl"] == ["order", ["searchList"]]  # short labels: a list of values to tick
+
+
+def test_show_table_interactive_is_the_same_renderer():
+    def without_ids(html: str) -> str:
+        return re.sub(r"toolkit_[0-9a-f]{10}(_\d+)?", "ID", html)
+
+    assert without_ids(show_table(EXPLORE, interactive=True).html) == without_ids(explore_table(EXPLORE).html)
+    table = show_table(EXPLORE, interactive=True, caption="Quotes")
+    assert isinstance(table, InteractiveTable) and "Quotes" in table.html
+    with pytest.raises(ValueError, match="by="):
+        show_table(EXPLORE, interactive=True, by="outlet")
+
+
+def test_long_tables_are_capped_with_a_note():
+    big = pd.DataFrame({"n": range(30)})
+    table = explore_table(big, max_rows=12)
+    assert table.rows == 30 and len(_data(table.html)) == 12 and "The first 12 of 30 rows" in table.html
+
+
+def test_table_id_comes_from_the_content_not_chance():
+    first = re.search(r'<table id="([^"]+)"', explore_table(EXPLORE, salt="t1").html).group(1)
+    again = re.search(r'<table id="([^"]+)"', explore_table(EXPLORE, salt="t1").html).group(1)
+    other = re.search(r'<table id="([^"]+)"', explore_table(EXPLORE.head(2), salt="t1").html).group(1)
+    assert first.startswith("toolkit_") and again == first + "_2" and other != first  # a repeat stays unique on the page
+    assert not re.search(r"itables_[0-9a-f]{8}_", explore_table(EXPLORE).html)  # itables' own random ids: itables_<uuid4>
+
+
+SCRIPT = """
+import pandas as pd
+from toolkit.reports.display import explore_table
+frame = pd.DataFrame({"a": [1, 2], "b": ["x", "y"]})
+print(explore_table(frame)._repr_html_() + explore_table(frame)._repr_html_() + explore_table(frame.head(1))._repr_html_())
+"""
+
+
+def test_interactive_html_is_byte_identical_run_to_run():
+    runs = [subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, cwd=ROOT, check=True).stdout
+            for _ in range(2)]
+    assert runs[0] == runs[1] and runs[0].count("_itables_") > 2
+
+
+# What would load something from a server. The bundle's other URLs are messages, XML namespaces and licence comments.
+REMOTE = [r"""<script\s[^>]*\bsrc=""", r"""<link\s[^>]*href=['"]?https?:""", r"""\bfrom\s*['"]https?:""", r"""import\(\s*['"]https?:""",
+          r"""url\(\s*['"]?https?:""", r"""@import\s+(url\()?['"]?https?:""", r"""\bsrc=['"]?https?:"""]
+
+
+def test_nothing_is_loaded_from_the_network():
+    """Offline: the library is inline (itables' connected=False), no script, style sheet or import comes from a URL."""
+    display.forget_library()
+    page = explore_table(EXPLORE)._repr_html_()
+    assert "window._itables_" in page and len(page) > 500_000  # the bundle came with the first table
+    import base64
+
+    inline = [base64.b64decode(chunk).decode() for chunk in re.findall(r'"([A-Za-z0-9+/=]{5000,})"', page)]
+    for text in [page, *inline]:
+        for pattern in REMOTE:
+            assert not re.search(pattern, text), pattern
+    assert len(explore_table(EXPLORE)._repr_html_()) < 20_000  # and only with the first one
+
+
+def test_interactive_mode_carries_the_library_once():
+    display.forget_library()
+    setup = interactive_mode()._repr_html_()
+    assert "window._itables_" in setup
+    assert "window._itables_" not in explore_table(EXPLORE)._repr_html_().split("<script type=\"module\">")[0]
+
+
+def test_the_library_comes_again_when_its_cell_reruns_or_the_page_reloads(monkeypatch):
+    """Re-running that cell replaces its output: without the library again, the saved notebook's tables would not load."""
+    requests = iter([("page1", "cell-a"), ("page1", "cell-b"), ("page1", "cell-a"), ("page1", "cell-b"),
+                     ("page2", "cell-b"), ("page2", "cell-c")])
+    monkeypatch.setattr(display, "_request", lambda: next(requests))
+    display.forget_library()
+    carried = ["window._itables_" in explore_table(EXPLORE)._repr_html_().split('<script type="module">')[0] for _ in range(6)]
+    # a re-run of the carrier cell carries it again; a reloaded tab (new frontend session) gets it with its first table
+    assert carried == [True, False, True, False, True, False]

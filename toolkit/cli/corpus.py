@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from toolkit.cli.options import add_load_options, checked_output, load_options
+from toolkit.cli.options import add_load_options, checked_output, load_options, missing_text_hint
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -46,6 +46,9 @@ def cmd_load(args: argparse.Namespace) -> int:
         write_table(frame, out)
         write_table(events, log_path)
         print(f"\nwrote {len(frame)} articles to {out} and the load log to {log_path}")
+    hint = missing_text_hint(log)
+    if hint:
+        print(hint, file=sys.stderr)
     if not len(frame):
         print("error: no article could be read from " + ", ".join(args.paths), file=sys.stderr)
         return 1

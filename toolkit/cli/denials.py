@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 
-from toolkit.cli.options import add_load_options, checked_output, finder_summary, load_options
+from toolkit.cli.options import add_load_options, checked_output, finder_summary, load_options, reader_stopped
 from toolkit.denials.finder import MIN_SCORE
 
 #: Output fields, in order: the ones the brief fixes first, then the rest of the Denial record.
@@ -17,7 +17,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     """Register the ``denials`` command."""
     parser = sub.add_parser("denials", help="find denial phrases (who denies what, and how); one JSON object per denial")
     parser.add_argument("paths", nargs="+", metavar="PATH", help="a file or folder of articles")
-    parser.add_argument("--out", required=True, metavar="FILE", help="output file (.jsonl, or .csv)")
+    parser.add_argument("--out", required=True, metavar="FILE", help="output file (.jsonl, or .csv), or - for standard output (JSON lines; --format csv for CSV)")
     parser.add_argument("--format", choices=["jsonl", "csv"], help="output format (default: from the --out suffix)")
     parser.add_argument("--lexicon", metavar="FILE", help="extra lexicon entries (TSV like toolkit/data/denials.tsv)")
     parser.add_argument("--only-my-lexicon", action="store_true", help="use the --lexicon file instead of the shipped one")
@@ -40,11 +40,14 @@ def cmd_denials(args: argparse.Namespace) -> int:
     lexicon = load_lexicon(args.lexicon, extend=not args.only_my_lexicon) if args.lexicon else None
     log = LoadLog()
     target = checked_output(args.out, args)  # before reading: a bad path or --out leaves the old output as it was
-    with RecordWriter(target, FIELDS, args.format) as out:
-        for article in iter_articles(args.paths, log=log, **load_options(args)):
-            title = None if args.no_title else article.title
-            quotes = find_quotes(article.text)
-            for field, denial in article_denials(article.text, title, quotes=quotes, lexicon=lexicon,
-                                                    min_score=args.min_score):
-                out.write({"doc": article.doc_id, "field": field, **asdict(denial)})
+    try:
+        with RecordWriter(target, FIELDS, args.format) as out:
+            for article in iter_articles(args.paths, log=log, **load_options(args)):
+                title = None if args.no_title else article.title
+                quotes = find_quotes(article.text)
+                for field, denial in article_denials(article.text, title, quotes=quotes, lexicon=lexicon,
+                                                        min_score=args.min_score):
+                    out.write({"doc": article.doc_id, "field": field, **asdict(denial)})
+    except BrokenPipeError:
+        return reader_stopped()
     return finder_summary("denials", out, log, args.paths)

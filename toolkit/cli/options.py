@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from toolkit.corpus.loaders import READ_FORMATS
+from toolkit.io.tables import STDOUT
 
 
 def column_pair(text: str) -> str:
@@ -65,36 +67,76 @@ def load_options(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def finder_summary(what: str, out: Any, log: Any, paths: Sequence[str]) -> int:
-    """Print what a finder command wrote and the load log's summary; non-zero when nothing was read."""
-    print(f"{out.count} {what} from {log.loaded} articles written to {out.path} ({log.summary()})")
-    hint = missing_text_hint(log)
-    if hint:
-        print(hint, file=sys.stderr)
+    """Print what a finder command wrote and the load log's summary; non-zero when nothing was read.
+
+    With `--out -` the records own standard output, so the summary goes to standard error.
+    """
+    stdout = str(out.path) == STDOUT
+    where = "standard output" if stdout else out.path
+    print(f"{out.count} {what} from {log.loaded} articles written to {where} ({log.summary()})",
+          file=sys.stderr if stdout else sys.stdout)
+    for line in log_hints(log.events):
+        print(line, file=sys.stderr)
     if not log.loaded:
-        print("error: no article could be read from " + ", ".join(paths), file=sys.stderr)
+        print("error: no article could be read from " + ", ".join(str(p) for p in paths), file=sys.stderr)
         return 1
     return 0
 
 
-def missing_text_hint(log: Any) -> str | None:
-    """One line for records skipped as missing_text: the first one's columns, and how to name the text column."""
-    missing = [e for e in log.events if e.action == "skipped" and e.reason == "missing_text"]
+def _where(event: Any) -> str:
+    return f"{event.source}{':' + event.location if event.location else ''}"
+
+
+def log_hints(events: Iterable[Any]) -> list[str]:
+    """Lines a researcher must see from a load log: records without text (their columns, and `--column`), and one
+    line per kind of note (an ambiguous day/month order, ...) with its first occurrence."""
+    events = list(events)
+    lines = []
+    hint = missing_text_hint(events)
+    if hint:
+        lines.append(hint)
+    notes: dict[str, list[Any]] = {}
+    for event in events:
+        if event.action == "note":
+            notes.setdefault(event.reason, []).append(event)
+    for reason, found in notes.items():
+        first = found[0]
+        lines.append(f"note: {len(found)} {reason} in the load log; {_where(first)}: {first.detail}")
+    return lines
+
+
+def missing_text_hint(events: Any) -> str | None:
+    """One line for records skipped as missing_text: the first one's columns, and how to name the text column.
+
+    `events` is a `LoadLog` or its events (`LoadEvent`s, or rows with the same fields).
+    """
+    events = getattr(events, "events", events)
+    missing = [e for e in events if e.action == "skipped" and e.reason == "missing_text"]
     if not missing:
         return None
     first = missing[0]
-    where = f"{first.source}{':' + first.location if first.location else ''}"
-    return (f"note: {len(missing)} records have no article text; {where}: {first.detail}; "
+    return (f"note: {len(missing)} records have no article text; {_where(first)}: {first.detail}; "
             "name the text column with --column text=COLUMN")
 
 
 def checked_output(out: str, args: argparse.Namespace, *, kind: str = "file", extra: Iterable[str | None] = ()) -> Path:
     """Check an --out before anything is read or written: the corpus paths must exist (exit 2 otherwise), and
-    the output must not be, contain or lie inside any input (the corpus, --metadata, --rules, --lexicon)."""
+    the output must not be, contain or lie inside any input (the corpus, --metadata, --rules, --lexicon).
+    `-` (a file output only) is standard output."""
     from toolkit.corpus.loaders import corpus_roots
     from toolkit.io.outputs import resolve_output
 
     paths = getattr(args, "paths", None) or getattr(args, "corpus", None) or []
     paths = [paths] if isinstance(paths, str) else list(paths)
     corpus_roots(paths)
+    if out == STDOUT and kind == "file":
+        return Path(STDOUT)  # standard output cannot overwrite an input
     inputs = [*paths, getattr(args, "metadata", None), getattr(args, "rules", None), getattr(args, "lexicon", None), *extra]
     return resolve_output(out, inputs, kind=kind)  # type: ignore[arg-type]
+
+
+def reader_stopped() -> int:
+    """`--out - | head`: the reader closed the pipe, which ends the command quietly (exit 0), as Unix tools do."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())  # the interpreter's last flush would raise again on the closed pipe
+    return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -12,6 +13,8 @@ import pandas as pd
 from toolkit.io.outputs import atomic_write, temporary_sibling
 
 TABLE_FORMATS = (".jsonl", ".csv", ".parquet")
+#: The output path that means standard output (`--out -`).
+STDOUT = "-"
 
 
 def _json_cell(value: object) -> object:
@@ -98,7 +101,8 @@ class RecordWriter:
     """Stream dict records to JSON lines or CSV, one at a time (for outputs too big to collect).
 
     The records go to a temporary sibling renamed into place when the `with` block ends without error: a
-    failed run (a bad corpus path, Ctrl-C) leaves the previous output as it was.
+    failed run (a bad corpus path, Ctrl-C) leaves the previous output as it was. The path `-` (`STDOUT`)
+    streams them to standard output instead (JSON lines unless `fmt` says csv).
     """
 
     def __init__(self, path: str | Path, fields: list[str], fmt: str | None = None) -> None:
@@ -108,13 +112,17 @@ class RecordWriter:
         if self.format not in ("jsonl", "csv"):
             raise ValueError(f"unsupported record format {self.format!r}: use jsonl or csv")
         self.count = 0
+        self.to_stdout = str(path) == STDOUT
 
     def __enter__(self) -> "RecordWriter":
         import csv
 
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._tmp = temporary_sibling(self.path)
-        self._handle = open(self._tmp, "w", encoding="utf-8", newline="")
+        if self.to_stdout:
+            self._handle = sys.stdout
+        else:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._tmp = temporary_sibling(self.path)
+            self._handle = open(self._tmp, "w", encoding="utf-8", newline="")
         self._csv = csv.DictWriter(self._handle, fieldnames=self.fields, lineterminator="\n") if self.format == "csv" else None
         if self._csv is not None:
             self._csv.writeheader()
@@ -130,6 +138,9 @@ class RecordWriter:
         self.count += 1
 
     def __exit__(self, exc_type: object, *exc: object) -> None:
+        if self.to_stdout:
+            self._handle.flush()
+            return
         self._handle.close()
         if exc_type is None:
             os.replace(self._tmp, self.path)
