@@ -294,3 +294,150 @@ def test_merged_label_says_how_many_forms_and_flags_ambiguity():
     assert list(analysis.merged_label(names, pd.Series([45, 1]), pd.Series([False, True]))) == [
         "Donald Trump (45 forms)", "Clinton (ambiguous) (1 form)"]
     assert list(analysis.merged_label(names, pd.Series([2, 1]))) == ["Donald Trump (2 forms)", "Clinton (1 form)"]
+
+
+# ---------------------------------------------------------------------------------------------
+# issue 12: month axes, keyness words, example articles, the quote browser's sample
+
+
+def _month_figure(n: int, label: bool = True):
+    """A stacked bar chart of `n` months at the notebooks' size, its x axis labelled by `month_axis` (or by pandas)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    months = pd.period_range("2015-12", periods=n, freq="M").astype(str)
+    table = pd.DataFrame({"nyt": range(n), "politico": range(n)}, index=months)
+    fig, ax = plt.subplots(figsize=(8, 3.5), dpi=100)
+    table.plot.bar(stacked=True, ax=ax, width=0.8, rot=0)
+    if label:
+        analysis.month_axis(ax, months)
+    fig.canvas.draw()
+    return fig, ax
+
+
+def _label_boxes(fig, ax):
+    renderer = fig.canvas.get_renderer()
+    return [t.get_window_extent(renderer) for t in ax.get_xticklabels() if t.get_visible() and t.get_text()]
+
+
+def _overlaps(boxes) -> bool:
+    return any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+
+
+@pytest.mark.parametrize("n", [1, 12, 60])
+def test_month_labels_never_overlap_from_1_to_60_months(n):
+    import matplotlib.pyplot as plt
+
+    fig, ax = _month_figure(n)
+    boxes = _label_boxes(fig, ax)
+    plt.close(fig)
+    assert 1 <= len(boxes) <= analysis.MAX_MONTH_LABELS
+    assert not _overlaps(boxes)
+    axes_box = ax.get_window_extent()
+    assert all(axes_box.x0 - 40 <= b.x0 and b.x1 <= axes_box.x1 + 40 for b in boxes)  # no label far outside the plot
+
+
+def test_pandas_default_month_labels_do_overlap_at_60_months():
+    """The check above can fail: pandas' own labels (one per month, horizontal) overlap."""
+    import matplotlib.pyplot as plt
+
+    fig, ax = _month_figure(60, label=False)
+    boxes = _label_boxes(fig, ax)
+    plt.close(fig)
+    assert _overlaps(boxes)
+
+
+@pytest.mark.parametrize("start, n, labels", [
+    ("2015-12", 1, ["Dec\n2015"]),
+    ("2015-11", 3, ["Nov\n2015", "Dec", "Jan\n2016"]),
+    ("2016-01", 24, ["Jan\n2016", "Mar", "May", "Jul", "Sep", "Nov", "Jan\n2017", "Mar", "May", "Jul", "Sep", "Nov"]),
+    ("2016-01", 60, ["Jan\n2016", "Jul", "Jan\n2017", "Jul", "Jan\n2018", "Jul", "Jan\n2019", "Jul", "Jan\n2020", "Jul"]),
+    ("2010-03", 240, ["2012", "2014", "2016", "2018", "2020", "2022", "2024", "2026", "2028", "2030"]),
+])
+def test_month_ticks_fall_on_calendar_boundaries(start, n, labels):
+    months = pd.period_range(start, periods=n, freq="M").astype(str)
+    positions, shown = analysis.month_ticks(months)
+    assert shown == labels
+    assert all(months[i][:4] in label or "\n" not in label for i, label in zip(positions, shown))
+    assert analysis.month_ticks([]) == ([], [])
+
+
+def test_shipped_stop_words_hold_function_words_and_house_style():
+    stop = analysis.stop_words()
+    assert {"the", "of", "don't", "mr.", "mrs.", "ms.", "getty", "images", "abstract", "ap", "reuters",
+            "tuesday", "january", "sept", "p.m."} <= stop
+    assert not {"said", "won", "trump", "denied", "press"} & stop  # content words stay
+    assert analysis.stop_words(None) == frozenset()
+    assert analysis.stop_words(None, ["Trump", " clinton "]) == {"trump", "clinton"}
+
+
+def test_own_stop_word_file_replaces_the_shipped_list(tmp_path):
+    mine = tmp_path / "mine.txt"
+    mine.write_text("# my list\nFoo\n\nbar  # a comment\n", encoding="utf-8")
+    assert analysis.stop_words(mine, ["baz"]) == {"foo", "bar", "baz"}
+
+
+@pytest.mark.parametrize("word, key", [
+    ("clinton", True), ("mr.", False), ("the", False), ("getty", False), ("2016", False), ("1,237", False),
+    ("5ptsmoderatorfeaturedfebruary", False), ("establishment-friendly", True), ("u.s.", True), ("9/11", False),
+    ("j", False), ("j.", False), ("sen", False), ("gop", True),
+])
+def test_is_key_word(word, key):
+    assert analysis.is_key_word(word, analysis.stop_words()) is key
+
+
+def test_key_words_filter_rows_but_keep_the_statistics():
+    """House style ("mr.", "getty") dominated keyness on PolNeAR; it is left out of the table, G² unchanged."""
+    freq_a = Counter({"mr.": 40, "trump": 30, "the": 200, "wall": 12, "2016": 9})
+    freq_b = Counter({"getty": 25, "images": 25, "trump": 10, "the": 210, "racist": 15})
+    table = compare.keyness(freq_a, freq_b, min_freq=3, labels=("nyt", "huff"))
+    shown = analysis.key_words(table, analysis.stop_words())
+    assert set(table["word"]) >= {"mr.", "getty", "images", "the", "2016"}
+    assert list(shown["word"]) == [w for w in table["word"] if w in {"trump", "wall", "racist"}]
+    assert shown.set_index("word")["g2"].to_dict() == table.set_index("word").loc[shown["word"], "g2"].to_dict()
+    assert analysis.key_words(table.iloc[:0], analysis.stop_words()).empty
+
+
+def test_example_articles_are_dense_typical_and_one_per_outlet():
+    """Live blogs carry the most quotes; the example is the densest article of typical length, per outlet."""
+    lengths = {"blog": 20000, "short": 300, "t1": 1000, "t2": 1200, "t3": 1100, "o1": 500}
+    articles = pd.DataFrame({
+        "doc_id": list(lengths), "title": list(lengths),
+        "outlet": ["A", "A", "A", "A", "A", "B"],
+        "date": pd.to_datetime(["2016-01-01"] * 6),
+        "text": ["x" * n for n in lengths.values()],
+    })
+    per_doc = {"blog": 60, "short": 3, "t1": 2, "t2": 6, "t3": 4, "o1": 1}
+    quotes = pd.DataFrame({"doc_id": [d for d, k in per_doc.items() for _ in range(k)]})
+    examples = analysis.example_articles(articles, quotes, 10)
+    assert examples["doc_id"].tolist() == ["t2", "o1"]  # not "blog" (most quotes), not "short" (densest)
+    assert examples.loc[0, "per_1000_chars"] == 5.0
+    assert analysis.example_articles(articles, quotes, 1)["doc_id"].tolist() == ["t2"]
+    assert analysis.example_articles(articles, quotes.iloc[:0]).empty
+    label = analysis.example_labels(examples.head(1), "quote")[0]
+    assert label == "A · 2016-01-01 · t2 (6 quotes, 5.0 per 1,000 characters)"
+
+
+def test_spread_sample_covers_every_outlet_and_month_and_is_seeded():
+    # Outlet A has 100 rows in one month, B and C ten each over five months: the first 50 rows were all A's.
+    rows = [("A", "2016-01", i) for i in range(100)]
+    rows += [(o, f"2016-0{m}", i) for o in "BC" for m in range(1, 6) for i in range(2)]
+    frame = pd.DataFrame(rows, columns=["outlet", "month", "i"])
+    sample = analysis.spread_sample(frame, 12, seed=0)
+    assert len(sample) == 12
+    assert sample["outlet"].value_counts().to_dict() == {"A": 4, "B": 4, "C": 4}
+    assert sample[sample["outlet"] == "B"]["month"].nunique() == 4  # spread over months, not 4 of one month
+    assert list(sample.index) == sorted(sample.index)  # the frame's order
+    pd.testing.assert_frame_equal(sample, analysis.spread_sample(frame, 12, seed=0))
+    assert not analysis.spread_sample(frame, 12, seed=1).equals(sample)
+    assert len(analysis.spread_sample(frame, 500)) == len(frame)
+
+
+def test_browse_sample_on_the_quote_browser():
+    articles = ARTICLES.assign(outlet=["A", "B", "B"], date=pd.to_datetime(["2016-01-05", "2016-03-01", "2016-04-01"]))
+    browser = analysis.quote_browser(articles, QUOTES)
+    sample = analysis.browse_sample(browser, 2, seed=0)
+    assert list(sample.columns) == list(browser.columns)
+    assert sorted(sample["outlet"]) == ["A", "B"]

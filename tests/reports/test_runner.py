@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 
 import pytest
 
 from conftest import ROOT, SAMPLE
 from toolkit.cli.main import main
 from toolkit.denials.finder import MIN_SCORE
-from toolkit.reports.runner import NOTEBOOK_DIR, ReportError, ReportParameterError, _resolve_notebooks, run_report, sha256_file
+from toolkit.reports.runner import NOTEBOOK_DIR, ReportError, ReportParameterError, _check_parameters, _resolve_notebooks, corpus_name, run_report, sha256_file
 
 
 @pytest.fixture(scope="module")
@@ -53,8 +54,46 @@ def test_second_run_gives_identical_tables_and_html(report, tmp_path):
     again = run_report(SAMPLE, tmp_path / "again", progress=False)
     pages = [p.name for p in report.html]
     assert pages == ["01_corpus_overview.html", "02_quotes.html", "03_denials.html", "04_compare.html", "05_validation.html"]
-    for name in [*pages, *(f"tables/{p.name}" for p in (report.out_dir / "tables").iterdir())]:
+    for name in [*pages, "index.html", *(f"tables/{p.name}" for p in (report.out_dir / "tables").iterdir())]:
         assert (again.out_dir / name).read_bytes() == (report.out_dir / name).read_bytes(), name
+
+
+def test_pages_and_index_form_a_site(report):
+    """Issue 12: every page was titled "Notebook", with no link to the others; the index an unstyled list."""
+    import re
+
+    titles = {p.name: re.search(r"<title>(.*?)</title>", p.read_text(encoding="utf-8")).group(1) for p in report.html}
+    assert titles == {"01_corpus_overview.html": "Corpus overview · sample report", "02_quotes.html": "Quotes · sample report",
+                      "03_denials.html": "Denials · sample report", "04_compare.html": "Comparing two sub-corpora · sample report",
+                      "05_validation.html": "Validation · sample report"}
+    quotes = (report.out_dir / "02_quotes.html").read_text(encoding="utf-8")
+    nav = re.search(r'<nav class="toolkit-nav".*?</nav>', quotes).group(0)
+    assert re.findall(r'href="([^"]+)"', nav) == ["index.html", *titles]
+    toc = re.findall(r'href="#([^"]+)"', re.search(r'<nav class="toolkit-toc".*?</nav>', quotes).group(0))
+    assert "Quote-browser" in toc and all(f'id="{anchor}"' in quotes for anchor in toc)
+    index = (report.out_dir / "index.html").read_text(encoding="utf-8")
+    assert "<title>sample report</title>" in index and "<h1>sample</h1>" in index
+    assert "4 files or rows read, 4 articles loaded, 0 skipped." in index and "2015-12-20 to 2017-09-29" in index
+    assert re.findall(r'<a class="card" href="([^"]+)">', index) == list(titles)
+
+
+def test_example_articles_are_closed_sections_one_per_outlet(report):
+    quotes = (report.out_dir / "02_quotes.html").read_text(encoding="utf-8")
+    summaries = re.findall(r'<details class="toolkit-example"[^>]*>\s*<summary[^>]*>([^<]*)</summary>', quotes)
+    assert [s.split(" · ")[0] for s in summaries] == ["RT", "huff-post", "nyt", "politico"]
+    assert not re.search(r'<details class="toolkit-example"[^>]* open>', quotes)
+
+
+def test_relative_stop_word_list_is_found_from_where_the_command_runs(tmp_path, monkeypatch):
+    (tmp_path / "mine.txt").write_text("trump\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    compare = [NOTEBOOK_DIR / "04_compare.ipynb"]
+    checked = _check_parameters(compare, {"keyness_stop_words": "mine.txt", "keyness_extra_stop_words": "trump,clinton"})
+    assert checked["keyness_stop_words"] == str(tmp_path / "mine.txt")
+    assert checked["keyness_extra_stop_words"] == ["trump", "clinton"]
+    assert _check_parameters(compare, {"keyness_stop_words": "None"})["keyness_stop_words"] is None
+    with pytest.raises(ReportParameterError, match="keyness_max_chars expects a whole number of at least 1"):
+        _check_parameters(compare, {"keyness_max_chars": "0"})
 
 
 def test_parameters_reach_the_notebook(tmp_path):
@@ -66,6 +105,7 @@ def test_parameters_reach_the_notebook(tmp_path):
 def test_report_on_an_extraction_folder_reads_it(report, tmp_path):
     result = run_report(report.out_dir / "extraction", tmp_path / "from-extraction", progress=False)
     assert not (result.out_dir / "extraction").exists()
+    assert corpus_name(report.out_dir / "extraction") == report.out_dir.name == "sample"  # the report's name, not "extraction"
     ours = (result.out_dir / "tables" / "articles.csv").read_bytes()
     assert ours == (report.out_dir / "tables" / "articles.csv").read_bytes()
 

@@ -5,7 +5,9 @@ and returns a new DataFrame, sorted with explicit tie-breaks so that a report is
 from one run to the next. Empty inputs give empty tables with the same columns. Rates are per
 1,000 words of article body (`n_words`: whitespace-separated words), the usual normalisation when
 outlets publish articles of different lengths. Denial tables live in `toolkit.reports.denial_tables`,
-comparisons between sub-corpora (keyness, collocations) in `toolkit.reports.compare`.
+comparisons between sub-corpora (keyness, collocations) in `toolkit.reports.compare`. Also here: which
+articles and quotes a report shows as examples (`example_articles`, `browse_sample`), month axes that stay
+readable from 1 to 60 months and more (`month_axis`), and which words a keyness table shows (`key_words`).
 
 Speakers and deniers are counted as persons (`toolkit.quotes.people`): "Trump", "Mr. Trump" and
 "Donald J. Trump" are one row, "Donald Trump", with the number of surface forms it merges. Call
@@ -15,8 +17,13 @@ column gets one computed from itself alone (no article text or dates to decide b
 
 from __future__ import annotations
 
-from typing import Sequence
+import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Collection, Iterable, Sequence
 
+import numpy as np
 import pandas as pd
 
 from toolkit.quotes.people import People, assign_people
@@ -336,3 +343,175 @@ def most_annotated(articles: pd.DataFrame, table: pd.DataFrame, n: int = 3) -> l
     counts = table.groupby("doc_id").size().rename("count").reset_index()
     counts = counts[counts["doc_id"].isin(set(articles["doc_id"]))]
     return counts.sort_values(["count", "doc_id"], ascending=[False, True], kind="stable")["doc_id"].head(n).tolist()
+
+
+def example_articles(articles: pd.DataFrame, table: pd.DataFrame, n: int = 10, *, low: float = 0.25,
+                     high: float = 0.75) -> pd.DataFrame:
+    """The articles to show as examples: one per outlet, the densest in `table` (quotes or denials) of typical length.
+
+    Typical length is between the outlet's `low` and `high` quantiles of characters (the nearest article
+    lengths, so an outlet of one or two articles has them all); density is rows of `table` per 1,000
+    characters. The longest articles (live blogs, transcripts) carry the most quotes but are the worst
+    place to read the finder's work; a typical article of each outlet is the best. At most `n` outlets,
+    in name order (unknown last); an outlet whose typical articles have no row gives no example.
+    Columns doc_id, outlet, title, date, n_chars, count, per_1000_chars.
+    """
+    columns = ["doc_id", "outlet", "title", "date", "n_chars", "count", "per_1000_chars"]
+    if articles.empty or table.empty or n <= 0:
+        return pd.DataFrame(columns=columns)
+    meta = article_frame(articles)
+    meta["n_chars"] = articles["text"].fillna("").astype(str).str.len().to_numpy()
+    counts = table.groupby("doc_id").size()
+    meta["count"] = meta["doc_id"].map(counts).fillna(0).astype("int64")
+    meta["per_1000_chars"] = per_1000(meta["count"], meta["n_chars"])
+    lengths = meta.groupby("outlet")["n_chars"]
+    lower = lengths.transform(lambda s: s.quantile(low, interpolation="lower"))
+    upper = lengths.transform(lambda s: s.quantile(high, interpolation="higher"))
+    typical = meta[(meta["n_chars"] >= lower) & (meta["n_chars"] <= upper) & (meta["count"] > 0)]
+    best = typical.sort_values(["outlet", "per_1000_chars", "count", "doc_id"], ascending=[True, False, False, True], kind="stable")
+    best = best.drop_duplicates("outlet")
+    return _sorted_outlets(best)[columns].head(n).reset_index(drop=True)
+
+
+def example_labels(examples: pd.DataFrame, noun: str = "quote") -> list[str]:
+    """One line per `example_articles` row: outlet, date, title, and how many `noun`s it has (per 1,000 characters)."""
+    labels = []
+    for row in examples.to_dict(orient="records"):
+        date = "" if pd.isna(row["date"]) else pd.Timestamp(row["date"]).strftime("%Y-%m-%d")
+        title = "(no title)" if pd.isna(row["title"]) or not str(row["title"]).strip() else " ".join(str(row["title"]).split())
+        count = f"{row['count']} {noun}{'' if row['count'] == 1 else 's'}, {row['per_1000_chars']:.1f} per 1,000 characters"
+        labels.append(" · ".join(part for part in (str(row["outlet"]), date, title) if part) + f" ({count})")
+    return labels
+
+
+def spread_sample(frame: pd.DataFrame, n: int, *, by: Sequence[str] = ("outlet", "month"), seed: int = 0) -> pd.DataFrame:
+    """Return `n` rows of `frame` drawn evenly across its `by[0]` groups and, within each, across `by[1]` (seeded).
+
+    Rows are drawn round-robin: one of every (outlet, month) before a second of any, each outlet taking
+    its turn, so a short sample shows every outlet and spreads over the months instead of the first
+    outlet's first month. The same `seed` gives the same rows; they keep `frame`'s order. All rows when
+    `n` is at least their number.
+    """
+    if n >= len(frame):
+        return frame.copy()
+    keys = list(by)
+    shuffled = frame.reset_index(drop=True)
+    shuffled = shuffled.iloc[np.random.default_rng(seed).permutation(len(shuffled))]
+    groups = shuffled[keys].astype(str)  # NaN is a group of its own ("nan"), not dropped
+    shuffled = shuffled.assign(_turn=groups.groupby(keys, sort=False).cumcount().to_numpy())
+    shuffled = shuffled.sort_values("_turn", kind="stable")
+    if len(keys) > 1:  # each outlet takes its turn however many months it has
+        shuffled["_turn"] = shuffled[keys[0]].astype(str).groupby(shuffled[keys[0]].astype(str), sort=False).cumcount()
+        shuffled = shuffled.sort_values("_turn", kind="stable")
+    chosen = sorted(shuffled.index[:n])
+    return frame.iloc[chosen]
+
+
+def browse_sample(browser: pd.DataFrame, n: int, *, seed: int = 0) -> pd.DataFrame:
+    """Return `n` rows of a `quote_browser` table spread across outlets and months (seeded), in the browser's order."""
+    months = browser["date"].astype(str).str.slice(0, 7).where(browser["date"].notna(), None)
+    return spread_sample(browser.assign(_month=months), n, by=("outlet", "_month"), seed=seed).drop(columns="_month")
+
+
+# ---------------------------------------------------------------------------------------------
+# figures: month axes
+
+
+#: How many months one label may cover: divisors and multiples of a year, so labels fall on calendar boundaries.
+_MONTH_STEPS = (1, 2, 3, 6, 12, 24, 60, 120, 240)
+#: The most labels a month axis shows: 12 short labels fit an 8-inch figure without touching.
+MAX_MONTH_LABELS = 12
+
+
+def month_ticks(months: Sequence[str], *, max_labels: int = MAX_MONTH_LABELS) -> tuple[list[int], list[str]]:
+    """Return the positions (index into `months`) and labels of a month axis with at most `max_labels` labels.
+
+    `months` are consecutive "YYYY-MM" strings (as `per_month` gives). Labels fall every 1, 2, 3 or 6
+    months on the calendar (January, April, ...) or every 1, 2, 5 ... years, and read like matplotlib's
+    ConciseDateFormatter: the month ("Apr"), with the year under the first label and wherever it changes
+    ("Jan\\n2016"); only the year when labels are a year or more apart.
+    """
+    periods = [pd.Period(str(m), freq="M") for m in months]
+    if not periods:
+        return [], []
+    step = next((s for s in _MONTH_STEPS if -(-len(periods) // s) <= max_labels), _MONTH_STEPS[-1])
+    positions = [i for i, p in enumerate(periods) if (p.year * 12 + p.month - 1) % step == 0] or [0]
+    labels, year = [], None
+    for i in positions:
+        p = periods[i]
+        if step >= 12:
+            labels.append(str(p.year))
+        else:
+            labels.append(p.strftime("%b") + (f"\n{p.year}" if p.year != year else ""))
+        year = p.year
+    return positions, labels
+
+
+def month_axis(ax: "matplotlib.axes.Axes", months: Sequence[str], *, max_labels: int = MAX_MONTH_LABELS) -> None:  # noqa: F821
+    """Label the x axis of a plot with one bar or point per month at x = 0, 1, ... so that labels never overlap.
+
+    Call it after plotting (pandas' bar plot labels every month, which overlaps from about 12 months on):
+    labelled ticks from `month_ticks`, horizontal, and an unlabelled minor tick for every month.
+    """
+    positions, labels = month_ticks(months, max_labels=max_labels)
+    ax.set_xticks(positions, labels, rotation=0, ha="center")
+    if len(months) <= 120:
+        ax.set_xticks(range(len(months)), minor=True)
+    ax.set_xlim(-0.5, len(months) - 0.5)
+
+
+# ---------------------------------------------------------------------------------------------
+# keyness: which words to show
+
+
+#: The value of `stop_words(source)` that means the list shipped in toolkit/data/stop_words.txt.
+SHIPPED = "shipped"
+#: Longer parts (between hyphens, periods or apostrophes) are words run together by a scraper, not words.
+MAX_WORD_CHARS = 20
+
+
+def read_word_list(text: str) -> frozenset[str]:
+    """Return the words of a word-list file's text: one a line, lower-cased; blank lines and "#" comments ignored."""
+    words = (line.split("#", 1)[0].strip().lower().replace("’", "'") for line in text.splitlines())
+    return frozenset(w for w in words if w)
+
+
+@lru_cache(maxsize=1)
+def _shipped_stop_words() -> frozenset[str]:
+    return read_word_list(resources.files("toolkit").joinpath("data/stop_words.txt").read_text(encoding="utf-8"))
+
+
+def stop_words(source: str | Path | None = SHIPPED, extra: Iterable[str] | None = None) -> frozenset[str]:
+    """Return the words keyness leaves out: the shipped list (`"shipped"`), your list (a file path) or none (None), plus `extra`.
+
+    The shipped list (toolkit/data/stop_words.txt, provenance in its header) is English function words and
+    the house style of news: "mr.", photo credits ("getty", "images"), agencies ("ap", "reuters"),
+    "abstract", weekdays, months and times of day.
+    """
+    if source is None:
+        words: frozenset[str] = frozenset()
+    elif str(source) == SHIPPED:
+        words = _shipped_stop_words()
+    else:
+        words = read_word_list(Path(source).read_text(encoding="utf-8"))
+    return words | read_word_list("\n".join(extra or ()))
+
+
+def is_key_word(word: str, stop: Collection[str] = frozenset(), *, max_chars: int = MAX_WORD_CHARS) -> bool:
+    """Return False for a stop word, a token without a letter (numbers, times, tweet ids), a single letter (a
+    middle initial: "Donald J. Trump") or a token run together from many words."""
+    if word in stop or not any(ch.isalpha() for ch in word) or len(word.rstrip(".")) < 2:
+        return False
+    return max(len(part) for part in re.split(r"[-.']", word)) <= max_chars
+
+
+def key_words(table: pd.DataFrame, stop: Collection[str] = frozenset(), *, max_chars: int = MAX_WORD_CHARS) -> pd.DataFrame:
+    """Return the rows of a keyness table (`toolkit.reports.compare.keyness`) whose word `is_key_word`, in its order.
+
+    Leaving words out of the table, not out of the counts, keeps G² and the rates computed on every token
+    of each corpus, as Rayson & Garside (2000) define them.
+    """
+    if table.empty:
+        return table
+    keep = table["word"].map(lambda w: is_key_word(str(w), stop, max_chars=max_chars))
+    return table[keep.astype(bool)].reset_index(drop=True)

@@ -27,7 +27,7 @@ class ParameterError(ValueError):
 
 @dataclass(frozen=True)
 class Kind:
-    """What a parameter accepts: `kind` is one of outlets, paths, date, count, score, path, text, choice."""
+    """What a parameter accepts: `kind` is one of outlets, paths, words, date, count, score, path, text, choice, flag."""
 
     kind: str
     optional: bool = False
@@ -40,13 +40,18 @@ PARAMETERS: dict[str, Kind] = {
     "corpus": Kind("path"),
     "output_dir": Kind("path", optional=True),
     "lexicon": Kind("path", optional=True),
+    "aliases": Kind("path", optional=True),
+    "gender": Kind("flag"),
     "outlets": Kind("outlets", optional=True),
     "a_outlets": Kind("outlets", optional=True),
     "b_outlets": Kind("outlets", optional=True),
     **{name: Kind("date", optional=True) for name in ("date_from", "date_to", "a_from", "a_to", "b_from", "b_to")},
     "min_score": Kind("score", optional=True),
     **{name: Kind("count", minimum=1) for name in ("top_n", "keyness_min_freq", "colloc_min_freq", "kwic_window")},
-    **{name: Kind("count") for name in ("browse_n", "n_examples", "kwic_n")},
+    **{name: Kind("count") for name in ("browse_n", "n_examples", "kwic_n", "browse_seed")},
+    "keyness_max_chars": Kind("count", minimum=1),
+    "keyness_stop_words": Kind("path", optional=True),
+    "keyness_extra_stop_words": Kind("words", optional=True),
     "window": Kind("count", minimum=2),
     **{name: Kind("text") for name in ("a_label", "b_label", "term")},
     "colloc_measure": Kind("choice", choices=("likelihood_ratio", "pmi")),
@@ -134,6 +139,13 @@ def coerce(name: str, value: Any) -> Any:
         return _outlets(name, value)
     if spec.kind == "paths":
         return _outlets(name, value, 'file paths: a list such as ["a.csv", "b.csv"], or "a.csv,b.csv", or None')
+    if spec.kind == "words":
+        return _outlets(name, value, 'words: a list such as ["trump", "clinton"], or "trump,clinton", or None')
+    if spec.kind == "flag":  # -p gender false must not be the true-looking text "false"
+        text = str(value).strip().lower()
+        if isinstance(value, bool) or text in ("true", "false", "yes", "no", "1", "0", "on", "off"):
+            return value if isinstance(value, bool) else text in ("true", "yes", "1", "on")
+        raise _fail(name, "true or false", value)
     if spec.kind == "date":
         return _date(name, value)
     if spec.kind == "count":

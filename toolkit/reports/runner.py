@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import html
 import platform
 import sys
 from dataclasses import dataclass
@@ -122,9 +121,14 @@ def _check_parameters(sources: Sequence[Path], parameters: Mapping[str, Any] | N
         hints = [name + "".join(f" (did you mean {c}?)" for c in difflib.get_close_matches(name, sorted(declared), n=1)) for name in unknown]
         raise ReportParameterError(f"unknown parameter {', '.join(hints)}; the notebooks take: {', '.join(sorted(declared))}")
     try:
-        return {**given, **check_parameters(given)}
+        checked = {**given, **check_parameters(given)}
     except ParameterError as exc:
         raise ReportParameterError(str(exc)) from None
+    # The notebooks run in notebooks/: a word list named relative to where the command runs must still be found.
+    stop = checked.get("keyness_stop_words")
+    if stop is not None and Path(stop).is_file():
+        checked["keyness_stop_words"] = str(Path(stop).resolve())
+    return checked
 
 
 def _failure_message(source: Path, target: Path, exc: Any) -> ReportError:
@@ -262,7 +266,7 @@ def _run(corpus: Path, out_dir: Path, sources: Sequence[Path], parameters: Mappi
         _fix_injected_cell_id(target)
         executed.append(target)
         pages.append(render_html(target, out_dir / f"{source.stem}.html"))
-    _write_index(out_dir, pages)
+    _write_site(out_dir, corpus, tables, executed, pages, params)
     manifest = _write_manifest(out_dir, corpus, sources, params, started)
     return ReportResult(out_dir, tuple(executed), tuple(pages), manifest)
 
@@ -279,25 +283,51 @@ def _fix_injected_cell_id(notebook: Path) -> None:
 
 
 def render_html(notebook: Path, target: Path) -> Path:
-    """Render an executed notebook as HTML without its code cells."""
+    """Render an executed notebook as HTML without its code cells, titled by its first heading."""
     import nbformat
     from nbconvert import HTMLExporter
 
+    from toolkit.reports.site import notebook_page
+
+    nb = nbformat.read(notebook, as_version=4)
     exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
-    body, _ = exporter.from_notebook_node(nbformat.read(notebook, as_version=4))
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": notebook_page(nb, target.name).title}})
     target.write_text(body, encoding="utf-8")
     return target
 
 
-def _write_index(out_dir: Path, pages: Sequence[Path]) -> Path:
-    items = "\n".join(f'<li><a href="{html.escape(p.name)}">{html.escape(p.stem.replace("_", " "))}</a></li>' for p in pages)
+def corpus_name(corpus: Path) -> str:
+    """Return the name a report gives its corpus: the folder's (or file's) name; for a report's own
+    extraction folder, the report folder's name."""
+    corpus = Path(corpus)
+    if corpus.name == EXTRACTION_DIR and corpus.parent.name:
+        return corpus.parent.name
+    return corpus.stem if corpus.is_file() else corpus.name
+
+
+def _write_site(out_dir: Path, corpus: Path, tables: Path, notebooks: Sequence[Path], pages: Sequence[Path],
+                params: Mapping[str, Any]) -> Path:
+    """Give every page its title, navigation bar and contents, and write index.html (`toolkit.reports.site`)."""
+    import nbformat
+
+    from toolkit.reports.site import corpus_facts, decorate_page, notebook_page
+
+    site = [notebook_page(nbformat.read(nb, as_version=4), page.name) for nb, page in zip(notebooks, pages)]
+    home = f"{corpus_name(corpus)} report"
+    for page, path in zip(site, pages):
+        path.write_text(decorate_page(path.read_text(encoding="utf-8"), page, site, home=home), encoding="utf-8")
+    facts = corpus_facts(tables, corpus_name(corpus), corpus)
+    chosen = {k: v for k, v in params.items() if k not in ("corpus", "output_dir")}
+    return _write_index(out_dir, site, facts, chosen)
+
+
+def _write_index(out_dir: Path, pages: Sequence[Any], facts: Any, parameters: Mapping[str, Any]) -> Path:
+    """Write index.html: the corpus, its counts and load log, the toolkit version, a card per page."""
+    from toolkit.reports.site import index_html
+
+    version = library_versions(["news-discourse-toolkit"])["news-discourse-toolkit"]
     index = out_dir / "index.html"
-    index.write_text(
-        f"<!doctype html>\n<html><head><meta charset='utf-8'><title>Report</title></head>\n"
-        f"<body><h1>Report</h1>\n<ul>\n{items}\n</ul>\n<p>Parameters, versions and input hashes: "
-        f'<a href="{MANIFEST}">{MANIFEST}</a>.</p></body></html>\n',
-        encoding="utf-8",
-    )
+    index.write_text(index_html(facts, pages, version=version, parameters=parameters, manifest=MANIFEST), encoding="utf-8")
     return index
 
 
