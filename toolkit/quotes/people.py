@@ -248,6 +248,12 @@ def _month_index(date: object) -> int | None:
 _TEXT_NAME = r"\b((?:[A-Z][\w’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w’'-]+|[A-Z]\.)){{0,2}})\s+{surname}\b(?!\s+(?:Jr|Sr)\b)"
 
 
+@lru_cache(maxsize=8192)
+def _surname_pattern(surname: str) -> re.Pattern[str]:
+    """The compiled :data:`_TEXT_NAME` for one surname (a corpus has thousands: more than ``re``'s own cache)."""
+    return re.compile(_TEXT_NAME.format(surname=re.escape(surname)))
+
+
 def _text_first_names(text: str, surname: str, first_names: Iterable[str]) -> Counter[str]:
     """Count the first names written before ``surname`` in an article's text ("Donald J. Trump").
 
@@ -256,7 +262,7 @@ def _text_first_names(text: str, surname: str, first_names: Iterable[str]) -> Co
     """
     known = set(first_names)
     found: Counter[str] = Counter()
-    for m in re.finditer(_TEXT_NAME.format(surname=re.escape(surname)), text):
+    for m in _surname_pattern(surname).finditer(text):
         words = [w.lower() for w in m.group(1).split() if not _INITIAL.match(w)]
         named = [w for w in words if w in known]
         if named:
