@@ -68,7 +68,7 @@ def _check_spans(text: str, quotes: list[Quote]) -> None:
         ('"Jeb wants to be a tough guy tonight," Trump shot back.', "direct", '"Jeb wants to be a tough guy tonight,"',
          "Trump", "shot", "quote_said"),
         ("“If they did not take part, they have nothing to worry about,” Sen. Chuck Schumer (D-N.Y.) said Tuesday.",
-         "direct", "“If they did not take part, they have nothing to worry about,”", "Chuck Schumer", "said", "quote_said"),
+         "direct", "“If they did not take part, they have nothing to worry about,”", "Sen. Chuck Schumer", "said", "quote_said"),
         # "“A,” she told X, “B.”": one content in parts
         ("“First and foremost,” she told Hewitt, “I would never, ever wish harm on them.”", "direct",
          "“First and foremost,” she told Hewitt, “I would never, ever wish harm on them.”", "she", "told", "split_quote"),

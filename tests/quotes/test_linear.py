@@ -65,7 +65,8 @@ def test_cost_per_character_stays_flat(case: str) -> None:
     text = CASES[case]()
     find_quotes(text[:2000])  # lexicons and compiled patterns, loaded once
     small = _cpu_per_char(text[:SMALL], repeat=5)
-    large = _cpu_per_char(text, repeat=1)
+    # best of three where it is cheap: one run of a 60 KB text now and then came out 3.3x on a busy machine
+    large = _cpu_per_char(text, repeat=3 if len(text) < 200_000 else 1)
     assert large <= MAX_RATIO * small, f"{case}: {large / small:.1f}x the cost per character of 10 KB"
 
 

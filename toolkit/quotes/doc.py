@@ -13,7 +13,7 @@ from itertools import accumulate
 from operator import itemgetter
 
 from toolkit.quotes.lexicon import ADVERBS, STOPWORDS, Verb, speech_verbs
-from toolkit.quotes.speakers import speaker_left, speaker_right
+from toolkit.quotes.speakers import skip_adverbs, skip_time, speaker_left, speaker_right
 from toolkit.text.tokenize import paragraph_sentence_spans, paragraph_spans, word_tokens
 
 Span = tuple[int, int]
@@ -201,11 +201,18 @@ _NOT_SPEAKERS = frozenset({"of", "ask", "why", "moreover", "based", "citing", "n
 _CONTRACTION = re.compile(r"^(?:it|that|there|here|what|who|where|let|this)['’](?:s|re|ll|d|ve)$", re.IGNORECASE)
 
 
+# "Washington (AFP) –", "Mexico City (AFP) –": a wire dateline in title case, the agency in capitals
+_AGENCY_DATELINE = re.compile(r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2}[ \t]+\([A-Z]{2,}\)[ \t]*[—–-]{1,2}[ \t]+")
+
+
 def skip_dateline(doc: Doc, lo: int, hi: int) -> int:
     """Return the first token after a dateline opening tokens ``lo:hi`` ("WASHINGTON — Sen. X said")."""
-    if lo >= hi or not (len(doc.toks[lo]) > 1 and doc.toks[lo].isupper()):
+    if lo >= hi or not doc.toks[lo][:1].isupper():
         return lo
-    m = _DATELINE.match(doc.text, doc.spans[lo][0])
+    if doc.toks[lo].isupper() and len(doc.toks[lo]) > 1:
+        m = _DATELINE.match(doc.text, doc.spans[lo][0])
+    else:
+        m = _AGENCY_DATELINE.match(doc.text, doc.spans[lo][0])
     if m is None:
         return lo
     nxt = doc.tok_at(m.end())
@@ -234,9 +241,7 @@ def plausible_subject(phrase: str) -> bool:
 def verb_subject(doc: Doc, k: int, t0: int) -> Span | None:
     """Return the subject of the cue verb at ``k``: "X said", "X, who ..., said", "X, who said"."""
     toks = doc.toks
-    j = k - 1
-    while j >= t0 and (toks[j].lower() in ADVERBS or (toks[j].endswith("ly") and toks[j].islower())):
-        j -= 1
+    j = skip_time(toks, skip_adverbs(toks, k - 1, t0), t0)
     if j >= t0 and toks[j].lower() in {"who", "which"}:
         return doc.spans[j]  # PolNeAR marks the relative pronoun as the source
     return speaker_left(doc.toks, doc.spans, k, t0)

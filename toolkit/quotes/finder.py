@@ -17,6 +17,7 @@ names the rule that fired (see README, "Quotes").
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -91,6 +92,13 @@ def _relatives_as_antecedents(quotes: list[Quote], doc: Doc) -> list[Quote]:
 
 
 
+#: A dash and a name closing the line right after a free-standing quotation: the signature of a roundup's quote
+#: (the issue's "a quotation, then ... '— Name'"), with an optional ", Outlet" or period after it.
+_SIGNATURE = re.compile(r"[ \t]*[―—–-][ \t]*((?-i:[A-Z][\w.’'-]*)(?:[ \t]+(?-i:[A-Z][\w.’'-]*)){0,3})"
+                        r"[ \t]*(?:,[^\n]{0,60})?[.]?[ \t]*(?:\n|$)")
+_INITIAL_END = re.compile(r"(?:\b[A-Z]|\bJr|\bSr)\.$")
+
+
 def _floating_speakers(quotes: list[Quote], doc: Doc) -> list[Quote]:
     """Point each free-standing quotation at the nearest preceding mention of its speaker.
 
@@ -101,7 +109,15 @@ def _floating_speakers(quotes: list[Quote], doc: Doc) -> list[Quote]:
     out: list[Quote] = []
     last: Quote | None = None
     for q in quotes:
-        if q.rule == "floating" and last is not None and last.speaker_end <= q.start \
+        signature = _SIGNATURE.match(doc.text, q.end) if q.rule == "floating" else None
+        if signature is not None:
+            # a roundup's signed quotation ("“...” ― Sonya Herridge", "“...” — Name, Outlet"): the name on its line
+            name_start, name_end = signature.span(1)
+            if doc.text[name_end - 1] == "." and not _INITIAL_END.search(doc.text, name_start, name_end):
+                name_end -= 1  # the sentence's period, not an initial's ("Carla Sanchez." -> "Carla Sanchez")
+            q = evolve(q, speaker=doc.text[name_start:name_end], speaker_start=name_start, speaker_end=name_end,
+                       rule="signed")
+        elif q.rule == "floating" and last is not None and last.speaker_end <= q.start \
                 and gap_words(doc.text, last.speaker_end, q.start, cap=401) <= 400:
             speaker, cue = (last.speaker_start, last.speaker_end), (last.cue_start, last.cue_end)
             near = _own_subject(doc, q.start) or _previous_subject(doc, q.start, last)

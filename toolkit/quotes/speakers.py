@@ -64,25 +64,29 @@ _VERB_ONLY = frozenset({"said", "says", "say", "told", "tells", "wrote", "writes
 def speaker_left(toks: Sequence[str], spans: Sequence[Span], cue: int, lo: int) -> Span | None:
     """Return the speaker noun phrase ending before token ``cue`` (tokens ``lo`` and after).
 
-    Skips auxiliaries/adverbs ("has repeatedly said") and one appositive
-    ("Jens Stoltenberg, NATO's chief, said"); accepts a pronoun, a run of
+    Skips auxiliaries/adverbs ("has repeatedly said"), a time adverbial ("at the time said"), a
+    parenthetical ("(R-Fla.)") and one appositive between commas or dashes ("Jens Stoltenberg,
+    NATO's chief, said", "Jason Sims — a teacher — says"); accepts a pronoun, a run of
     capitalised words and titles (with "of"/"for" connectors), or lower-case
     nouns closed by a determiner ("the US broadcaster").
     """
-    j = cue - 1
-    while j >= lo and (toks[j].lower() in ADVERBS or (toks[j].endswith("ly") and toks[j].islower())):
-        j -= 1
-    if j >= lo and toks[j] == ")":
-        # "Sen. Marco Rubio (R-Fla.) said": skip the parenthetical
-        k = next((i for i in range(j - 1, max(lo, j - _MAX_PAREN) - 1, -1) if toks[i] == "("), None)
-        if k is not None:
-            j = k - 1
+    j = skip_time(toks, skip_adverbs(toks, cue - 1, lo), lo)
+    j = skip_paren(toks, j, lo)  # "Sen. Marco Rubio (R-Fla.) said"
+    if j > lo and toks[j] == "," and toks[j - 1] == ")":
+        k = skip_paren(toks, j - 1, lo)  # "Gov. John Kasich (R-OH), said": the name before the parenthetical
+        if k != j - 1:
+            return _np_leftwards(toks, spans, k, lo)
+    if j >= lo and toks[j] in _DASHES:
+        # "Jason Sims — a teacher from Mount Pleasant — says": the name is before the opening dash
+        k = next((i for i in range(j - 2, max(lo, j - _MAX_APPOSITIVE) - 1, -1) if toks[i] in _DASHES), None)
+        if k is not None and k > lo:
+            return _np_leftwards(toks, spans, skip_paren(toks, k - 1, lo), lo)
     if j >= lo and toks[j] == ",":
         # appositive or relative clause: jump to the comma that opens it
         k = _opening_comma(toks, j, lo)
         if k is None:
             return None
-        j = k - 1
+        j = skip_paren(toks, k - 1, lo)  # "Sen. Claire McCaskill (D-Mo.), who ..., said"
         for _ in range(_MAX_PLACE_COMMAS):
             # "Cory James, 22, of Flint, Mich., said", "Clinton, in Columbus, Ohio, said": a place or an
             # age between commas is not the speaker; the name is before the comma that opens it
@@ -99,6 +103,44 @@ def speaker_left(toks: Sequence[str], spans: Sequence[Span], cue: int, lo: int) 
     return _np_leftwards(toks, spans, j, lo)
 
 
+_DASHES = frozenset({"—", "–", "-", "--"})
+# "Trump at the time said", "Obama on Monday said": a time adverbial between a subject and its cue
+_TIME_PREPS = frozenset({"at", "in", "on", "last", "this", "earlier", "later"})
+_TIME_NOUNS = frozenset({
+    "time", "past", "moment", "week", "weekend", "month", "year", "morning", "afternoon", "evening", "night",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+})
+
+
+def skip_adverbs(toks: Sequence[str], j: int, lo: int) -> int:
+    """Return the last token at or before ``j`` that is not an auxiliary or an adverb ("has repeatedly")."""
+    while j >= lo and (toks[j].lower() in ADVERBS or (toks[j].endswith("ly") and toks[j].islower())):
+        j -= 1
+    return j
+
+
+def skip_time(toks: Sequence[str], j: int, lo: int) -> int:
+    """Return the token before a short time adverbial ending at ``j`` ("at the time", "on Monday"), else ``j``."""
+    if j < lo + 1 or toks[j].lower() not in _TIME_NOUNS:
+        return j
+    for k in (j - 1, j - 2):
+        if k > lo and toks[k].lower() in _TIME_PREPS and (k == j - 1 or toks[k + 1].lower() in {"the", "that"}):
+            return skip_adverbs(toks, k - 1, lo)
+    return j
+
+
+def skip_paren(toks: Sequence[str], j: int, lo: int) -> int:
+    """Return the token before a parenthetical ending at ``j`` ("(R-Fla.)"), else ``j``."""
+    if j >= lo and toks[j] == ")":
+        k = next((i for i in range(j - 1, max(lo, j - _MAX_PAREN) - 1, -1) if toks[i] == "("), None)
+        if k is not None:
+            return k - 1
+    return j
+
+
+_INITIAL_LETTER = re.compile(r"^[A-Z]$")
+# lower-case words inside a right-hand title: "said Oversight ranking Democrat Elijah Cummings"
+_RANKS = frozenset({"ranking", "senior", "former", "top", "chief", "deputy", "acting", "longtime", "fellow"})
 _MAX_PLACE_COMMAS = 3  # commas of "Name, 22, of City, State," walked over
 _PLACE_PREPS = frozenset({"in", "of", "at", "from", "near", "outside", "during"})
 
@@ -134,6 +176,16 @@ def _np_leftwards(toks: Sequence[str], spans: Sequence[Span], j: int, lo: int) -
         if low in CONNECTORS and start is not None and j > lo and _is_cap(toks[j - 1]):
             j -= 1
             continue
+        if tok == "." and start is not None and j - 1 > lo and _INITIAL_LETTER.match(toks[j - 1]) \
+                and _is_cap(toks[j - 2]):
+            j -= 2  # "Donald J. Trump": a middle initial does not end the name
+            start = j + 1
+            continue
+        if tok == "." and start is not None and j > lo and _is_cap(toks[j - 1]) \
+                and toks[j - 1].lower() + "." in speaker_titles():
+            start = j - 1  # "Sen. Marco Rubio": the abbreviated title opens the name
+            j -= 2
+            break
         if not _np_word(tok):
             break
         if _is_cap(tok):
@@ -190,10 +242,16 @@ def speaker_right(toks: Sequence[str], spans: Sequence[Span], cue: int, hi: int)
         tok, low = toks[j], toks[j].lower()
         if tok == "." and end == j - 1 and toks[j - 1].lower() + "." in speaker_titles():
             end = j  # "Sen." tokenizes as "Sen" "."
+        elif tok == "." and end == j - 1 and _INITIAL_LETTER.match(toks[j - 1]) and j + 1 < hi and _is_cap(toks[j + 1]):
+            end = j  # "said George W. Bush": a middle initial
         elif _is_cap(tok) or (low in CONNECTORS and end is not None and j + 1 < hi and _is_cap(toks[j + 1])):
             end = j
         elif _np_word(tok) and (low in speaker_titles() or end is None) and not tok.endswith("ly"):
             end = j
+        elif low in _RANKS and end == j - 1 and j + 1 < hi and _is_cap(toks[j + 1]):
+            end = j  # "said Oversight ranking Democrat Elijah Cummings": a rank inside a title, not the end
+        elif end is not None and _lower_premodifiers(toks, start, j, hi):
+            end = j  # "said retired neurosurgeon Ben Carson": lower-case words before the name
         else:
             break
         j += 1
@@ -205,6 +263,23 @@ def speaker_right(toks: Sequence[str], spans: Sequence[Span], cue: int, hi: int)
         if not (end - start < 3 and toks[end].endswith("s") and toks[end].isalpha()):
             return None  # "officials had little interest": a bare plural noun is a source
     return (spans[start][0], spans[end][1])
+
+
+_MAX_PREMODIFIERS = 4  # lower-case words of "said master of ceremonies Asab Al-Tabchi" before the name
+
+
+def _lower_premodifiers(toks: Sequence[str], start: int, j: int, hi: int) -> bool:
+    """Return True when the lower-case run opening at ``start`` (through ``j``) ends in a capitalised name.
+
+    "said former tech executive Carly Fiorina", "said master of ceremonies Asab Al-Tabchi": plain
+    lower-case words (no determiner, pronoun, verb or adverb) and the name within
+    :data:`_MAX_PREMODIFIERS` words; "said officials in Washington" has a preposition, not a title.
+    """
+    k = start
+    while k < hi and k - start < _MAX_PREMODIFIERS and toks[k].isalpha() and toks[k].islower() \
+            and not toks[k].endswith("ly") and (_np_word(toks[k]) or (toks[k] == "of" and k > start)):
+        k += 1
+    return j < k < hi and _is_cap(toks[k]) and toks[k].lower() not in PRONOUNS | STOPWORDS
 
 
 # the head noun of an organisation's name: "the Foreign Ministry" keeps its title-like words

@@ -69,6 +69,9 @@ def _after_attribution(doc: Doc, a: int, limit: int, open_end: bool = False) -> 
         verb = cue_verb(tok)
         if verb is None or tok.lower().endswith("ing"):
             continue
+        relay = _according_after(doc, k, limit)
+        if relay is not None:
+            return relay  # '“...,” Walker said, according to an AP account': the account is the source
         if k == first:
             return speaker_right(toks, doc.spans, k, limit), doc.spans[k]
         speaker = speaker_left(toks, doc.spans, k, first)
@@ -88,6 +91,24 @@ def _after_attribution(doc: Doc, a: int, limit: int, open_end: bool = False) -> 
         speaker = speaker_right(toks, doc.spans, first, limit)  # '"...," remembered Roy Verley, HP's ...'
         if speaker is not None:
             return speaker, doc.spans[first]
+    return None
+
+
+_RELAY_WINDOW = 10  # tokens after a cue searched for ", according to Y"
+
+
+def _according_after(doc: Doc, k: int, limit: int) -> tuple[Span | None, Span] | None:
+    """Return (source, cue) of ", according to Y" closing the clause of the cue at ``k``, or None.
+
+    PolNeAR takes the relaying account as the source of "X said, according to CNN".
+    """
+    toks = doc.toks
+    for m in range(k + 1, min(k + _RELAY_WINDOW, limit - 2)):
+        if toks[m] in MARKS or toks[m] in {";", "?", "!", ".", "—", "–"}:
+            return None
+        if doc.lows[m] == "according" and toks[m + 1] == "to" and toks[m - 1] == ",":
+            source = speaker_right(toks, doc.spans, m + 1, limit) or according_object(doc, m + 2, limit)
+            return (source, (doc.spans[m][0], doc.spans[m + 1][1])) if source is not None else None
     return None
 
 
@@ -127,9 +148,22 @@ def _before_attribution(doc: Doc, lo: int, q: int, prev_speaker: Span | None) ->
         if verb is None or toks[k].lower().endswith("ing") or (k > lo and toks[k - 1].lower() in PASSIVE_AUX):
             continue
         speaker = verb_subject(doc, k, lo)
-        if speaker is None:
+        if speaker is None or _inside_relative(doc, speaker, k, q):
             continue
         speaker = _namer(doc, speaker, k, lo0)
+        first = doc.tok_at(speaker[0])
+        if any(doc.lows[i] in _TEMPORAL for i in range(max(lo, first - _SUBJECT_PREFIX), first)) \
+                and "," not in toks[max(lo, first - _SUBJECT_PREFIX):first]:
+            main = _main_clause(doc, k, q)
+            if main is not None:
+                return main  # "After Gov. Jerry Brown criticized Bill Clinton, Hillary shot back, “...”"
+        if first > lo0 and doc.lows[first - 1] == "what" and doc.lows[first] in PRONOUNS:
+            # "Cruz has railed against what he calls the “Washington cartel”": the clause's subject;
+            # "Despite what he wrote ..., Cross said he “...”": the main clause's cue
+            if any(cue_verb(doc.toks[k2]) is not None and not doc.lows[k2].endswith("ing")
+                   for k2 in range(k + 2, min(q, k + MAX_REACH))):
+                continue
+            speaker = sentence_subject(doc, lo0, first - 1) or speaker
         for k2 in range(k + 1, q):
             if toks[k2].lower().endswith("ing") and cue_verb(toks[k2]) is not None and "clause" in cue_verb(toks[k2]).frames:
                 if toks[k2 - 1] == ",":
@@ -161,6 +195,48 @@ def _before_attribution(doc: Doc, lo: int, q: int, prev_speaker: Span | None) ->
         return speaker, k
     return None
 
+
+
+# a cue in a clause these open is backgrounded; the main clause after its comma carries the quotation
+_TEMPORAL = frozenset({"when", "after", "while", "although", "though", "once", "before", "since"})
+_SUBJECT_PREFIX = 3  # tokens between a subordinator and its subject's name: "After former California Gov. X"
+
+
+def _main_clause(doc: Doc, k: int, q: int) -> tuple[Span, int] | None:
+    """Return (subject, verb token) of the main clause after a subordinate clause whose cue is at ``k``.
+
+    "When Rubio thanked Miami, a man yelled “Stay there!”": the first comma after the cue closes
+    the subordinate clause; a noun phrase and a lower-case verb must follow it.
+    """
+    toks = doc.toks
+    c = next((i for i in range(k + 1, min(q, k + MAX_REACH)) if toks[i] == ","), None)
+    if c is None:
+        return None
+    j = c + 1 if c + 1 < q and doc.lows[c + 1] not in {"and", "but"} else c + 2
+    found = speaker_right(toks, doc.spans, j - 1, q)
+    if found is None or doc.lows[doc.tok_at(found[0])] in {"it", "there", "this", "that"}:
+        return None
+    v = doc.tok_at(found[1])
+    if v < q and doc.lows[v] in {"who", "that"}:
+        # "the groups who wrote to her say they are “...”": the main verb is the last cue before the mark
+        v = next((i for i in range(min(q, v + MAX_REACH) - 1, v, -1) if cue_verb(toks[i]) is not None), q)
+    if v >= q or not (toks[v].isalpha() and toks[v].islower()) or toks[v] in DETERMINERS \
+            or toks[v] in {"who", "which", "that", "of", "and", "or"}:
+        return None
+    return found, v
+
+
+def _inside_relative(doc: Doc, speaker: Span, k: int, q: int) -> bool:
+    """Return True when the cue at ``k`` is a relative clause's and the clause's antecedent speaks later.
+
+    "McCaskill, who has endorsed Clinton, said ... “...”": "endorsed" is not the cue; the main
+    verb after the clause's closing comma is. "Beck, who has described Trump as “...”" keeps "who".
+    """
+    rel = doc.tok_at(speaker[0])
+    if doc.lows[rel] not in {"who", "which"} or rel == 0 or doc.toks[rel - 1] != ",":
+        return False
+    return any(doc.toks[k2 - 1] == "," and cue_verb(doc.toks[k2]) is not None
+               and not doc.lows[k2].endswith("ing") for k2 in range(k + 1, min(q, k + MAX_REACH)))
 
 
 _NAMING = frozenset({"called", "dubbed", "titled", "labeled", "labelled", "named", "known"})

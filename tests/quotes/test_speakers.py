@@ -1,0 +1,118 @@
+"""Speaker spans of the quote finder (issue 11, part 1): the kinds of wrong speaker seen on PolNeAR train."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.quotes.finder import find_quotes
+
+
+def _speaker_of(text: str, needle: str) -> str | None:
+    """Return the speaker of the one quote whose text contains ``needle``."""
+    found = [q for q in find_quotes(text) if needle in q.text]
+    assert len(found) == 1, [(q.text, q.speaker) for q in find_quotes(text)]
+    q = found[0]
+    if q.speaker is not None:
+        assert text[q.speaker_start:q.speaker_end] == q.speaker
+    return q.speaker
+
+
+@pytest.mark.parametrize(
+    "text, needle, speaker",
+    [
+        # a relative clause's verb is not the cue when the antecedent's own verb follows its closing comma
+        ("Still, Petrilli, who thinks the administration made a power grab, called the new law “much, much better” "
+         "than the old one.", "the new law", "Petrilli"),
+        ("Speaking later, Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said Sanders has pushed her to be "
+         "a “stronger” candidate.", "Sanders has pushed", "Sen. Claire McCaskill"),
+        # ... but a relative clause that carries the quote keeps "who" (PolNeAR marks the pronoun)
+        ("Beck, who has in the past described Trump as “a pathological narcissistic sociopath” and more.",
+         "pathological", "who"),
+        # a time adverbial between the subject and its cue
+        ("Trump at the time said he’d asked his “people” to “look into” paying the fees.", "people", "Trump"),
+        ("Obama on Monday said the plan was “a disaster for everyone.”", "disaster", "Obama"),
+        # an aside between dashes or spaced hyphens
+        ("Jason Sims — a teacher from Mount Pleasant — says he made a late decision, and that the endorsement was "
+         "“a big deal.”", "big deal", "Jason Sims"),
+        ("Deborah Jordan Reynolds - Santilli's girlfriend and co-host on his YouTube channel - told The Washington "
+         "Post that the situation was “very bad.”", "very bad", "Deborah Jordan Reynolds"),
+        # a comma right after a parenthetical closes it, it opens no appositive
+        ("In Berea, OH, after winning Ohio, Gov. John Kasich (R-OH), said, “I’m getting ready to rent a covered "
+         "wagon.”", "covered wagon", "Gov. John Kasich"),
+        # middle initials do not cut a name
+        ("Donald J. Trump said the plan was “a disaster for everyone.”", "disaster", "Donald J. Trump"),
+        ("The plan is “bad for America,” said George W. Bush.", "bad for America", "George W. Bush"),
+        # lower-case words inside or before a title, after an inverted cue
+        ("The plan is “bad for America,” said Oversight ranking Democrat Elijah Cummings (D-Md.) on Monday.",
+         "bad for America", "Oversight ranking Democrat Elijah Cummings"),
+        ('"I am not going to say it is a mistake," said retired neurosurgeon Ben Carson.', "mistake",
+         "retired neurosurgeon Ben Carson"),
+        ('"Thanks for welcoming these refugees," said master of ceremonies Asab Al-Tabchi, a Syrian engineer.',
+         "refugees", "master of ceremonies Asab Al-Tabchi"),
+        # "what he calls": the pronoun of a free relative is the main clause's subject, or a later cue is the cue
+        ("Cruz has railed against what he calls the “Washington cartel” and cast himself as an outsider.",
+         "Washington cartel", "Cruz"),
+        ("Despite what he wrote in the speech, Cross said he “may yet have to vote for her because of the "
+         "deficiencies of my own party.”", "may yet", "Cross"),
+        # ", according to Y" after a cue: the relaying account is the source
+        ("“Delegates should be able to vote the way they see fit,” Walker said, according to an Associated Press "
+         "account.", "Delegates", "an Associated Press"),
+        # a cue in a "when/after/while" clause is backgrounded: the main clause after its comma speaks
+        ("After former California Gov. Jerry Brown criticized Bill Clinton during a debate, Hillary shot back, "
+         "“I suppose I could have chosen to bake cookies.”", "bake cookies", "Hillary"),
+        # a title-case wire dateline is not the subject
+        ("Washington (AFP) – Democrat Hillary Clinton has taken a swipe at Trump, saying that “bombastic comments” "
+         "do more harm than good.", "bombastic", "Democrat Hillary Clinton"),
+    ],
+)
+def test_speaker_kinds(text: str, needle: str, speaker: str) -> None:
+    assert _speaker_of(text, needle) == speaker
+
+
+@pytest.mark.parametrize(
+    "text, needle, speaker",
+    [
+        # negatives: the same shapes where the old reading is right
+        ("Mr. Khan, who is Muslim, said “nothing” about it.", "nothing", "Mr. Khan"),
+        ("The senator, who said the bill was “a disgrace,” left early.", "disgrace", "who"),
+        ("“It is bad,” said officials in Washington.", "It is bad", "officials"),
+        ("“It is bad,” said the former senator from Texas.", "It is bad", "the former senator"),
+        ("“It is bad,” said several people close to the campaign.", "It is bad", "several people"),
+        ("“It is bad,” Walker said. He added, according to aides, that he would stay.", "It is bad", "Walker"),
+        ("In the past, Trump said the plan was “a disaster for everyone.”", "disaster", "Trump"),
+        ("Sen. Marco Rubio (R-Fla.) said the plan was “a disaster for everyone.”", "disaster", "Sen. Marco Rubio"),
+        ("When Trump said it, he called the plan “a disaster for everyone.”", "disaster", "he"),
+        ("While Clinton condemned the plan, the groups who wrote to her say they are “concerned” about it.",
+         "concerned", "the groups"),
+        ("When asked about it, Trump said the plan was “a disaster for everyone.”", "disaster", "Trump"),
+        ("WASHINGTON — Sen. Smith said the plan was “a disaster for everyone.”", "disaster", "Sen. Smith"),
+        ("Asked what he believed about it, he said, “It is the wrong thing, but we have no right to judge.”",
+         "wrong thing", "he"),
+    ],
+)
+def test_speaker_kinds_negative(text: str, needle: str, speaker: str) -> None:
+    assert _speaker_of(text, needle) == speaker
+
+
+@pytest.mark.parametrize(
+    "text, needle, speaker",
+    [
+        # a roundup's signed quotation: the name after a dash closes the line (issue 11, "— Name")
+        ("Readers told us.\n\n“He represents our greatest shame.” ― Sonya Herridge\n", "greatest shame", "Sonya Herridge"),
+        ("Readers told us.\n\n“Trump must stop portraying Latinos as gangsters.”― Carla Sanchez.\n", "gangsters",
+         "Carla Sanchez"),
+        ("Readers told us.\n\n“We will be fine in the end, believe me.” — George W. Bush Jr.\n", "fine in the end",
+         "George W. Bush Jr."),
+        ("Readers told us.\n\n“The debate changed nothing for me at all.” — Jane Doe, The Atlantic\n", "changed nothing",
+         "Jane Doe"),
+    ],
+)
+def test_signed_roundup_quotes(text: str, needle: str, speaker: str) -> None:
+    quote = next(q for q in find_quotes(text) if needle in q.text)
+    assert (quote.rule, quote.speaker, text[quote.speaker_start:quote.speaker_end]) == ("signed", speaker, speaker)
+
+
+def test_dash_then_running_text_is_no_signature() -> None:
+    text = "Readers told us.\n\n“The debate changed nothing for me at all.” — And then the crowd went home early.\n"
+    quote = next(q for q in find_quotes(text) if "changed nothing" in q.text)
+    assert quote.rule != "signed"
