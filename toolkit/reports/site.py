@@ -21,6 +21,8 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import pandas as pd
 
+from toolkit.reports.viewer import HTML
+
 __all__ = [
     "CorpusFacts", "Page", "collapsible", "corpus_facts", "decorate_page", "index_html", "notebook_page",
     "page_headings",
@@ -270,25 +272,12 @@ def corpus_facts(tables: str | Path, name: str, path: str | Path) -> CorpusFacts
     )
 
 
-class _Fragment:
-    """An HTML fragment Jupyter and nbconvert display as HTML."""
-
-    def __init__(self, fragment: str) -> None:
-        self.fragment = fragment
-
-    def _repr_html_(self) -> str:
-        return self.fragment
-
-    def __repr__(self) -> str:
-        return f"<collapsible section, {len(self.fragment)} characters of HTML>"
-
-
-def collapsible(fragment: str, summary: str, *, expanded: bool = False) -> _Fragment:
+def collapsible(fragment: str, summary: str, *, expanded: bool = False) -> HTML:
     """Return `fragment` inside a `<details>` section whose one-line `summary` shows while it is closed.
 
     Inline styles only: JupyterLab drops `<style>` blocks from untrusted (papermill-executed) notebooks.
     """
-    return _Fragment(
+    return HTML(
         f'<details class="toolkit-example" style="border:1px solid #d0d7de;border-radius:6px;margin:0.5em 0;'
         f'padding:0.3em 0.8em;max-width:56em;background:#fff;"{" open" if expanded else ""}>'
         f'<summary style="cursor:pointer;font:14px/1.6 system-ui,-apple-system,\'Segoe UI\',Roboto,sans-serif;'
