@@ -116,3 +116,34 @@ def test_dash_then_running_text_is_no_signature() -> None:
     text = "Readers told us.\n\n“The debate changed nothing for me at all.” — And then the crowd went home early.\n"
     quote = next(q for q in find_quotes(text) if "changed nothing" in q.text)
     assert quote.rule != "signed"
+
+
+@pytest.mark.parametrize(
+    "text, needle, speaker",
+    [
+        # a state and party in parentheses between the name and its cue ends no sentence
+        ('"It reminds us how important this election is," Sen. Marco Rubio (R-Fla.) said Saturday night.',
+         "It reminds us", "Sen. Marco Rubio"),
+        # a noun cue's possessor is its source, a name's possessive included
+        ("Other Republicans joined Pence’s call for a special prosecutor.", "special prosecutor", "Pence’s"),
+        # ... but a possessive pronoun in the object of its own subject's verb repeats that subject
+        ("Cruz has signaled his desire to knock Rubio out of the race.", "knock Rubio", "Cruz"),
+        ("Republicans distanced themselves from his suggestion that the judge was biased.", "judge was biased", "his"),
+        # a leading adverb and its comma are not the subject
+        ("Indeed, Senate Democrats here say there is a direct link to the violence.", "direct link",
+         "Senate Democrats"),
+    ],
+)
+def test_cue_subjects(text: str, needle: str, speaker: str) -> None:
+    assert _speaker_of(text, needle) == speaker
+
+
+def test_quotation_continued_to_a_closing_attribution() -> None:
+    text = ('Strategists are skeptical.\n\n"He can assert it, but it seems extremely unlikely" that Sanders can catch '
+            "Clinton, said Steve Elmendorf, a deputy campaign manager.")
+    (q,) = [q for q in find_quotes(text) if "assert" in q.text]
+    assert (q.rule, q.kind, q.speaker) == ("quote_then_said", "mixed", "Steve Elmendorf")
+    assert text[q.start:q.end] == q.text and q.text.endswith("catch Clinton")
+    # a clause end between the quotation and the attribution: the attribution is another sentence's
+    other = ('"He can assert it, but it seems extremely unlikely." Sanders can catch Clinton, said Steve Elmendorf.')
+    assert all(q.rule != "quote_then_said" for q in find_quotes(other))

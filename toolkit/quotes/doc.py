@@ -183,7 +183,9 @@ def sentence_subject(doc: Doc, lo: int, hi: int) -> Span | None:
         if comma is not None and toks[lo + 1] != ",":
             lo = comma + 1  # "Back in 1999, Mr. Trump ...", "Hastily politicizing ..., Trump cast ..."
     while lo < hi and toks[lo].lower() in _LEADING_ADVERBS:
-        lo += 1  # "But no one ...", "Even people ..."
+        lo += 1  # "But no one ...", "Even people ...", "Indeed, proponents ..."
+        if lo < hi and toks[lo] == ",":
+            lo += 1
     return speaker_right(toks, doc.spans, lo - 1, hi) if lo < hi else None
 
 

@@ -61,8 +61,8 @@ def _after_attribution(doc: Doc, a: int, limit: int, open_end: bool = False) -> 
     for k in range(first, min(first + _AFTER_WINDOW, limit)):
         tok = toks[k]
         if tok in MARKS or tok in {";", "?", "!"} or (tok == "." and not _abbreviation(toks[k - 1])
-                                                      and not (k + 1 < limit and toks[k + 1] == ",")):
-            break  # "McConnell, R-Ky., said": a "." before "," ends no sentence
+                                                      and not (k + 1 < limit and toks[k + 1] in {",", ")"})):
+            break  # "McConnell, R-Ky., said", "Rubio (R-Fla.) said": a "." before "," or ")" ends no sentence
         if tok.lower() == "according" and k + 1 < limit and toks[k + 1] == "to":
             return (speaker_right(toks, doc.spans, k + 1, limit) or according_object(doc, k + 2, limit),
                     (doc.spans[k][0], doc.spans[k + 1][1]))
@@ -91,6 +91,28 @@ def _after_attribution(doc: Doc, a: int, limit: int, open_end: bool = False) -> 
         speaker = speaker_right(toks, doc.spans, first, limit)  # '"...," remembered Roy Verley, HP's ...'
         if speaker is not None:
             return speaker, doc.spans[first]
+    return None
+
+
+_LATE_WINDOW = 25  # tokens between a closing mark and the comma of a sentence-final "..., said X"
+
+
+def _late_attribution(doc: Doc, a: int, limit: int) -> tuple[int, tuple[Span | None, Span]] | None:
+    """Return (comma, (speaker, cue)) of "..., said X" / "..., X said" closing the sentence of a quotation.
+
+    Only when the words between the closing mark (token ``a``) and that comma hold no other
+    quotation, cue or clause end: they continue the quoted content ("“...” that X can win, said Y").
+    """
+    toks = doc.toks
+    for c in range(a + 1, min(a + _LATE_WINDOW, limit)):
+        tok = toks[c]
+        if tok in MARKS or tok in {";", ".", "?", "!", ":"} or cue_verb(tok) is not None:
+            return None
+        if tok != ",":
+            continue
+        found = _after_attribution(doc, c, limit)
+        if found is not None and found[0] is not None:
+            return c, found
     return None
 
 
@@ -375,6 +397,14 @@ def direct_quotes(doc: Doc) -> list[Quote]:
             if found and found[0] is not None:
                 push(make_quote(doc, qs, qe, "direct", found[0], doc.spans[found[1]], "said_colon_quote"))
                 continue
+        late = _late_attribution(doc, a, limit) \
+            if not _sentence_like(text, qs, qe) and not any(t[:1].isalnum() for t in toks[lo:q0]) else None
+        if late is not None:
+            # '“...” that Sanders can catch Clinton, said Steve Elmendorf': the quotation and the words after
+            # it up to the comma are one content (PolNeAR), attributed by the clause that closes the sentence
+            comma, (speaker, cue) = late
+            push(make_quote(doc, qs, doc.spans[comma - 1][1], "mixed", speaker, cue, "quote_then_said"))
+            continue
         if len(inner) >= _MIN_FLOATING_WORDS and (qe - qs) > 20 \
                 and (len(inner) >= _SHORT_FLOATING or _sentence_like(text, qs, qe)):
             subject = _clause_subject(doc, lo, doc.tok_at(qs), before_end)

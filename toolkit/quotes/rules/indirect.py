@@ -141,7 +141,7 @@ def _cue_clause(doc: Doc, k: int, verb: Verb, t0: int, t1: int, blocked: bytearr
         if speaker is None and k - t0 <= _MAX_SUBJECT and toks[t0][:1].isupper() and "," in toks[t0:k] \
                 and toks[t0].lower() not in STOPWORDS | ADVERBS | _CLAUSE_OPENERS:
             # "Senator Bob Corker, a Tennessee Republican who has met ..., said": the sentence subject
-            speaker = speaker_right(toks, doc.spans, t0 - 1, k)
+            speaker = sentence_subject(doc, t0, k) or speaker_right(toks, doc.spans, t0 - 1, k)
     if speaker is None and not passive_participle(doc, k, t0, reduced=False):
         return None
     s0 = doc.tok_at(speaker[0]) if speaker is not None else k

@@ -80,12 +80,42 @@ def _speaker(doc: Doc, i: int, t0: int, head: str) -> Span | None:
     for k in range(i - 1, max(t0, i - 1 - _MAX_MODIFIERS) - 1, -1):
         low = toks[k].lower()
         if low in _POSSESSIVES:
-            return doc.spans[k]
+            return _own_object(doc, k, t0) or doc.spans[k]
         if low in {"’s", "'s"}:
             return speaker_left(toks, doc.spans, k, t0) if k > t0 else None
+        if low.endswith(("’s", "'s")) and toks[k][:1].isupper():
+            # "Pence’s call for", "Sen. Graham’s endorsement of": the possessor (PolNeAR marks "Pence’s")
+            return speaker_left(toks, doc.spans, k + 1, t0) or doc.spans[k]
         if not toks[k][:1].isalpha():
             break
     return sentence_subject(doc, t0, i)  # "Cruz was also critical of X"
+
+
+_PARTICLES = frozenset({"up", "down", "out", "off", "back"})
+_NOT_VERBS = frozenset({"and", "or", "but", "to", "that", "of", "in", "on", "with", "for", "from", "about", "by", "at",
+                        "as", "than", "after", "before", "over", "into", "despite", "against", "during", "without"})
+_AGREES = {"his": {"he"}, "her": {"she"}, "their": {"they"}}
+
+
+def _own_object(doc: Doc, k: int, t0: int) -> Span | None:
+    """Return the subject of the verb whose object opens with the possessive at token ``k``, when it is the possessor.
+
+    "Cruz has signaled his desire to ...", "he offered his thoughts on ...": PolNeAR's source is the
+    subject (the possessive only repeats it); "Republicans distanced themselves from his suggestion" keeps "his".
+    """
+    toks = doc.toks
+    v = k - 1
+    while v > t0 and doc.lows[v] in _PARTICLES:
+        v -= 1
+    if v <= t0 or not toks[v].isalpha() or not toks[v].islower() or doc.lows[v] in _NOT_VERBS:
+        return None
+    subject = verb_subject(doc, v, t0)
+    if subject is None:
+        return None
+    words = doc.text[subject[0]:subject[1]].split()
+    agrees = words[-1].lower() in _AGREES.get(doc.lows[k], ()) if len(words) == 1 and words[0].islower() or \
+        words[0].lower() in {"he", "she", "they"} else words[-1][:1].isupper() and doc.lows[k] != "its"
+    return subject if agrees else None
 
 
 class _CueIndex:
