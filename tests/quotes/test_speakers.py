@@ -147,3 +147,25 @@ def test_quotation_continued_to_a_closing_attribution() -> None:
     # a clause end between the quotation and the attribution: the attribution is another sentence's
     other = ('"He can assert it, but it seems extremely unlikely." Sanders can catch Clinton, said Steve Elmendorf.')
     assert all(q.rule != "quote_then_said" for q in find_quotes(other))
+
+
+@pytest.mark.parametrize(
+    "text, needle, speaker",
+    [
+        # a nested quotation closing with the outer one ("''' said X")
+        ("Mr. Trump spoke.\n\n''Voters will not be satisfied with 'We'll bomb them,''' said Senator John McCain of "
+         "Arizona.", "Voters will", "Senator John McCain of Arizona"),
+        # a cue form after a determiner is a noun: the inverted attribution names "the note"
+        ("Mr. Trump spoke.\n\n''Mark, you are a total loser! Your book sucks!'' the note says.\n\nHe sent it.",
+         "total loser", "the note"),
+        # a long appositive between the name and its cue
+        ("It was bad.\n\n''Hourly earnings data showed the largest increase since July 2009,'' Douglas Holtz-Eakin, an "
+         "economic adviser to Republicans and former director of the nonpartisan Congressional Budget Office, wrote "
+         "after the report.", "Hourly earnings", "Douglas Holtz-Eakin"),
+        # the words after an inverted cue are its clause, not its subject
+        ("Rich Heffley, a top operative who is now running the early-vote efforts in the state, said the absentee "
+         "program is a “critical part” of the plan.", "absentee", "Rich Heffley"),
+    ],
+)
+def test_attributions_after_the_mark(text: str, needle: str, speaker: str) -> None:
+    assert _speaker_of(text, needle) == speaker

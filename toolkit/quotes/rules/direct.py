@@ -36,7 +36,8 @@ _MIN_FLOATING_WORDS = 4  # an unattributed quotation shorter than this is a scar
 _MIN_LEAD_WORDS = 3  # words before a quotation in its sentence that make "..., X said" a mixed quote
 _INVERTED_OPENERS = frozenset({"Said", "Says", "Added", "Adds", "Continued", "Wrote", "Writes", "Asked"})
 _SHORT_FLOATING = 8  # below this, a free-standing quotation must end like a sentence (not a title or a phrase)
-_AFTER_WINDOW = 18  # tokens after a closing mark searched for "..., X said"
+_AFTER_WINDOW = 30  # tokens after a closing mark searched for "..., X, a long appositive, said"
+_AFTER_WINDOW_NEAR = 18  # ... and for any other "..., X said"
 _CONTINUED = frozenset({"quote_said", "said_quote", "split_quote", "said_colon_quote"})  # a later quotation continues these
 _DASH_LINE = re.compile(r"[ \t]*\n\s*([-–—])[ \t]*[A-Z][^\n]{0,120}")
 # a line "Name Surname, Outlet or role" right under a quotation (2-4 plain capitalised words, then a comma)
@@ -57,6 +58,8 @@ def _after_attribution(doc: Doc, a: int, limit: int, open_end: bool = False) -> 
     lower-case word also attributes it ("“...,” Trump shot back."): the verb need not be a lexicon cue.
     """
     toks = doc.toks
+    if a < limit and toks[a] in {"'", "’"}:
+        a += 1  # "... out of them,''' said McCain": a nested quotation closes with the outer one
     first = a + 1 if a < limit and toks[a] in {",", "—", "–", "-"} else a
     for k in range(first, min(first + _AFTER_WINDOW, limit)):
         tok = toks[k]
@@ -67,14 +70,16 @@ def _after_attribution(doc: Doc, a: int, limit: int, open_end: bool = False) -> 
             return (speaker_right(toks, doc.spans, k + 1, limit) or according_object(doc, k + 2, limit),
                     (doc.spans[k][0], doc.spans[k + 1][1]))
         verb = cue_verb(tok)
-        if verb is None or tok.lower().endswith("ing"):
-            continue
+        if verb is None or tok.lower().endswith("ing") or (k > first and doc.lows[k - 1] in _NOUN_DETERMINERS):
+            continue  # "“...!” the note says": after a determiner, "note" is a noun
         relay = _according_after(doc, k, limit)
         if relay is not None:
             return relay  # '“...,” Walker said, according to an AP account': the account is the source
         if k == first:
             return speaker_right(toks, doc.spans, k, limit), doc.spans[k]
         speaker = speaker_left(toks, doc.spans, k, first)
+        if k - first > _AFTER_WINDOW_NEAR and (speaker is None or speaker[0] != doc.spans[first][0]):
+            return None  # far from the mark, only "Name, a long appositive, wrote" attributes the quotation
         if speaker is not None and open_end and speaker[0] == doc.spans[first][0]:
             return speaker, doc.spans[k]  # '“...,” Romney tweeted the day after ...': the comma attributes
         if speaker is None or (_takes_clause(toks, k + 1, limit)
@@ -116,6 +121,7 @@ def _late_attribution(doc: Doc, a: int, limit: int) -> tuple[int, tuple[Span | N
     return None
 
 
+_NOUN_DETERMINERS = frozenset({"the", "a", "an", "this", "his", "her", "its", "their", "our", "my", "your"})
 _RELAY_WINDOW = 10  # tokens after a cue searched for ", according to Y"
 
 
@@ -209,14 +215,24 @@ def _before_attribution(doc: Doc, lo: int, q: int, prev_speaker: Span | None) ->
         elif speaker is not None and low.endswith("ing") and _object_of_clause(doc, speaker, lo):
             # "Black Lives Matter issued a statement saying ...": the subject speaks, not its object
             speaker = sentence_subject(doc, lo0, k) or speaker
-        speaker = speaker or (
-            speaker_right(toks, doc.spans, k, q) if k == lo or toks[k - 1] in {",", "—"}
-            else sentence_subject(doc, lo0, k))  # 'Hemsley, the co-author of "Going Viral," said the days ...'
+        if speaker is None and (k == lo or toks[k - 1] in {",", "—"}):
+            speaker = speaker_right(toks, doc.spans, k, q)  # '“...,” said Hemsley, the co-author of ...'
+            after = doc.tok_at(speaker[1]) if speaker is not None else q
+            if k > lo and after < q and toks[after].isalpha() and toks[after].islower() \
+                    and doc.lows[after] not in _AFTER_INVERTED:
+                # 'Heffley, a top ..., said the absentee program is a “...”': what follows the cue is its clause
+                speaker = sentence_subject(doc, lo0, k)
+        speaker = speaker or sentence_subject(doc, lo0, k)  # 'Hemsley, the co-author of "Going Viral," said the days ...'
         if speaker is None and not (k > lo and toks[k - 1].lower() in _FRAME_NOUNS):
             continue
         return speaker, k
     return None
 
+
+
+# words that may follow the name in an inverted attribution ("said Smith of Ohio", "said Smith in an interview")
+_AFTER_INVERTED = frozenset({"of", "in", "on", "at", "who", "from", "during", "after", "before", "to", "and", "with",
+                             "for", "by", "when", "while", "as", "last", "this", "earlier", "later"})
 
 
 # a cue in a clause these open is backgrounded; the main clause after its comma carries the quotation
