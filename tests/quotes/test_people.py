@@ -193,3 +193,42 @@ def test_quotes_frame_carries_persons_and_takes_aliases(tmp_path):
     aliased = quotes_frame(zip(articles["doc_id"], articles["text"]), aliases=aliases, gender=True)  # pairs, streamed
     assert list(aliased["person"]) == expected.persons(aliased=True)
     assert aliased["gender_guess"].iloc[2] == "female"
+
+
+# Text evidence (step 3b) on tricky texts. The full names are quoted only in 2010, outside every article's time
+# window, so a bare surname of 2016 joins a full name only through its own article's text.
+KNOWN = ["Hillary Clinton", "Bill Clinton", "Donald Trump", "Jean-Pierre Raffarin", "Bernie Sanders", "Marco Rubio",
+         "Debbie Wasserman-Schultz", "Beto O'Rourke"]
+TEXT_CASES = [  # article text, bare speaker as found, expected person
+    ("Hillary Clinton met Bill Clinton. Later Bill Clinton spoke.", "Clinton", "Clinton"),  # 2 vs 1: ambiguous
+    ("Bill Clinton, Bill Clinton and Bill Clinton; then Hillary Clinton.", "Clinton", "Bill Clinton"),  # 3 vs 1: dominant
+    ("Former Secretary of State Hillary Rodham Clinton said so.", "Clinton", "Hillary Clinton"),  # inside a longer run
+    ("Hillary Clinton Bill Clinton", "Clinton", "Bill Clinton"),  # one run: one name, its last known first name
+    ("Although Rubio won, Rubio lost.", "Rubio", "Rubio"),  # a sentence-start word is no first name
+    ("Trump spoke. Donald Trump left.", "Trump", "Donald Trump"),
+    ("Jean-Pierre Raffarin arrived.", "Raffarin", "Jean-Pierre Raffarin"),  # hyphenated first name
+    ("Debbie Wasserman-Schultz spoke.", "Wasserman-Schultz", "Debbie Wasserman-Schultz"),  # hyphenated surname
+    ("a Donald Trump-Pence rally", "Trump", "Donald Trump"),  # the surname ends at a hyphen
+    ("Mr. Sanders thanked Sen. Bernie Sanders.", "Mr. Sanders", "Bernie Sanders"),  # the title is skipped
+    ("Mr. Sanders spoke.", "Mr. Sanders", "Sanders"),  # a title alone is no first name
+    ("Donald Trump Jr. spoke.", "Trump", "Trump"),  # the son's name is no evidence for the father
+    ("(Donald J. Trump) said", "Trump", "Donald Trump"),  # after a bracket, middle initial skipped
+    ("Beto O'Rourke spoke.", "O'Rourke", "Beto O'Rourke"),
+    ("Donald Trumpington spoke.", "Trump", "Trump"),  # not at a word boundary
+]
+
+
+@pytest.mark.parametrize("evidence", [lambda text: text, name_runs], ids=["text", "name_runs"])
+def test_bare_surname_reads_the_full_names_of_its_article_text(evidence):
+    docs = ["k1", *(f"t{i}" for i in range(len(TEXT_CASES)))]
+    articles = pd.DataFrame({
+        "doc_id": docs, "date": pd.to_datetime(["2010-01-01"] + ["2016-03-01"] * len(TEXT_CASES)),
+        "text": [""] + [evidence(text) for text, _, _ in TEXT_CASES],
+    })
+    speakers = [("k1", name) for name in KNOWN] + [(f"t{i}", raw) for i, (_, raw, _) in enumerate(TEXT_CASES)]
+    quotes = pd.DataFrame({"doc_id": [d for d, _ in speakers], "speaker": [s for _, s in speakers],
+                           "speaker_name": [s.removeprefix("Mr. ") for _, s in speakers]})
+    got = assign_people(quotes, articles)
+    assert list(got.quotes["person"]) == KNOWN + [person for _, _, person in TEXT_CASES]
+    clinton = got.table.set_index("person").loc["Clinton"]
+    assert clinton["merge"] == "ambiguous in the article's text: Bill Clinton | Hillary Clinton (1)"

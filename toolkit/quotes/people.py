@@ -43,9 +43,10 @@ import csv
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -141,6 +142,10 @@ def _key(text: str) -> str:
 
 
 def _missing(value: object) -> bool:
+    if type(value) is str:  # nearly every value: skip the checks below
+        return not value.strip()
+    if type(value) is int or type(value) is bool:  # offsets and flags: str() of one is never blank
+        return False
     return value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA or not str(value).strip()
 
 
@@ -245,29 +250,74 @@ def _month_index(date: object) -> int | None:
     return None if pd.isna(stamp) else stamp.year * 12 + stamp.month - 1
 
 
-_TEXT_NAME = r"\b((?:[A-Z][\w’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w’'-]+|[A-Z]\.)){{0,2}})\s+{surname}\b(?!\s+(?:Jr|Sr)\b)"
+_LEAD = re.compile(r"\b(?:[A-Z][\w’'-]+|[A-Z]\.)\Z")  # searched in a token: the leftmost name word ending it
+_BOUNDARY = re.compile(r"\b")
+_JUNIOR = re.compile(r"(?:Jr|Sr)\b")
 
 
-@lru_cache(maxsize=8192)
-def _surname_pattern(surname: str) -> re.Pattern[str]:
-    """The compiled :data:`_TEXT_NAME` for one surname (a corpus has thousands: more than ``re``'s own cache)."""
-    return re.compile(_TEXT_NAME.format(surname=re.escape(surname)))
+class _TextNames:
+    """An article's text split once, then asked for the first names before any number of bare surnames.
 
-
-def _text_first_names(text: str, surname: str, first_names: Iterable[str]) -> Counter[str]:
-    """Count the first names written before ``surname`` in an article's text ("Donald J. Trump").
-
-    Only words known as the first name of some full-name speaker of the corpus count (``first_names``),
-    so that "Never Trump" or "Although Rubio" are not people; titles and initials are skipped.
+    A full name in the text is one to three name words (a capitalised word or an initial; the first may
+    start inside a token: "(Donald") then the surname, whitespace between, the surname ending at a word
+    boundary and not followed by "Jr"/"Sr"; a surname's full names are found leftmost first and do not
+    overlap. That is what ``re.finditer`` of ``\\b((?:W)(?:\\s+(?:W)){0,2})\\s+SURNAME\\b(?!\\s+(?:Jr|Sr)\\b)``
+    finds (W the name word), which was the implementation: a pattern compiled per surname (thousands in a
+    corpus) and a regex pass over the text per surname. Here the text is split into tokens once, a
+    surname is found by ``str.find`` in them (no pattern), and only the three tokens before each of its
+    places are read.
     """
-    known = set(first_names)
-    found: Counter[str] = Counter()
-    for m in _surname_pattern(surname).finditer(text):
-        words = [w.lower() for w in m.group(1).split() if not _INITIAL.match(w)]
-        named = [w for w in words if w in known]
-        if named:
-            found[named[-1]] += 1
-    return found
+
+    def __init__(self, text: str) -> None:
+        self.tokens = text.split()
+        self.joined = " " + " ".join(self.tokens)  # every token after one space
+        starts = accumulate(map((1).__add__, map(len, self.tokens)), initial=1)
+        self.index = dict(zip(starts, range(len(self.tokens))))  # offset in `joined` -> token
+        self.lead: dict[int, int] = {}  # token -> offset of the leftmost name word ending it (0: all of it), -1: none
+
+    def _lead(self, i: int) -> int:
+        found = self.lead.get(i)
+        if found is None:
+            match = _LEAD.search(self.tokens[i])
+            found = self.lead[i] = match.start() if match else -1
+        return found
+
+    def _ends(self, surname: str) -> list[int]:
+        """Return the tokens that start with ``surname`` at a word boundary, after a name word, before no "Jr"."""
+        tokens, n, ends = self.tokens, len(surname), []
+        at = self.joined.find(" " + surname)
+        while at >= 0:
+            i = self.index[at + 1]
+            if i and _BOUNDARY.match(tokens[i], n) and self._lead(i - 1) >= 0 and not (
+                    n == len(tokens[i]) and i + 1 < len(tokens) and _JUNIOR.match(tokens[i + 1])):
+                ends.append(i)
+            at = self.joined.find(" " + surname, at + 1)
+        return ends
+
+    def first_names(self, surname: str, known: frozenset[str]) -> Counter[str]:
+        """Count the first names written before ``surname`` ("Donald J. Trump"): of each full name, its last
+        word in ``known`` (initials skipped); a full name without one counts for nothing."""
+        found: Counter[str] = Counter()
+        tokens, ends = self.tokens, set(self._ends(surname))
+        after = (-1, 0)  # (token, offset in it) where the last full name ended: the next starts there or later
+        for c in sorted({i - k for i in ends for k in (1, 2, 3) if i >= k and self._lead(i - k) >= 0}):
+            if c < after[0]:
+                continue
+            first = self._lead(c)
+            if c == after[0] and first < after[1]:  # "Pence" after the surname in "Trump-Pence"
+                later = _LEAD.search(tokens[c], after[1])
+                if later is None:
+                    continue
+                first = later.start()
+            for k in (3, 2, 1):  # as many name words as can precede the surname
+                if c + k in ends and all(self._lead(j) == 0 for j in range(c + 1, c + k)):
+                    words = [tokens[c][first:], *tokens[c + 1:c + k]]
+                    named = [w.lower() for w in words if not _INITIAL.match(w) and w.lower() in known]
+                    if named:
+                        found[named[-1]] += 1
+                    after = (c + k, len(surname))
+                    break
+        return found
 
 
 _NAME_RUN = re.compile(r"\b[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+")
@@ -286,30 +336,39 @@ def name_runs(text: str) -> str:
 _COORDINATION = re.compile(r"\b[A-Z][\w.’'-]*\s+(?:and|&)\s+(?:[A-Z]|former\b|the\b)")
 
 
+def _lists(frame: pd.DataFrame, *columns: str) -> list[list[Any]]:
+    """Return columns of a frame as lists (iterating an Arrow-backed column value by value is slow)."""
+    return [frame[c].tolist() for c in columns]
+
+
 def _denial_rows(denials: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
     """Return the rows of a denials table; a denier that is a quote's speaker takes the quote's resolved name."""
     rows = _rows(denials, "denier", "denier_name", None)
     if "denier_start" in denials and {"speaker_start", "speaker_resolved"} <= set(quotes.columns) and len(quotes):
-        spoken = {(str(d), int(s)): r for d, s, r in zip(quotes["doc_id"], quotes["speaker_start"], quotes["speaker_resolved"])
+        spoken = {(str(d), int(s)): r for d, s, r in zip(*_lists(quotes, "doc_id", "speaker_start", "speaker_resolved"))
                   if not _missing(s) and not _missing(r)}
         rows["resolved"] = [spoken.get((str(d), int(s))) if not _missing(s) else None
-                            for d, s in zip(denials["doc_id"], denials["denier_start"])]
+                            for d, s in zip(*_lists(denials, "doc_id", "denier_start"))]
     return rows
 
 
 def _rows(frame: pd.DataFrame, raw: str, name: str, resolved: str | None) -> pd.DataFrame:
     """Return doc_id, raw, name (normalised) and resolved name of each row of a quotes/denials table."""
-    names = frame[name] if name in frame else pd.Series([None] * len(frame), index=frame.index)
-    raws = frame[raw] if raw in frame else pd.Series([None] * len(frame), index=frame.index)
+    names = frame[name].tolist() if name in frame else [None] * len(frame)
+    raws = frame[raw].tolist() if raw in frame else [None] * len(frame)
     names = [n if not _missing(n) else normalise_name(r if not _missing(r) else None) for n, r in zip(names, raws)]
     if raw == "denier":  # the denial finder keeps titles: normalise like the quote finder
         names = [normalise_name(r) if not _missing(r) else n for n, r in zip(names, raws)]
-    out = pd.DataFrame({"doc_id": frame["doc_id"].astype(str).to_numpy(),
-                        "raw": [None if _missing(r) else " ".join(str(r).split()) for r in raws],
-                        "name": [None if _missing(n) else " ".join(str(n).split()) for n in names]})
-    out["resolved"] = [None if _missing(r) else " ".join(str(r).split())
-                       for r in (frame[resolved] if resolved and resolved in frame else [None] * len(frame))]
+    out = pd.DataFrame({"doc_id": frame["doc_id"].astype(str).to_numpy(), "raw": _spaced(raws), "name": _spaced(names)})
+    out["resolved"] = _spaced(frame[resolved].tolist() if resolved and resolved in frame else [None] * len(frame))
     return out
+
+
+def _spaced(values: list[Any]) -> list[str | None]:
+    """Return each value with its whitespace collapsed, None for a missing or blank one."""
+    # a string is blank exactly when its collapsed form is empty: one test for the common case
+    return [(" ".join(v.split()) or None) if type(v) is str else None if _missing(v) else " ".join(str(v).split())
+            for v in values]
 
 
 def assign_people(
@@ -343,11 +402,21 @@ def assign_people(
 
     # 1. kind, with pronouns and relatives replaced by the finder's antecedent
     names, kinds, hows = [], [], []
-    for name, raw, resolved in zip(rows["name"], rows["raw"], rows["resolved"]):
-        kind = name_kind(name)
+    kind_of: dict[str, str] = {}  # a corpus repeats its names: decide each once
+
+    def kind_of_name(value: object) -> str:
+        if type(value) is not str:
+            return name_kind(value)
+        found = kind_of.get(value)
+        if found is None:
+            found = kind_of[value] = name_kind(value)
+        return found
+
+    for name, raw, resolved in zip(*_lists(rows, "name", "raw", "resolved")):
+        kind = kind_of_name(name)
         how = ""
-        if kind == "pronoun-unresolved" and not _missing(resolved) and name_kind(resolved) != "pronoun-unresolved":
-            name, kind, how = resolved, name_kind(resolved), f"antecedent of {name!r}"
+        if kind == "pronoun-unresolved" and not _missing(resolved) and kind_of_name(resolved) != "pronoun-unresolved":
+            name, kind, how = resolved, kind_of_name(resolved), f"antecedent of {name!r}"
         elif kind == "person" and raw and _COORDINATION.search(raw):
             name, kind, how = raw, "description", "several people"  # "Cruz and Trump" is not Trump alone
         names.append(name)
@@ -357,13 +426,13 @@ def assign_people(
 
     # 2. full names into persons
     persons = rows[rows["speaker_kind"] == "person"]
-    full = Counter(n for n in persons["name"] if len(n.split()) > 1)
+    full = Counter(n for n in persons["name"].tolist() if len(n.split()) > 1)
     evidence = _Evidence.build(persons, _Clusters(full), meta, window_months)
 
     # 3. bare surnames, then organisations and descriptions
     out_person, out_how, ambiguous = [], [], []
     decided: dict[tuple[str, str, str], tuple[str, str, bool]] = {}
-    for doc_id, name, raw, kind, how in zip(rows["doc_id"], rows["name"], rows["raw"], rows["speaker_kind"], rows["how"]):
+    for doc_id, name, raw, kind, how in zip(*_lists(rows, "doc_id", "name", "raw", "speaker_kind", "how")):
         note, amb = how, False
         if kind in {"none", "pronoun-unresolved"}:
             person = None
@@ -386,7 +455,7 @@ def assign_people(
 
     # 4. aliases correct the automatic merge
     if alias:
-        for i, (name, raw, person) in enumerate(zip(rows["name"], rows["raw"], rows["person"])):
+        for i, (name, raw, person) in enumerate(zip(*_lists(rows, "name", "raw", "person"))):
             target = next((alias[_key(s)] for s in (name, raw, person) if not _missing(s) and _key(s) in alias), None)
             if target is not None:
                 kind = name_kind(target)
@@ -418,13 +487,13 @@ def _article_meta(articles: pd.DataFrame | None) -> dict[str, dict[str, object]]
     meta: dict[str, dict[str, object]] = {"outlet": {}, "month": {}, "text": {}}
     if articles is None or articles.empty:
         return meta
-    ids = articles["doc_id"].astype(str)
+    ids = articles["doc_id"].astype(str).tolist()
     if "outlet" in articles:
-        meta["outlet"] = {d: (None if _missing(o) else str(o)) for d, o in zip(ids, articles["outlet"])}
+        meta["outlet"] = {d: (None if _missing(o) else str(o)) for d, o in zip(ids, articles["outlet"].tolist())}
     if "date" in articles:
-        meta["month"] = {d: _month_index(x) for d, x in zip(ids, articles["date"])}
+        meta["month"] = {d: _month_index(x) for d, x in zip(ids, articles["date"].tolist())}
     if "text" in articles:
-        meta["text"] = {d: (t if isinstance(t, str) else "") for d, t in zip(ids, articles["text"])}
+        meta["text"] = {d: (t if isinstance(t, str) else "") for d, t in zip(ids, articles["text"].tolist())}
     return meta
 
 
@@ -448,28 +517,29 @@ class _Evidence:
     meta: Mapping[str, Mapping[str, object]]
     window: int
     by_doc: Mapping[str, frozenset[str]]
-    by_month: Mapping[int, frozenset[str]]
+    months: Mapping[str, frozenset[int]]  # person -> months of the articles naming them in full
     mentions: Counter[str]
     first_names: frozenset[str]
     surnames: Mapping[str, frozenset[str]]  # surname -> persons with it (no suffix)
     honorific: Mapping[str, str]  # person -> "m"/"f": "Mr." or "Mrs."/"Ms." (or "he"/"she") for most mentions
+    texts: dict[str, _TextNames] = field(default_factory=dict)  # doc_id -> its text, read when first asked
 
     @classmethod
     def build(cls, persons: pd.DataFrame, clusters: _Clusters, meta: Mapping[str, Mapping[str, object]],
               window: int) -> "_Evidence":
         """Collect the evidence from the person rows whose name is a full name."""
         by_doc: dict[str, set[str]] = defaultdict(set)
-        by_month: dict[int, set[str]] = defaultdict(set)
+        months: dict[str, set[int]] = defaultdict(set)
         mentions: Counter[str] = Counter()
         titles: dict[str, Counter[str]] = defaultdict(Counter)
-        for doc_id, name, raw in zip(persons["doc_id"], persons["name"], persons["raw"]):
+        for doc_id, name, raw in zip(*_lists(persons, "doc_id", "name", "raw")):
             if len(name.split()) < 2:
                 continue
             person = clusters.person(name)
             by_doc[doc_id].add(person)
             month = meta["month"].get(doc_id)
             if month is not None:
-                by_month[month].add(person)
+                months[person].add(month)
             mentions[person] += 1
             if _honorific(raw):  # "Mrs. Clinton" grouped with "Hillary Clinton" by the finder, in one article
                 titles[person][_honorific(raw)] += 1
@@ -484,7 +554,7 @@ class _Evidence:
             if not _split(person).suffix:
                 surnames[_split(person).surname].add(person)
         return cls(clusters, meta, window, {k: frozenset(v) for k, v in by_doc.items()},
-                   {k: frozenset(v) for k, v in by_month.items()}, mentions, first_names,
+                   {k: frozenset(v) for k, v in months.items()}, mentions, first_names,
                    {k: frozenset(v) for k, v in surnames.items()}, honorific)
 
     def bare(self, name: str, doc_id: str, honorific: str) -> tuple[str, str, bool]:
@@ -497,16 +567,20 @@ class _Evidence:
         if text:
             by_first = {_split(p).first: p for p in same}
             found: Counter[str] = Counter()
-            for first, n in _text_first_names(str(text), name, self.first_names).items():
+            names = self.texts.get(doc_id)
+            if names is None:  # read once per article, whatever the number of its bare surnames
+                names = self.texts[doc_id] = _TextNames(str(text))
+            for first, n in names.first_names(name, self.first_names).items():
                 found[by_first.get(first) or f"{first.capitalize()} {name}"] += n
             steps.append(("in the article's text", found, False))
         month = self.meta["month"].get(doc_id)
         if month is None:
             steps.append(("in the corpus", Counter({p: self.mentions[p] for p in same}), False))
         else:
-            near = set().union(*(self.by_month.get(m, frozenset()) for m in range(month - self.window, month + self.window + 1)))
+            window = range(month - self.window, month + self.window + 1)  # the persons of `same`, not of the window
+            near = {p for p in same if not self.months.get(p, frozenset()).isdisjoint(window)}
             steps.append((f"within {self.window} month(s) of the article",
-                          Counter({p: self.mentions[p] for p in same & near}), False))
+                          Counter({p: self.mentions[p] for p in near}), False))
         for where, found, strict in steps:
             if found:
                 return self._decide(name, honorific, found, where, strict)
@@ -529,18 +603,26 @@ class _Evidence:
 
 def _organisation_spelling(rows: pd.DataFrame) -> list[object]:
     """Return one spelling per organisation/description name, case-insensitively (most capitals, most frequent)."""
-    others = rows[rows["speaker_kind"] != "person"]
+    others = rows[rows["speaker_kind"] != "person"]["person"].tolist()
     forms: dict[str, Counter[str]] = defaultdict(Counter)
-    for person in others["person"]:
+    for person in others:
         if not _missing(person):
             forms[person.casefold()][person] += 1
     best = {k: max(c, key=lambda f: (sum(w[:1].isupper() for w in f.split()), c[f], f)) for k, c in forms.items()}
-    return [None if _missing(p) else best[p.casefold()] for p in others["person"]]
+    return [None if _missing(p) else best[p.casefold()] for p in others]
 
 
-def _counts(values: Iterable[object]) -> tuple[int, str]:
-    """Return (distinct values, "a (3); b (1)") most frequent first, ties alphabetical."""
-    counts = Counter(v for v in values if not _missing(v))
+def _counts(values: Iterable[object], key: Any = None) -> tuple[int, str]:
+    """Return (distinct values, "a (3); b (1)") most frequent first, ties alphabetical; ``key(value)`` is counted instead
+    of each value when given (called once per distinct value)."""
+    tally: dict[Any, int] = {}
+    for value in values:  # plain dicts: a Counter costs more to make than a person's few values cost to count
+        tally[value] = tally.get(value, 0) + 1
+    counts: dict[Any, int] = {}
+    for value, n in tally.items():  # `key` once per distinct value
+        value = value if key is None else key(value)
+        if not _missing(value):
+            counts[value] = counts.get(value, 0) + n
     ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     return len(counts), "; ".join(f"{v} ({n})" for v, n in ordered)
 
@@ -593,8 +675,8 @@ def _people_table(rows: pd.DataFrame, meta: Mapping[str, Mapping[str, object]]) 
     for person, kind in sorted(groups):
         group = groups[(person, kind)]
         n_forms, forms = _counts(group["forms"])
-        _, titles = _counts(_titles(r, person) for r in group["raws"])
-        _, outlets = _counts(outlet_of.get(d) for d in group["docs"])
+        _, titles = _counts(group["raws"], lambda raw: _titles(raw, person))
+        _, outlets = _counts(group["docs"], outlet_of.get)
         _, merge = _counts(m for m in group["merges"] if m)
         records.append({
             "person": person, "speaker_kind": kind, "quotes": int(group["quotes"]), "denials": int(group["denials"]),
