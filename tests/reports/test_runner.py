@@ -11,13 +11,14 @@ import pytest
 from conftest import ROOT, SAMPLE
 from toolkit.cli.main import main
 from toolkit.denials.finder import MIN_SCORE
-from toolkit.reports.runner import NOTEBOOK_DIR, ReportError, ReportParameterError, _check_parameters, _resolve_notebooks, corpus_name, run_report, sha256_file
+from toolkit.reports.runner import (NOTEBOOK_DIR, ReportError, ReportParameterError, _check_parameters, _resolve_notebooks, corpus_name,
+                                    default_kernels, join_split_streams, run_report, sha256_file)
 
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
     out = tmp_path_factory.mktemp("reports") / "sample"
-    return run_report(SAMPLE, out, progress=False)
+    return run_report(SAMPLE, out, progress=False, kernels=2)  # notebooks side by side, even on one core
 
 
 def test_report_folder_contents(report):
@@ -51,7 +52,8 @@ def test_manifest_records_parameters_versions_and_input_hashes(report):
 
 
 def test_second_run_gives_identical_tables_and_html(report, tmp_path):
-    again = run_report(SAMPLE, tmp_path / "again", progress=False)
+    """Also: notebooks run one after another (one kernel at a time) give the same report as side by side."""
+    again = run_report(SAMPLE, tmp_path / "again", progress=False, kernels=1)
     pages = [p.name for p in report.html]
     assert pages == ["01_corpus_overview.html", "02_quotes.html", "03_denials.html", "04_compare.html", "05_validation.html"]
     for name in [*pages, "index.html", *(f"tables/{p.name}" for p in (report.out_dir / "tables").iterdir())]:
@@ -221,3 +223,83 @@ def test_notebooks_by_name_with_or_without_suffix(name):
 def test_unknown_notebook_lists_the_choices():
     with pytest.raises(ReportError, match=r"notebook not found: 03 \(the notebooks are: 01_corpus_overview, 02_quotes, 03_denials, 04_compare"):
         _resolve_notebooks(["03"])
+
+
+def _notebook(path, *cells):
+    """Write a notebook with a parameters cell (corpus, output_dir) and `cells` as code cells."""
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("corpus = None\noutput_dir = None", metadata={"tags": ["parameters"]}),
+                *(nbformat.v4.new_code_cell(cell) for cell in cells)]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, path)
+    return path
+
+
+def test_side_by_side_kernels_are_separate_and_start_in_the_notebooks_folder(tmp_path):
+    """Each notebook has a fresh kernel of its own (a page never sees another's variables), started in its folder."""
+    import os
+
+    first = _notebook(tmp_path / "first.ipynb", "shared = 'from first'", "import os; print(os.getcwd(), os.getpid())")
+    second = _notebook(tmp_path / "second.ipynb", "print('shared' in globals())", "import os; print(os.getcwd(), os.getpid())")
+    cwd = os.getcwd()
+    result = run_report(SAMPLE, tmp_path / "out", notebooks=[first, second], progress=False, kernels=2)
+    assert os.getcwd() == cwd  # papermill's cwd= would change the folder of the whole process
+    outputs = [_stdout(nb) for nb in result.notebooks]
+    assert outputs[1][0] == "False"
+    (cwd_a, pid_a), (cwd_b, pid_b) = (out[-1].split() for out in outputs)
+    assert cwd_a == cwd_b == str(tmp_path) and pid_a != pid_b
+
+
+def _stdout(notebook):
+    """The printed output of each of a notebook's own code cells (not its parameters)."""
+    import nbformat
+
+    cells = [c for c in nbformat.read(notebook, as_version=4).cells
+             if c.cell_type == "code" and not {"parameters", "injected-parameters"} & set(c.metadata.get("tags", []))]
+    return ["".join(o.get("text", "") for o in c.get("outputs", [])).strip() for c in cells]
+
+
+def test_first_failing_notebook_stops_the_notebooks_running_beside_it(tmp_path):
+    """A failure kills the kernels still running (as Ctrl-C and SIGTERM do), rather than waiting for them."""
+    import time
+
+    broken = _notebook(tmp_path / "broken.ipynb", "raise RuntimeError('boom')")
+    slow = _notebook(tmp_path / "slow.ipynb", "import time; time.sleep(300)")
+    started = time.monotonic()
+    with pytest.raises(ReportError, match=r"broken.ipynb failed in cell .*RuntimeError: boom"):
+        run_report(SAMPLE, tmp_path / "out", notebooks=[broken, slow], progress=False, kernels=2)
+    assert time.monotonic() - started < 120
+
+
+def test_kernels_below_one_is_refused_before_anything_is_written(tmp_path):
+    with pytest.raises(ReportParameterError, match="kernels must be at least 1, got 0"):
+        run_report(SAMPLE, tmp_path / "out", progress=False, kernels=0)
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("notebooks", [1, 5, 500])
+def test_default_kernels_is_one_per_core_at_most_one_per_notebook(notebooks):
+    import os
+
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    assert default_kernels(notebooks) == max(1, min(notebooks, cores))
+
+
+def _stream(name, text):
+    return {"output_type": "stream", "name": name, "text": text}
+
+
+TABLE = {"output_type": "display_data", "data": {"text/plain": "table"}, "metadata": {}}
+
+
+@pytest.mark.parametrize("outputs, expected", [
+    # A print split by the kernel's timed flush (seen on a busy machine: "19 denials found ...", then "\n").
+    ([_stream("stdout", "19 denials found"), _stream("stdout", "\n")], [_stream("stdout", "19 denials found\n")]),
+    ([_stream("stdout", "a\n"), TABLE, _stream("stdout", "b\n")], [_stream("stdout", "a\n"), TABLE, _stream("stdout", "b\n")]),
+    ([_stream("stdout", "a\n"), _stream("stderr", "warn\n")], [_stream("stdout", "a\n"), _stream("stderr", "warn\n")]),
+    ([], []),
+])
+def test_adjacent_outputs_of_one_stream_are_joined(outputs, expected):
+    assert join_split_streams(outputs) == expected

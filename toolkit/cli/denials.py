@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 
-from toolkit.cli.options import add_load_options, checked_output, finder_summary, load_options, reader_stopped
-from toolkit.denials.finder import MIN_SCORE
+from toolkit.cli.options import DENIAL_MIN_SCORE, add_load_options, checked_output, finder_summary, load_options, reader_stopped
 
 #: Output fields, in order: the ones the brief fixes first, then the rest of the Denial record.
 FIELDS = ["doc", "field", "start", "end", "text", "category", "denier", "denier_start", "denier_end", "target", "rule",
@@ -22,8 +21,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     parser.add_argument("--lexicon", metavar="FILE", help="extra lexicon entries (TSV like toolkit/data/denials.tsv)")
     parser.add_argument("--only-my-lexicon", action="store_true", help="use the --lexicon file instead of the shipped one")
     parser.add_argument("--no-title", action="store_true", help="do not search titles (title rows have field=title)")
-    parser.add_argument("--min-score", type=float, default=MIN_SCORE, metavar="S",
-                        help=f"keep denials the trained model scores >= S (0-1; default {MIN_SCORE}; higher keeps fewer)")
+    parser.add_argument("--min-score", type=float, default=DENIAL_MIN_SCORE, metavar="S",
+                        help=f"keep denials the trained model scores >= S (0-1; default {DENIAL_MIN_SCORE}; higher keeps fewer)")
     add_load_options(parser)
     parser.set_defaults(func=cmd_denials)
 

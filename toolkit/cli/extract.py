@@ -6,8 +6,7 @@ import argparse
 import json
 import sys
 
-from toolkit.cli.options import add_load_options, checked_output, load_options, log_hints
-from toolkit.denials.finder import MIN_SCORE
+from toolkit.cli.options import DENIAL_MIN_SCORE, add_load_options, checked_output, load_options, log_hints
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -21,8 +20,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     extract.add_argument("--files-per-partition", type=int, default=500, metavar="N", help="text/HTML files per work unit")
     extract.add_argument("--lexicon", metavar="FILE", help="your denial lexicon (TSV like toolkit/data/denials.tsv), added to the shipped one")
     extract.add_argument("--only-my-lexicon", action="store_true", help="use the --lexicon file instead of the shipped one")
-    extract.add_argument("--min-score", type=float, default=MIN_SCORE, metavar="S",
-                         help=f"keep denials the model scores at least S, 0-1 (default {MIN_SCORE}; higher: fewer, surer)")
+    extract.add_argument("--min-score", type=float, default=DENIAL_MIN_SCORE, metavar="S",
+                         help=f"keep denials the model scores at least S, 0-1 (default {DENIAL_MIN_SCORE}; higher: fewer, surer)")
     extract.add_argument("--aliases", metavar="FILE", help="aliases CSV (surface,person) correcting the corpus-wide merge of speakers into persons")
     extract.add_argument("--gender", action="store_true", help="add gender_guess (female/male/unknown from the first name; see README)")
     extract.add_argument("--quiet", action="store_true", help="no progress bar")

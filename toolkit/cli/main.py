@@ -8,8 +8,8 @@ import sys
 import threading
 from typing import Callable, Sequence
 
+# The command modules import their libraries inside the command, so `--help` costs no pandas or NLTK.
 from toolkit.cli import corpus, denials, evaluate, extract, quotes, report, validate
-from toolkit.corpus.loaders import CorpusError
 
 PROG = "python -m toolkit"
 
@@ -34,6 +34,12 @@ def _stop(signum: int, frame: object) -> None:
     raise Stopped(signum)
 
 
+def _is_corpus_error(exc: BaseException) -> bool:
+    """Whether `exc` is a `toolkit.corpus.loaders.CorpusError`, without importing the loaders (and pandas) to ask."""
+    loaders = sys.modules.get("toolkit.corpus.loaders")  # none raised one if they were never imported
+    return loaders is not None and isinstance(exc, loaders.CorpusError)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (0 done, 1 nothing to show, 2 bad input or output, 130/143 stopped)."""
     args = build_parser().parse_args(argv)
@@ -49,10 +55,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         resume = " run the same command again to resume;" if args.command in ("extract", "report") else ""
         print(f"{how}:{resume} no output was left half-written", file=sys.stderr)
         return 143 if isinstance(exc, Stopped) else 130
-    except CorpusError as exc:
+    except (ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    except (ValueError, OSError) as exc:
+    except Exception as exc:
+        if not _is_corpus_error(exc):
+            raise
         print(f"error: {exc}", file=sys.stderr)
         return 2
     finally:

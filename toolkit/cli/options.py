@@ -8,8 +8,14 @@ import sys
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from toolkit.corpus.loaders import READ_FORMATS
-from toolkit.io.tables import STDOUT
+# Only the standard library here: every command's parser is built for `--help`, which must not import pandas.
+
+#: What `--input-format` accepts: `toolkit.corpus.loaders.READ_FORMATS`, spelled out because importing the loaders
+#: for `--help` costs a second of pandas (tests/test_startup.py checks the two are the same).
+READ_FORMATS: tuple[str, ...] = ("text", "html", "json", "jsonl", "csv", "tsv", "nexis-docx", "nexis-rtf", "nexis-txt",
+                                 "factiva-rtf", "factiva-html", "factiva-txt", "proquest-txt")
+#: The denial finder's default score threshold, `toolkit.denials.finder.MIN_SCORE`, for the same reason (and check).
+DENIAL_MIN_SCORE = 0.5
 
 
 def column_pair(text: str) -> str:
@@ -71,6 +77,8 @@ def finder_summary(what: str, out: Any, log: Any, paths: Sequence[str]) -> int:
 
     With `--out -` the records own standard output, so the summary goes to standard error.
     """
+    from toolkit.io.tables import STDOUT
+
     stdout = str(out.path) == STDOUT
     where = "standard output" if stdout else out.path
     print(f"{out.count} {what} from {log.loaded} articles written to {where} ({log.summary()})",
@@ -125,6 +133,7 @@ def checked_output(out: str, args: argparse.Namespace, *, kind: str = "file", ex
     `-` (a file output only) is standard output."""
     from toolkit.corpus.loaders import corpus_roots
     from toolkit.io.outputs import resolve_output
+    from toolkit.io.tables import STDOUT
 
     paths = getattr(args, "paths", None) or getattr(args, "corpus", None) or []
     paths = [paths] if isinstance(paths, str) else list(paths)

@@ -17,6 +17,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
                         help="a notebook parameter (repeatable): -p outlets nyt,wapo or '[\"nyt\"]', -p top_n 10, -p date_from 2016-01-01")
     report.add_argument("--lexicon", metavar="FILE", help="your denial lexicon (TSV like toolkit/data/denials.tsv), added to the shipped one")
     report.add_argument("--workers", type=int, default=1, metavar="N", help="processes for the corpus's extraction")
+    report.add_argument("--kernels", type=int, metavar="N",
+                        help="notebooks run at once, each in its own kernel (default: one per core; 1 bounds memory on a large corpus)")
     report.add_argument("--min-score", type=float, metavar="S",
                         help="keep denials the model scores at least S, 0-1 (default: the finder's); the report states it")
     report.add_argument("--aliases", metavar="FILE",
@@ -59,7 +61,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     try:
         result = run_report(args.corpus, args.out, notebooks=args.notebooks, parameters=params,
                             progress=not args.quiet, workers=args.workers, lexicon=args.lexicon,
-                            min_score=args.min_score)
+                            min_score=args.min_score, kernels=args.kernels)
     except ReportError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2 if isinstance(exc, ReportParameterError) else 1

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import os
 import platform
 import sys
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Sequence
 
 if TYPE_CHECKING:
     from toolkit.io.outputs import OwnedFolder
@@ -189,6 +191,7 @@ def run_report(
     workers: int = 1,
     lexicon: str | Path | None = None,
     min_score: float | None = None,
+    kernels: int | None = None,
 ) -> ReportResult:
     """Run the report notebooks on `corpus` and write everything under `out_dir`.
 
@@ -200,6 +203,8 @@ def run_report(
     notebook reads those tables; a corpus that is already an extraction folder is read as it is.
     `lexicon` is your denial lexicon (added to the shipped one), used by the extraction and the notebooks;
     `min_score` the model score a denial needs (None: the finder's default); the denials page states it.
+    `kernels` is how many notebooks run at once, each in its own kernel (None: one per core; 1: one after another,
+    e.g. to bound memory on a large corpus, since every kernel reads the extraction).
     """
     from toolkit.io.outputs import FolderLock, resolve_output
     from toolkit.pipeline.dataset import is_extraction
@@ -208,6 +213,8 @@ def run_report(
     corpus = Path(corpus).resolve()
     if not corpus.exists():
         raise ReportError(f"no such corpus: {corpus}")
+    if kernels is not None and kernels < 1:
+        raise ReportParameterError(f"kernels must be at least 1, got {kernels}")
     sources = _resolve_notebooks(notebooks)
     parameters = _check_parameters(sources, parameters)
     if is_extraction(corpus):
@@ -219,18 +226,15 @@ def run_report(
         folder.clean()
         before = _files_under(out_dir)
         try:
-            return _run(corpus, out_dir, sources, parameters, progress, workers, lexicon, min_score)
+            return _run(corpus, out_dir, sources, parameters, progress, workers, lexicon, min_score, kernels)
         finally:
             folder.add(_files_under(out_dir) - before)  # everything this run wrote, even if it failed half-way
             folder.save()
 
 
 def _run(corpus: Path, out_dir: Path, sources: Sequence[Path], parameters: Mapping[str, Any] | None, progress: bool,
-         workers: int, lexicon: str | Path | None, min_score: float | None = None) -> ReportResult:
+         workers: int, lexicon: str | Path | None, min_score: float | None = None, kernels: int | None = None) -> ReportResult:
     """Extract (or read) the corpus, refuse an empty one, run every notebook, write the index and manifest."""
-    import papermill
-    from papermill.exceptions import PapermillExecutionError
-
     from toolkit.pipeline.dataset import is_extraction
     from toolkit.pipeline.extraction import extract
 
@@ -250,36 +254,126 @@ def _run(corpus: Path, out_dir: Path, sources: Sequence[Path], parameters: Mappi
     if min_score is not None:
         params["min_score"] = min_score
     executed, pages = [], []
-    for number, source in enumerate(sources, 1):
-        target = out_dir / source.name
-        if progress:  # papermill's bar says only "Executing": name the notebook above it
-            print(f"notebook {number}/{len(sources)}: {source.name}", file=sys.stderr, flush=True)
-        try:
-            papermill.execute_notebook(
-                str(source), str(target), parameters=params, cwd=str(source.parent),
-                progress_bar=progress, kernel_name="python3",
-                # The kernel warns on every start that it talks over local TCP unencrypted: noise to a report's reader.
-                extra_arguments=[f"--IPKernelApp.log_level={KERNEL_LOG_LEVEL}"],
-            )
-        except PapermillExecutionError as exc:
-            raise _failure_message(source, target, exc) from exc
-        _fix_injected_cell_id(target)
-        executed.append(target)
-        pages.append(render_html(target, out_dir / f"{source.stem}.html"))
+    # closing: a page that fails to render stops the notebooks still running at once, not at garbage collection.
+    with closing(_execute_notebooks(sources, out_dir, params, progress, kernels)) as done:
+        for target in done:  # in the notebooks' order; each page is rendered while later notebooks still run
+            _settle_notebook(target)
+            executed.append(target)
+            pages.append(render_html(target, out_dir / f"{target.stem}.html"))
     _write_site(out_dir, corpus, tables, executed, pages, params)
     manifest = _write_manifest(out_dir, corpus, sources, params, started)
     return ReportResult(out_dir, tuple(executed), tuple(pages), manifest)
 
 
-def _fix_injected_cell_id(notebook: Path) -> None:
-    """Give papermill's injected-parameters cell a fixed id (papermill draws a random one)."""
+def default_kernels(notebooks: int) -> int:
+    """How many notebooks a report runs at once by default: one per core this process may use, at most one per notebook."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(notebooks, cores))
+
+
+def _execute_notebooks(sources: Sequence[Path], out_dir: Path, params: Mapping[str, Any], progress: bool,
+                       kernels: int | None) -> Iterator[Path]:
+    """Run each notebook in a fresh kernel of its own, `kernels` at a time; yield the executed notebooks in order.
+
+    Kernels are not shared: a page run after another in the same kernel would see its variables, imports and
+    pandas/matplotlib settings, and differ from the same notebook run alone. Running them side by side instead
+    overlaps one kernel's start and imports (most of a small report's time) with another's work. The first
+    notebook to fail, in order, stops the report; Ctrl-C or SIGTERM kills every kernel still running.
+    """
+    kernels = default_kernels(len(sources)) if kernels is None else kernels
+    managers: list[Any] = []
+    if kernels == 1 or len(sources) == 1:  # in this thread, with papermill's progress bar, as a notebook run alone
+        for number, source in enumerate(sources, 1):
+            yield _execute_notebook(source, out_dir / source.name, params, number, len(sources), progress, progress, managers)
+        return
+    from concurrent.futures import ThreadPoolExecutor, wait
+
+    pool = ThreadPoolExecutor(max_workers=kernels, thread_name_prefix="report-kernel")
+    # One bar per notebook would interleave on the terminal: each notebook's start is named instead.
+    futures = [pool.submit(_execute_notebook, source, out_dir / source.name, params, number, len(sources), progress, False, managers)
+               for number, source in enumerate(sources, 1)]
+    try:
+        for future in futures:
+            yield future.result()
+    finally:  # a failure, Ctrl-C, SIGTERM, or the caller stopping early: end every notebook still queued or running
+        for future in futures:
+            future.cancel()
+        while not all(future.done() for future in futures):
+            for manager in list(managers):
+                _kill_kernel(manager)
+            wait(futures, timeout=0.5)  # a kernel started meanwhile is killed on the next pass
+        pool.shutdown()
+
+
+def _execute_notebook(source: Path, target: Path, params: Mapping[str, Any], number: int, total: int, progress: bool,
+                      bar: bool, managers: list[Any]) -> Path:
+    """Run one notebook with papermill in a new kernel started in the notebook's folder; return the executed copy."""
+    import papermill
+    from jupyter_client.manager import AsyncKernelManager
+    from papermill.exceptions import PapermillExecutionError
+
+    class TrackedKernelManager(AsyncKernelManager):
+        """A kernel manager the report can find (and kill) from another thread."""
+
+        def __init__(self, **kwargs: Any) -> None:
+            super().__init__(**kwargs)
+            managers.append(self)
+
+    if progress:  # papermill's bar says only "Executing": name the notebook above it
+        print(f"notebook {number}/{total}: {source.name}", file=sys.stderr, flush=True)
+    try:
+        papermill.execute_notebook(
+            str(source), str(target), parameters=dict(params), progress_bar=bar, kernel_name="python3",
+            # Not papermill's cwd=, which changes the whole process's folder (and notebooks run side by side).
+            resources={"metadata": {"path": str(source.parent)}}, kernel_manager_class=TrackedKernelManager,
+            # The kernel warns on every start that it talks over local TCP unencrypted: noise to a report's reader.
+            extra_arguments=[f"--IPKernelApp.log_level={KERNEL_LOG_LEVEL}"],
+            # Every output has arrived and every file is written when the last cell replies: a polite shutdown
+            # only waits 1-2 s per notebook for the interpreter to tear pandas and matplotlib down.
+            shutdown_kernel="immediate",
+        )
+    except PapermillExecutionError as exc:
+        raise _failure_message(source, target, exc) from exc
+    return target
+
+
+def _kill_kernel(manager: Any) -> None:
+    """Kill a kernel's process if it has one; its notebook's client then fails (the kernel died) within a second."""
+    process = getattr(getattr(manager, "provisioner", None), "process", None)
+    if process is not None and process.poll() is None:
+        process.kill()
+
+
+def _settle_notebook(notebook: Path) -> None:
+    """Make an executed notebook independent of chance: papermill's injected-parameters cell gets a fixed id
+    (papermill draws a random one), and adjacent outputs of one stream are joined (`join_split_streams`)."""
     import nbformat
 
     nb = nbformat.read(notebook, as_version=4)
     for cell in nb.cells:
         if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
             cell["id"] = "injected-parameters"
+        if "outputs" in cell:
+            cell["outputs"] = join_split_streams(cell["outputs"])
     nbformat.write(nb, notebook)
+
+
+def join_split_streams(outputs: list[Any]) -> list[Any]:
+    """Join each run of adjacent outputs of the same stream (stdout, stderr) into one, in order.
+
+    The kernel sends what a cell prints on a timer, so on a busy machine one `print` can arrive as two
+    messages (its text, then its newline): two boxes on the page instead of one, and a page that differs
+    between two runs. Outputs of other kinds in between keep their place.
+    """
+    joined: list[Any] = []
+    for output in outputs:
+        last = joined[-1] if joined else None
+        if (last is not None and output.get("output_type") == "stream" == last.get("output_type")
+                and output.get("name") == last.get("name")):
+            last["text"] += output["text"]
+        else:
+            joined.append(output)
+    return joined
 
 
 def render_html(notebook: Path, target: Path) -> Path:
