@@ -3,10 +3,10 @@
     .venv/bin/python benchmarks/bench_quotes.py [POLNEAR_DIR]
 
 Times the quote finder alone, then quotes + denials as the extraction runs them (the denial finder
-reusing the quotes), on texts already in memory: finders only, no loading or writing (for the whole
-pipeline see benchmarks/bench_extract.py). Prints the median of 5 timed runs after one warm-up run
-that loads the lexicons, by wall clock and by this process's CPU time (the fairer number on a shared,
-busy machine). Pin it to one core with `taskset -c 0` for a strict one-core figure.
+reusing the quotes and the article's sentence split), on texts already in memory: finders only, no
+loading or writing (for the whole pipeline see benchmarks/bench_extract.py). Prints the median of 5
+timed runs after one warm-up run that loads the lexicons, by wall clock and by this process's CPU
+time (the fairer number on a shared, busy machine). Pin it to one core with `taskset -c 0` for a strict one-core figure.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from typing import Callable
 
 from toolkit.denials.finder import article_denials
 from toolkit.quotes.finder import find_quotes
+from toolkit.text.tokenize import Sentences
 
 
 def quotes_only(text: str) -> int:
@@ -27,9 +28,10 @@ def quotes_only(text: str) -> int:
 
 
 def quotes_and_denials(text: str) -> int:
-    """Run the quote finder and the denial finder with its quotes; return the number of results."""
-    quotes = find_quotes(text)
-    return len(quotes) + len(article_denials(text, None, quotes=quotes))
+    """Run the quote finder and the denial finder with its quotes and sentences, as `analyse_article` does."""
+    sentences = Sentences(text)
+    quotes = find_quotes(text, sentences=sentences)
+    return len(quotes) + len(article_denials(text, None, quotes=quotes, sentences=sentences))
 
 
 def measure(name: str, finder: Callable[[str], int], texts: list[str]) -> None:

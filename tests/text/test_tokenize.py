@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import POLNEAR
+from conftest import POLNEAR, needs_polnear
 from toolkit.text import tokenize
 from toolkit.text.tokenize import Span, paragraph_spans, sentence_spans, sentences, word_spans, word_tokens
 
@@ -319,3 +319,78 @@ def test_word_tokens_are_word_spans_with_their_strings(text: str) -> None:
     spans, toks = word_tokens(text)
     assert spans == [tuple(s) for s in word_spans(text)]
     assert toks == [text[s:e] for s, e in word_spans(text)]
+
+
+# Pieces of Punkt candidate contexts: words, listed abbreviations, sentence starters, initials, numbers,
+# marks, and the whitespace (\x1c is space to `re` but not to Punkt) that decide its tokens.
+_CONTEXT_PIECES = ["said", "Mr", "mr", "Sen", "U.S", "J", "ab", "The", "the", "He", "Officials", "3", "1,000", ".", "..",
+                   ". .", "?", "!", " ", "  ", "\n", "\t", "\x1c", "'s", "’s", ",", ";", ")", "“", "”", '"', "-", "--", "#"]
+
+
+# Punkt's contexts are a word, a candidate mark, usually a space and a word, then anything.
+_CONTEXTS = st.tuples(st.sampled_from(_CONTEXT_PIECES[:14]), st.sampled_from([".", "?", "!", "", "..."]),
+                      st.sampled_from([" ", "\n", "\x1c", ""]), st.sampled_from(["", *_CONTEXT_PIECES[:14]]),
+                      st.lists(st.sampled_from(_CONTEXT_PIECES), max_size=4)).map(lambda t: "".join(t[:4]) + "".join(t[4]))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_CONTEXTS)
+def test_punkt_shortcuts_decide_as_punkt(context: str) -> None:
+    punkt = tokenize._sentence_tokenizer()
+    expected = nltk.tokenize.punkt.PunktSentenceTokenizer.text_contains_sentbreak(punkt, context)
+    assert punkt.text_contains_sentbreak(context) == expected, context
+
+
+@pytest.mark.parametrize("context", ["said. The", "said.” He", "said. . . more", "said.  .", "Mr. Obama", "Mr. The",
+                                     "Mr. the", "Mrs. Clinton's", "Sen. However,", "Jr. for", "ab.\x1cThe", "J. Smith",
+                                     "27. After", "U.S. The", "said. ..."])
+def test_punkt_shortcuts_on_common_contexts(context: str) -> None:
+    punkt = tokenize._sentence_tokenizer()
+    expected = nltk.tokenize.punkt.PunktSentenceTokenizer.text_contains_sentbreak(punkt, context)
+    assert punkt.text_contains_sentbreak(context) == expected
+
+
+@needs_polnear
+def test_punkt_spans_as_nltk_on_polnear() -> None:
+    # The shortcuts and the in-place realignment against NLTK's own span_tokenize, paragraph by paragraph.
+    punkt = tokenize._sentence_tokenizer()
+    plain = nltk.tokenize.punkt.PunktSentenceTokenizer(punkt._params, lang_vars=punkt._lang_vars, token_cls=punkt._Token)
+    for path in sorted(POLNEAR_TEXT.glob("*.txt"))[:40]:
+        text = path.read_text(encoding="utf-8")
+        for para in paragraph_spans(text):
+            piece = text[para.start:para.end]
+            assert list(punkt.span_tokenize(piece)) == list(plain.span_tokenize(piece)), path.name
+
+
+def test_sentences_split_each_paragraph_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "First one. Second one.\n\nMr. Smith left. He came back.\n\nLast."
+    calls: list[Span] = []
+    split = tokenize.paragraph_sentence_spans
+
+    def counted(text: str, paragraph: Span) -> list[Span]:
+        calls.append(paragraph)
+        return split(text, paragraph)
+
+    monkeypatch.setattr(tokenize, "paragraph_sentence_spans", counted)
+    shared = tokenize.Sentences(text)
+    assert shared.paragraphs == paragraph_spans(text)
+    assert [text[s:e] for s, e in shared.of_paragraph(1)] == ["Mr. Smith left.", "He came back."]
+    first, again = shared.all(), shared.all()
+    assert sorted(calls) == paragraph_spans(text)  # paragraph 1 split once, though asked for three times
+    assert first == again == sentence_spans(text)
+
+
+def test_no_whitespace_character_starts_a_word_token() -> None:
+    # `word_tokens` reads the whitespace before each token as `\s*`: it must never swallow a token's start.
+    spaces = "".join(chr(c) for c in range(0x110000) if chr(c).isspace())
+    assert re.fullmatch(r"\s+", spaces)
+    for astral in (False, True):
+        assert [c for c in spaces if tokenize._word_regex(astral).match(c)] == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(" \t\n\r\x0b\x0c\x1c\x85\xa0\u2028\u3000ab.,'’-$5€Mr\U0001d49c“”")), max_size=40))
+def test_word_tokens_match_word_spans_on_any_spacing(text: str) -> None:
+    spans, toks = word_tokens(text)
+    assert spans == [tuple(s) for s in word_spans(text)]
+    assert toks == [text[s:e] for s, e in spans]

@@ -30,7 +30,7 @@ from toolkit.denials.model import Model, default_model
 from toolkit.denials.deniers import (PRONOUNS, SPEECH_VERBS, VERB_RULES, Mention, SentenceTokens, find_denier,
                                      speaker_of_verb, subject_before)
 from toolkit.quotes.speakers import normalise_name
-from toolkit.text.tokenize import paragraph_sentence_spans, paragraph_spans
+from toolkit.text.tokenize import Sentences
 
 __all__ = ["Denial", "article_denials", "find_denials", "denials_frame", "kwic", "load_lexicon", "default_lexicon", "CATEGORIES"]
 
@@ -83,12 +83,12 @@ def _quote_regions(text: str) -> list[tuple[int, int]]:
     return quote_regions(text)
 
 
-def _default_quotes(text: str) -> Sequence[Any]:
+def _default_quotes(text: str, sentences: Sentences | None = None) -> Sequence[Any]:
     try:  # lazily: the quote finder is developed separately and may not be installed yet
         from toolkit.quotes.finder import find_quotes  # type: ignore[import-not-found]
     except ImportError:
         return []
-    return list(find_quotes(text))
+    return list(find_quotes(text, sentences=sentences))
 
 
 #: The default decision threshold on :attr:`Denial.score`.
@@ -150,16 +150,18 @@ class _Sentences:
     Sentence splitting (Punkt) costs more than finding the denials, and most paragraphs hold none.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, shared: Sentences | None = None) -> None:
         self.text = text
-        self.paragraphs = paragraph_spans(text)
+        # the article's split, shared with the quote finder (each paragraph split once for both)
+        self.shared = shared if shared is not None and shared.text == text else Sentences(text)
+        self.paragraphs = self.shared.paragraphs
         self.starts = [p.start for p in self.paragraphs]
         self.cache: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
 
     def _of_paragraph(self, i: int) -> tuple[list[tuple[int, int]], list[int]]:
         if i not in self.cache:
             para = self.paragraphs[i]
-            spans = [(s.start, s.end) for s in paragraph_sentence_spans(self.text, para)] or [(para.start, para.end)]
+            spans = [(s.start, s.end) for s in self.shared.of_paragraph(i)] or [(para.start, para.end)]
             self.cache[i] = (spans, [s for s, _ in spans])
         return self.cache[i]
 
@@ -376,7 +378,7 @@ def _quote_speaker(quote: Any) -> Mention | None:
 
 def find_denials(
     text: str, *, quotes: Sequence[Any] | None = None, lexicon: Lexicon | None = None,
-    min_score: float = MIN_SCORE, model: Model | None = None,
+    min_score: float = MIN_SCORE, model: Model | None = None, sentences: Sentences | None = None,
 ) -> list[Denial]:
     """Find the denial phrases in ``text``, each with category, rule, denier, target and sentence.
 
@@ -388,6 +390,8 @@ def find_denials(
         lexicon: the phrase lexicon (default: the shipped ``data/denials.tsv``); its matches are the candidates.
         min_score: keep candidates the model scores at least this (0: every candidate; raise it for precision).
         model: the trained decision (default: the shipped ``data/denial_model.json``).
+        sentences: the sentence split of ``text`` (:class:`toolkit.text.tokenize.Sentences`) when the caller
+            shares one between finders; None: split here, only the paragraphs that hold a candidate.
 
     Returns:
         Denials in text order. Negated denials ("did not deny") and other senses ("a border dispute",
@@ -399,16 +403,18 @@ def find_denials(
     matches = _merge_adjacent(text, scored)
     if not matches:
         return []
-    quotes = _default_quotes(text) if quotes is None else quotes
+    if sentences is None or sentences.text != text:
+        sentences = Sentences(text)  # one split for the default quote finder and the deniers
+    quotes = _default_quotes(text, sentences) if quotes is None else quotes
     quote_spans = sorted((int(q.start), int(q.end), n) for n, q in enumerate(quotes))
     quote_starts = [s for s, _, _ in quote_spans]
     reach = list(itertools.accumulate((e for _, e, _ in quote_spans), max))
-    sentences = _Sentences(text)
-    tokens = SentenceTokens(text, sentences.at)
+    split = _Sentences(text, sentences)
+    tokens = SentenceTokens(text, split.at)
     signatures: list[tuple[int, int]] | None = None
     out = []
     for start, end, category, rule, score in matches:
-        sentence = sentences.at(start)
+        sentence = split.at(start)
         sentence = _near(text, (min(sentence[0], start), max(sentence[1], end)), start, end)
         quote_obj = _first_containing(quote_spans, quote_starts, reach, start, end, quotes)
         marked_region = _containing(marks, start, end)
@@ -429,12 +435,12 @@ def find_denials(
             if denier is None:
                 denier = find_denier(text, sentence, start, end, verb=is_verb, inside=region, tokens=tokens)
             if denier is None and marked in marks:  # no speaker here: the attribution of the same quote chain
-                denier = _fallback_attribution(text, tokens, marks, sentences, marked)
+                denier = _fallback_attribution(text, tokens, marks, split, marked)
         else:
             denier = find_denier(text, sentence, start, end, verb=is_verb, tokens=tokens)
             if (category == "falsity" and _PASSIVE_VERDICT.search(text, max(sentence[0], start - VERDICT_CHARS), start)
                     and not re.match(r"\W*\s+by\b", text[end:end + 8])):
-                denier = _earlier_rater(text, tokens, sentences, sentence) or denier
+                denier = _earlier_rater(text, tokens, split, sentence) or denier
             if denier is not None and text[denier.start:denier.end].lower() in _PERSONAL:
                 denier = _named_reporter(text, tokens, sentence, start, text[denier.start:denier.end].lower()) or denier
         if denier is None:
@@ -490,15 +496,16 @@ def title_in_body(title: str, text: str) -> bool:
 
 def article_denials(
     text: str, title: str | None, *, quotes: Sequence[Any] | None = None, lexicon: Lexicon | None = None,
-    min_score: float = MIN_SCORE, model: Model | None = None,
+    min_score: float = MIN_SCORE, model: Model | None = None, sentences: Sentences | None = None,
 ) -> list[tuple[str, Denial]]:
     """Return (field, Denial) for an article's title and body; a title the body opens with counts once.
 
     Headlines carry denials too ("... are smokescreen for own mistakes - Moscow"); the loader moves a
     scraped title out of the body, so the title is searched as well (offsets into the title).
+    ``sentences`` is the body's sentence split, as for `find_denials`.
     """
     options: dict[str, Any] = {"lexicon": lexicon, "min_score": min_score, "model": model}
-    denials = [("text", d) for d in find_denials(text, quotes=quotes, **options)]
+    denials = [("text", d) for d in find_denials(text, quotes=quotes, sentences=sentences, **options)]
     if title and not title_in_body(title, text):
         denials = [("title", d) for d in find_denials(title, **options)] + denials
     return denials

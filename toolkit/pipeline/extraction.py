@@ -57,6 +57,7 @@ from toolkit.pipeline.plan import (
 )
 from toolkit.quotes.finder import find_quotes
 from toolkit.quotes.people import ROW_COLUMNS, assign_people, load_aliases, name_runs
+from toolkit.text.tokenize import Sentences
 
 __all__ = [
     "ARTICLE_SUMMARY_COLUMNS", "DEFAULT_BYTES_PER_PARTITION", "DEFAULT_FILES_PER_PARTITION", "ENGINES", "MANIFEST",
@@ -167,8 +168,10 @@ def analyse_article(article: Article, *, lexicon: Any = None, min_score: float =
     `lexicon` is a denial lexicon (`toolkit.denials.lexicon.load_lexicon`); None uses the shipped one.
     Denials the model scores below `min_score` are left out.
     """
-    quotes = find_quotes(article.text)
-    denials = article_denials(article.text, article.title, quotes=quotes, lexicon=lexicon, min_score=min_score)
+    sentences = Sentences(article.text)  # split once, for both finders
+    quotes = find_quotes(article.text, sentences=sentences)
+    denials = article_denials(article.text, article.title, quotes=quotes, lexicon=lexicon, min_score=min_score,
+                              sentences=sentences)
     summary = {
         "doc_id": article.doc_id,
         "title": article.title,

@@ -14,7 +14,7 @@ from operator import itemgetter
 
 from toolkit.quotes.lexicon import ADVERBS, STOPWORDS, Verb, speech_verbs
 from toolkit.quotes.speakers import skip_adverbs, skip_time, speaker_left, speaker_right
-from toolkit.text.tokenize import paragraph_sentence_spans, paragraph_spans, word_tokens
+from toolkit.text.tokenize import Sentences, word_tokens
 
 Span = tuple[int, int]
 MARKS = frozenset({"“", "”", '"', "''", "``"})
@@ -107,11 +107,16 @@ def reach(k: int, t0: int, t1: int) -> tuple[int, int]:
 
 
 
-def make_doc(text: str) -> Doc:
-    """Tokenize once: words (as ``word_spans``), paragraphs, and sentences (as ``sentence_spans``)."""
+def make_doc(text: str, sentences: Sentences | None = None) -> Doc:
+    """Tokenize once: words (as ``word_spans``), paragraphs, and sentences (as ``sentence_spans``).
+
+    ``sentences`` is the article's shared sentence split (:class:`toolkit.text.tokenize.Sentences` of ``text``).
+    """
     spans, toks = word_tokens(text)
-    paras = paragraph_spans(text)
-    sents = [sent for para in paras for sent in paragraph_sentence_spans(text, para)]
+    if sentences is None or sentences.text != text:
+        sentences = Sentences(text)
+    paras = sentences.paragraphs
+    sents = sentences.all()
     return Doc(text, toks, spans, list(map(itemgetter(0), spans)), sents, list(map(itemgetter(0), sents)), paras,
                list(map(str.lower, toks)))
 

@@ -43,10 +43,11 @@ from toolkit.quotes.rules.direct import direct_quotes
 from toolkit.quotes.rules.indirect import indirect_quotes
 from toolkit.quotes.people import assign_people, name_runs
 from toolkit.quotes.speakers import RELATIVES, antecedent, normalise_speakers, resolve_pronouns
+from toolkit.text.tokenize import Sentences
 
 __all__ = ["QUOTE_FIELDS", "Quote", "find_quotes", "quotes_frame"]
 
-def find_quotes(text: str) -> list[Quote]:
+def find_quotes(text: str, *, sentences: Sentences | None = None) -> list[Quote]:
     """Return the quotations of ``text`` (direct, mixed, indirect), sorted by start.
 
     Pure function. Direct and mixed quotes come from quotation-mark spans
@@ -56,11 +57,12 @@ def find_quotes(text: str) -> list[Quote]:
     wh-clause or object, per the lexicon's frames), "..., X said", "A, X said,
     B", "according to X" and a headline "... - Source". Speaker names are
     normalised per text; "he"/"she" resolved to the latest named speaker and a relative
-    "who"/"which" to its antecedent (``speaker_resolved``).
+    "who"/"which" to its antecedent (``speaker_resolved``). ``sentences``: the article's
+    sentence split (:class:`toolkit.text.tokenize.Sentences`), shared with the denial finder.
     """
     if not text or not text.strip():
         return []
-    doc = make_doc(text)
+    doc = make_doc(text, sentences)
     quotes = direct_quotes(doc)
     head = headline_quote(doc)
     if head is not None and not overlaps([(q.start, q.end) for q in quotes], head.start, head.end):

@@ -14,9 +14,11 @@ stays one sentence; "He sat down. eBay said" wrongly merges (see `_merge_continu
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
-from itertools import repeat
+from itertools import accumulate, chain, repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 from nltk.tokenize import RegexpTokenizer
@@ -27,7 +29,7 @@ from nltk.tokenize.punkt import (
     PunktToken,
 )
 
-__all__ = ["Span", "paragraph_sentence_spans", "paragraph_spans", "sentence_spans", "sentences", "word_spans", "word_tokens"]
+__all__ = ["Sentences", "Span", "paragraph_sentence_spans", "paragraph_spans", "sentence_spans", "sentences", "word_spans", "word_tokens"]
 
 
 class Span(NamedTuple):
@@ -155,13 +157,68 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(entry for entry in entries if entry)
 
 
+# Punkt contexts ("word. Next") whose decision is known without building Punkt tokens; see
+# `_NewsSentenceTokenizer.text_contains_sentbreak`. The first group is an ASCII word of two letters
+# or more (never an initial or a number) right before the period; the period is followed by
+# whitespace and a character that cannot continue a multi-character mark ("..", ". . ."), or by
+# one of Punkt's non-word characters, so Punkt's first token is exactly "word.".
+_PLAIN_BREAK = re.compile(r"([A-Za-z]{2,})\.(?:[^\S\x1c-\x1f]+[^\s.\-]|[)\";}\]*:@'({\[‘’“”?!])")
+# An abbreviation's context that ends with one plain next word: "Mr. Obama", "Sen. Tom,", "Mrs. Clinton's".
+# The pieces after the word ("'s", a comma) are Punkt tokens that cannot break a sentence.
+_ABBREVIATION_NEXT = re.compile(r"([A-Za-z]{2,})\.[ \t]+([A-Za-z]+)(?:['’][A-Za-z]+)?[,;:)\"”’]?")
+
+
+class _NewsSentenceTokenizer(PunktSentenceTokenizer):
+    """Punkt with its two hot steps done without per-token objects where the result is provably the same.
+
+    With fixed parameters (no collocations, no orthographic context) Punkt's decision for a candidate
+    break depends only on its context string, and for the two shapes most news periods have (a plain
+    word, or a listed abbreviation before one plain word) it follows from the rules in a few lookups.
+    `tests/text/test_tokenize.py` checks both shortcuts against NLTK's own decision.
+    """
+
+    def text_contains_sentbreak(self, text: str) -> bool:
+        """True if the candidate context `text` holds a sentence break (as Punkt decides it)."""
+        plain = _PLAIN_BREAK.match(text)
+        if plain is not None and plain.group(1).lower() not in self._params.abbrev_types:
+            # Punkt's first pass marks "word." a break, its second pass only revisits abbreviations,
+            # ellipses, initials and numbers, and a token follows: a break.
+            return True
+        after = _ABBREVIATION_NEXT.fullmatch(text)
+        if after is not None and after.group(1).lower() in self._params.abbrev_types:
+            # An abbreviation breaks only before a capitalised frequent sentence starter (the orthographic
+            # context is empty); the tokens after the next word are the last and so cannot count.
+            word = after.group(2)
+            return word[0].isupper() and word.lower() in self._params.sent_starters
+        return super().text_contains_sentbreak(text)
+
+    def _realign_boundaries(self, text: str, slices: Iterator[slice]) -> Iterator[slice]:
+        """Punkt's realignment, matching in place instead of copying each sentence out of `text`."""
+        realign = 0
+        boundary = self._lang_vars.re_boundary_realignment
+        slices = iter(slices)
+        sentence2 = next(slices, None)
+        while sentence2 is not None:
+            sentence1, sentence2 = sentence2, next(slices, None)
+            sentence1 = slice(sentence1.start + realign, sentence1.stop)
+            # `$` and the lookahead stop at `endpos` exactly as at the end of a copied slice
+            m = sentence2 and boundary.match(text, sentence2.start, max(sentence2.start, sentence2.stop))
+            if m:
+                yield slice(sentence1.start, sentence2.start + len(m.group(0).rstrip()))
+                realign = m.end() - sentence2.start
+            else:
+                realign = 0
+                if sentence1.start < min(sentence1.stop, len(text)):
+                    yield sentence1
+
+
 @lru_cache(maxsize=None)
 def _sentence_tokenizer() -> PunktSentenceTokenizer:
     """Return the shared Punkt tokenizer built from the shipped abbreviation list."""
     params = PunktParameters()
     params.abbrev_types = set(_abbreviations())
     params.sent_starters = set(_SENTENCE_STARTERS)
-    return PunktSentenceTokenizer(params, lang_vars=_NewsLanguageVars(), token_cls=_NewsToken)
+    return _NewsSentenceTokenizer(params, lang_vars=_NewsLanguageVars(), token_cls=_NewsToken)
 
 
 @lru_cache(maxsize=None)
@@ -266,6 +323,32 @@ def paragraph_sentence_spans(text: str, paragraph: Span) -> list[Span]:
     return _merge_continuations(text, found)
 
 
+class Sentences:
+    """The paragraphs of one text and their sentences, each paragraph split once, when first asked for.
+
+    Made once per article and handed to every finder (`find_quotes(text, sentences=...)`,
+    `find_denials(text, sentences=...)`), so that the article is split into sentences once.
+    """
+
+    __slots__ = ("text", "paragraphs", "_split")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.paragraphs = paragraph_spans(text)
+        self._split: dict[int, list[Span]] = {}
+
+    def of_paragraph(self, i: int) -> list[Span]:
+        """Return the sentences of paragraph `i` (`paragraph_sentence_spans`); do not modify the list."""
+        found = self._split.get(i)
+        if found is None:
+            found = self._split[i] = paragraph_sentence_spans(self.text, self.paragraphs[i])
+        return found
+
+    def all(self) -> list[Span]:
+        """Return every sentence of the text (`sentence_spans`)."""
+        return [span for i in range(len(self.paragraphs)) for span in self.of_paragraph(i)]
+
+
 def sentence_spans(text: str) -> list[Span]:
     """Return the sentences of `text`; a blank line always ends a sentence."""
     return [span for para in paragraph_spans(text) for span in paragraph_sentence_spans(text, para)]
@@ -286,8 +369,18 @@ def word_spans(text: str) -> list[Span]:
 def word_tokens(text: str) -> tuple[list[tuple[int, int]], list[str]]:
     """Return the tokens of `word_spans` twice over: their spans as plain `(start, end)` tuples, and their strings.
 
-    For finders that need both: one pass of the pattern, and every list built in C (no token sliced out
-    of the text in Python).
+    For finders that need both: one pass of the pattern, and every list built in C (no match object, and
+    no token sliced out of the text in Python).
     """
-    matches = list(_word_regex(bool(text) and max(text) > "\uffff").finditer(text))
-    return list(map(re.Match.span, matches)), list(map(re.Match.group, matches))
+    # Each match is the whitespace before a token and the token; the running sum of their lengths is
+    # every token's start and end. Every non-space character is a token (the last alternative) and no
+    # whitespace character starts one (tests/text/test_tokenize.py), so the whitespace group hides none.
+    pairs = _spaced_word_regex(bool(text) and max(text) > "\uffff").findall(text)
+    bounds = list(accumulate(map(len, chain.from_iterable(pairs))))
+    return list(zip(bounds[0::2], bounds[1::2])), list(map(itemgetter(1), pairs))
+
+
+@lru_cache(maxsize=None)
+def _spaced_word_regex(astral: bool) -> re.Pattern[str]:
+    """Return the word pattern behind a group of the whitespace before it: `(\\s*)(token)`."""
+    return re.compile(rf"(\s*)({_word_regex(astral).pattern})", re.VERBOSE)
