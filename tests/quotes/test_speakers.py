@@ -132,6 +132,10 @@ def test_dash_then_running_text_is_no_signature() -> None:
         # a leading adverb and its comma are not the subject
         ("Indeed, Senate Democrats here say there is a direct link to the violence.", "direct link",
          "Senate Democrats"),
+        ("Specifically, Senate Democrats here say there is a direct link to the violence.", "direct link",
+         "Senate Democrats"),
+        # ... but a name ending in -ly is a subject
+        ("Kelly, who met the governor, said there is a direct link to the violence.", "direct link", "Kelly"),
     ],
 )
 def test_cue_subjects(text: str, needle: str, speaker: str) -> None:
