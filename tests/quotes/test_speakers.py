@@ -173,3 +173,18 @@ def test_quotation_continued_to_a_closing_attribution() -> None:
 )
 def test_attributions_after_the_mark(text: str, needle: str, speaker: str) -> None:
     assert _speaker_of(text, needle) == speaker
+
+
+@pytest.mark.parametrize(
+    "text, needle, speaker",
+    [
+        # an infinitive or a passive before a mixed quote's mark is no cue of its own
+        ("To believe it, “you have to take a really cynical view of the states,” he said.", "cynical view", "he"),
+        ("Freddy, as he was known, ''was caught in the middle as somebody who didn't love it,'' Mr. Trump said.",
+         "caught in the middle", "Mr. Trump"),
+        # ... but an infinitive cue after its clause's subject speaks for that subject
+        ("Trump took to Twitter to write, “This is a disgrace to the country and to the voters.”", "disgrace", "Trump"),
+    ],
+)
+def test_no_cue_in_an_infinitive_or_passive(text: str, needle: str, speaker: str) -> None:
+    assert _speaker_of(text, needle) == speaker
