@@ -105,6 +105,9 @@ def test_speaker_kinds_negative(text: str, needle: str, speaker: str) -> None:
          "George W. Bush Jr."),
         ("Readers told us.\n\n“The debate changed nothing for me at all.” — Jane Doe, The Atlantic\n", "changed nothing",
          "Jane Doe"),
+        # no-break spaces (scraped pages) around the dash and after the name
+        ("Readers told us.\n\n“I hope this campaign gives us the anger to go out and vote.” ―\xa0Jorge Falcon\xa0\n",
+         "anger to go out", "Jorge Falcon"),
     ],
 )
 def test_signed_roundup_quotes(text: str, needle: str, speaker: str) -> None:
