@@ -191,3 +191,18 @@ def test_attributions_after_the_mark(text: str, needle: str, speaker: str) -> No
 )
 def test_no_cue_in_an_infinitive_or_passive(text: str, needle: str, speaker: str) -> None:
     assert _speaker_of(text, needle) == speaker
+
+
+@pytest.mark.parametrize(
+    "text, needle, speaker",
+    [
+        # a cue phrase whose sentence opens with no subject keeps its content without a source
+        ("Given the intense criticism of the network after the forum, the moderators will be tougher.", "the network",
+         None),
+        # ... and a cue inside an opening participle clause speaks for the main clause's subject
+        ("Claiming the criticism of Lauer is designed to pressure the moderators, Trump told Fox that it was unfair.",
+         "Lauer is designed", "Trump"),
+    ],
+)
+def test_cue_phrase_sources(text: str, needle: str, speaker: str | None) -> None:
+    assert _speaker_of(text, needle) == speaker
