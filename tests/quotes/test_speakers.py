@@ -137,6 +137,9 @@ def test_dash_then_running_text_is_no_signature() -> None:
          "Senate Democrats"),
         ("Specifically, Senate Democrats here say there is a direct link to the violence.", "direct link",
          "Senate Democrats"),
+        # an opening participle clause whose comma closes a quoted title
+        ("Speaking Sunday on ABC’s “This Week,” Carson admitted the name was wrong, but said his campaign had found "
+         "the newspaper.", "his campaign had found", "Carson"),
         # ... but a name ending in -ly is a subject
         ("Kelly, who met the governor, said there is a direct link to the violence.", "direct link", "Kelly"),
     ],

@@ -187,6 +187,8 @@ def sentence_subject(doc: Doc, lo: int, hi: int) -> Span | None:
         comma = next((i for i in range(lo, hi) if toks[i] == ","), None)
         if comma is not None:
             lo = _after_place(toks, comma, hi)
+            while lo < hi and toks[lo] in MARKS:
+                lo += 1  # 'Speaking on ABC’s “This Week,” Carson said': the comma closes a title in quotes
         elif toks[lo].lower() in _SUBORDINATORS:
             return None  # "When asked about X": no subject before the cue
     if lo + 2 < hi and (toks[lo].lower() in _LEADING_ADVERBS or toks[lo].lower() in {"back", "hastily"}
