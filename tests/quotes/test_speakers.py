@@ -209,3 +209,10 @@ def test_no_cue_in_an_infinitive_or_passive(text: str, needle: str, speaker: str
 )
 def test_cue_phrase_sources(text: str, needle: str, speaker: str | None) -> None:
     assert _speaker_of(text, needle) == speaker
+
+
+def test_an_expletive_subject_is_no_source() -> None:
+    for text in ["It is not clear that the work in Ukraine ended with the campaign.",
+                 "Two groups are trying. It's not clear that they can pull it off."]:
+        (q,) = [q for q in find_quotes(text) if q.rule == "cue_phrase"]
+        assert q.speaker is None and text[q.start:q.end] == q.text

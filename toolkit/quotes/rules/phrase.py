@@ -60,7 +60,10 @@ def phrase_quotes(doc: Doc, blocked: bytearray, taken: list[Quote], candidates: 
         span = content_span(doc, j, clip_end(doc, j, t1, blocked), 1)
         if span is None or span[0] in starts:
             continue
-        speaker = _speaker(doc, i, t0, t1, head) or sources.latest(doc.spans[t0][0], doc.spans[i][0])
+        speaker = _speaker(doc, i, t0, t1, head)
+        if speaker is not None and doc.text[speaker[0]:speaker[1]].lower().replace("’", "'") in _EXPLETIVES:
+            speaker = None  # "It is not clear that ...", "It's clear that ...": nobody says it
+        speaker = speaker or sources.latest(doc.spans[t0][0], doc.spans[i][0])
         cue = (doc.spans[i][0], doc.spans[j - 1][1]) if j == i + 2 else doc.spans[i]
         out.append(make_quote(doc, span[0], span[1], "indirect", speaker, cue, "cue_phrase"))
     return out
@@ -93,6 +96,7 @@ def _speaker(doc: Doc, i: int, t0: int, t1: int, head: str) -> Span | None:
     return _subject(doc, t0, i, t1)  # "Cruz was also critical of X"
 
 
+_EXPLETIVES = frozenset({"it", "it's", "there", "there's", "this", "that", "what"})
 # a noun phrase does not end with these: "Given the", "the wake of" are fragments cut before their noun
 _OPEN_ENDINGS = frozenset({"the", "a", "an", "of", "to", "for", "in", "on", "at", "with", "and", "or", "by", "from"})
 
