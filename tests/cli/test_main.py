@@ -101,6 +101,20 @@ def test_quotes_command_writes_persons_aliases_and_gender(people_files, tmp_path
     assert list(pd.read_csv(out)["person"]) == expected.persons(aliased=True)  # the previous output stays
 
 
+def test_denials_command_writes_deniers_as_persons(people_files, tmp_path, capsys):
+    import people_corpus as expected
+
+    corpus, aliases, bad = people_files
+    out = tmp_path / "denials.csv"
+    assert main(["denials", str(corpus), "--out", str(out), "--aliases", str(aliases), "--gender"]) == 0
+    found = pd.read_csv(out)
+    assert list(found.columns[-3:]) == ["person", "speaker_kind", "gender_guess"]
+    assert [tuple(r) for r in found[["doc", "denier", "person"]].itertuples(index=False)] == expected.DENIALS
+    capsys.readouterr()
+    assert main(["denials", str(corpus), "--out", str(out), "--aliases", str(bad)]) == 2
+    assert "bad.csv, line 2" in capsys.readouterr().err and len(pd.read_csv(out)) == len(expected.DENIALS)
+
+
 def test_extract_command_takes_aliases_and_gender(people_files, tmp_path, capsys):
     import people_corpus as expected
     from toolkit.pipeline.extraction import read_table

@@ -105,6 +105,9 @@ def test_speaker_kinds_negative(text: str, needle: str, speaker: str) -> None:
          "George W. Bush Jr."),
         ("Readers told us.\n\n“The debate changed nothing for me at all.” — Jane Doe, The Atlantic\n", "changed nothing",
          "Jane Doe"),
+        # no-break spaces (scraped pages) around the dash and after the name
+        ("Readers told us.\n\n“I hope this campaign gives us the anger to go out and vote.” ―\xa0Jorge Falcon\xa0\n",
+         "anger to go out", "Jorge Falcon"),
     ],
 )
 def test_signed_roundup_quotes(text: str, needle: str, speaker: str) -> None:
@@ -132,6 +135,13 @@ def test_dash_then_running_text_is_no_signature() -> None:
         # a leading adverb and its comma are not the subject
         ("Indeed, Senate Democrats here say there is a direct link to the violence.", "direct link",
          "Senate Democrats"),
+        ("Specifically, Senate Democrats here say there is a direct link to the violence.", "direct link",
+         "Senate Democrats"),
+        # an opening participle clause whose comma closes a quoted title
+        ("Speaking Sunday on ABC’s “This Week,” Carson admitted the name was wrong, but said his campaign had found "
+         "the newspaper.", "his campaign had found", "Carson"),
+        # ... but a name ending in -ly is a subject
+        ("Kelly, who met the governor, said there is a direct link to the violence.", "direct link", "Kelly"),
     ],
 )
 def test_cue_subjects(text: str, needle: str, speaker: str) -> None:
@@ -169,3 +179,40 @@ def test_quotation_continued_to_a_closing_attribution() -> None:
 )
 def test_attributions_after_the_mark(text: str, needle: str, speaker: str) -> None:
     assert _speaker_of(text, needle) == speaker
+
+
+@pytest.mark.parametrize(
+    "text, needle, speaker",
+    [
+        # an infinitive or a passive before a mixed quote's mark is no cue of its own
+        ("To believe it, “you have to take a really cynical view of the states,” he said.", "cynical view", "he"),
+        ("Freddy, as he was known, ''was caught in the middle as somebody who didn't love it,'' Mr. Trump said.",
+         "caught in the middle", "Mr. Trump"),
+        # ... but an infinitive cue after its clause's subject speaks for that subject
+        ("Trump took to Twitter to write, “This is a disgrace to the country and to the voters.”", "disgrace", "Trump"),
+    ],
+)
+def test_no_cue_in_an_infinitive_or_passive(text: str, needle: str, speaker: str) -> None:
+    assert _speaker_of(text, needle) == speaker
+
+
+@pytest.mark.parametrize(
+    "text, needle, speaker",
+    [
+        # a cue phrase whose sentence opens with no subject keeps its content without a source
+        ("Given the intense criticism of the network after the forum, the moderators will be tougher.", "the network",
+         None),
+        # ... and a cue inside an opening participle clause speaks for the main clause's subject
+        ("Claiming the criticism of Lauer is designed to pressure the moderators, Trump told Fox that it was unfair.",
+         "Lauer is designed", "Trump"),
+    ],
+)
+def test_cue_phrase_sources(text: str, needle: str, speaker: str | None) -> None:
+    assert _speaker_of(text, needle) == speaker
+
+
+def test_an_expletive_subject_is_no_source() -> None:
+    for text in ["It is not clear that the work in Ukraine ended with the campaign.",
+                 "Two groups are trying. It's not clear that they can pull it off."]:
+        (q,) = [q for q in find_quotes(text) if q.rule == "cue_phrase"]
+        assert q.speaker is None and text[q.start:q.end] == q.text

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import asdict
 
 from toolkit.cli.options import DENIAL_MIN_SCORE, add_load_options, checked_output, finder_summary, load_options, reader_stopped
 
@@ -23,30 +22,31 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     parser.add_argument("--no-title", action="store_true", help="do not search titles (title rows have field=title)")
     parser.add_argument("--min-score", type=float, default=DENIAL_MIN_SCORE, metavar="S",
                         help=f"keep denials the trained model scores >= S (0-1; default {DENIAL_MIN_SCORE}; higher keeps fewer)")
+    parser.add_argument("--aliases", metavar="FILE", help="aliases CSV (surface,person) correcting the merge of deniers into persons")
+    parser.add_argument("--gender", action="store_true", help="add gender_guess (female/male/unknown from the first name; see README)")
     add_load_options(parser)
     parser.set_defaults(func=cmd_denials)
 
 
 def cmd_denials(args: argparse.Namespace) -> int:
-    """Find denials in a corpus (streaming) and write one JSON object (or CSV row) per denial."""
+    """Find denials in a corpus (streaming) and write one JSON object (or CSV row) per denial, deniers as persons."""
     from toolkit.corpus.loaders import iter_articles
     from toolkit.corpus.loadlog import LoadLog
-    from toolkit.denials.finder import article_denials
     from toolkit.denials.lexicon import load_lexicon
     from toolkit.io.tables import RecordWriter
-    from toolkit.quotes.finder import find_quotes
+    from toolkit.pipeline.extraction import PERSON_COLUMNS, denial_records
 
     lexicon = load_lexicon(args.lexicon, extend=not args.only_my_lexicon) if args.lexicon else None
     log = LoadLog()
-    target = checked_output(args.out, args)  # before reading: a bad path or --out leaves the old output as it was
+    target = checked_output(args.out, args, extra=[args.aliases])  # before reading: a bad path or --out leaves the old output as it was
     try:
-        with RecordWriter(target, FIELDS, args.format) as out:
-            for article in iter_articles(args.paths, log=log, **load_options(args)):
-                title = None if args.no_title else article.title
-                quotes = find_quotes(article.text)
-                for field, denial in article_denials(article.text, title, quotes=quotes, lexicon=lexicon,
-                                                        min_score=args.min_score):
-                    out.write({"doc": article.doc_id, "field": field, **asdict(denial)})
+        # Persons are decided over the whole corpus: the records come out once the last article is read.
+        records = denial_records(iter_articles(args.paths, log=log, **load_options(args)), lexicon=lexicon,
+                                 min_score=args.min_score, titles=not args.no_title, aliases=args.aliases, gender=args.gender)
+        fields = [*FIELDS, *(c for c in PERSON_COLUMNS if c != "gender_guess" or args.gender)]
+        with RecordWriter(target, fields, args.format) as out:
+            for record in records:
+                out.write(record)
     except BrokenPipeError:
         return reader_stopped()
     return finder_summary("denials", out, log, args.paths)

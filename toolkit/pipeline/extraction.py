@@ -62,7 +62,7 @@ from toolkit.text.tokenize import Sentences
 __all__ = [
     "ARTICLE_SUMMARY_COLUMNS", "DEFAULT_BYTES_PER_PARTITION", "DEFAULT_FILES_PER_PARTITION", "ENGINES", "MANIFEST",
     "PERSON_COLUMNS", "SCHEMA", "STATE", "TABLES", "ExtractConfig", "ExtractResult", "ExtractionError", "Partition", "analyse_article",
-    "content_hash", "extract", "iter_table", "lexicon_record", "plan_partitions", "quote_records", "read_people", "read_table", "run_partition",
+    "content_hash", "denial_records", "extract", "iter_table", "lexicon_record", "plan_partitions", "quote_records", "read_people", "read_table", "run_partition",
     "table_columns", "typed_table",
 ]
 
@@ -211,22 +211,52 @@ def quote_records(articles: Iterable[Article], *, aliases: PathLike | None = Non
     return _quote_records(articles, alias, gender)
 
 
+def denial_records(articles: Iterable[Article], *, lexicon: Any = None, min_score: float = MIN_SCORE, titles: bool = True,
+                   aliases: PathLike | None = None, gender: bool = False) -> Iterator[dict[str, Any]]:
+    """Return an iterator of ``{"doc", "field", **denial fields, "person", "speaker_kind"[, "gender_guess"]}`` for every denial.
+
+    Like :func:`quote_records`: deniers become persons over the whole corpus (with the quotes' speakers
+    as evidence, as in `extract`), so the records wait in a temporary file until the last article is read.
+    ``lexicon`` and ``min_score`` as for `toolkit.denials.finder.article_denials`; ``titles``: search titles too.
+    """
+    alias = load_aliases(aliases) if aliases is not None else None  # a malformed file fails here, before reading
+    return _person_records(articles, alias, gender, denials={"lexicon": lexicon, "min_score": min_score, "titles": titles})
+
+
 def _quote_records(articles: Iterable[Article], alias: Mapping[str, str] | None, gender: bool) -> Iterator[dict[str, Any]]:
+    return _person_records(articles, alias, gender, denials=None)
+
+
+def _person_records(articles: Iterable[Article], alias: Mapping[str, str] | None, gender: bool,
+                    denials: Mapping[str, Any] | None) -> Iterator[dict[str, Any]]:
+    """Spool the quote records (``denials`` None) or the denial records (its finder options), then yield them with persons."""
     speakers: list[tuple[Any, ...]] = []
+    deniers: list[tuple[Any, ...]] = []
     evidence: list[tuple[Any, ...]] = []
     with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
         for article in articles:
             evidence.append((article.doc_id, article.outlet, article.date, name_runs(article.text)))
-            for quote in find_quotes(article.text):
-                spool.write(json.dumps({"doc": article.doc_id, **vars(quote)}, ensure_ascii=False) + "\n")
-                speakers.append((article.doc_id, quote.speaker, quote.speaker_name, quote.speaker_resolved))
-        quotes = pd.DataFrame(speakers, columns=["doc_id", "speaker", "speaker_name", "speaker_resolved"])
+            sentences = Sentences(article.text)  # split once, for both finders
+            quotes = find_quotes(article.text, sentences=sentences)
+            for quote in quotes:
+                if denials is None:
+                    spool.write(json.dumps({"doc": article.doc_id, **vars(quote)}, ensure_ascii=False) + "\n")
+                speakers.append((article.doc_id, quote.speaker, quote.speaker_name, quote.speaker_resolved, quote.speaker_start))
+            if denials is not None:
+                title = article.title if denials["titles"] else None
+                for where, denial in article_denials(article.text, title, quotes=quotes, lexicon=denials["lexicon"],
+                                                     min_score=denials["min_score"], sentences=sentences):
+                    spool.write(json.dumps({"doc": article.doc_id, "field": where, **vars(denial)}, ensure_ascii=False) + "\n")
+                    deniers.append((article.doc_id, denial.denier, denial.denier_name, denial.denier_start))
+        quotes = pd.DataFrame(speakers, columns=["doc_id", "speaker", "speaker_name", "speaker_resolved", "speaker_start"])
+        found = pd.DataFrame(deniers, columns=["doc_id", "denier", "denier_name", "denier_start"]) if denials is not None else None
         meta = pd.DataFrame(evidence, columns=["doc_id", "outlet", "date", "text"])
-        del speakers, evidence
-        people = assign_people(quotes, meta, aliases=alias, gender=gender).quotes
-        columns = [c for c in PERSON_COLUMNS if c in people]
+        del speakers, deniers, evidence
+        people = assign_people(quotes, meta, found, aliases=alias, gender=gender)
+        rows = people.quotes if denials is None else people.denials
+        columns = [c for c in PERSON_COLUMNS if c in rows]
         spool.seek(0)
-        for line, values in zip(spool, people[columns].itertuples(index=False, name=None)):
+        for line, values in zip(spool, rows[columns].itertuples(index=False, name=None)):
             yield {**json.loads(line), **dict(zip(columns, values))}
 
 

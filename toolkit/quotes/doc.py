@@ -29,7 +29,19 @@ _SUBORDINATORS = frozenset({"when", "after", "before", "while", "if", "as", "alt
                             "within", "without", "despite", "once", "during", "for", "in", "on", "at", "by", "from"})
 _LEADING_ADVERBS = frozenset({"but", "and", "so", "yet", "still", "even", "just", "also", "now", "then", "instead",
                               "meanwhile", "however", "indeed", "perhaps", "maybe", "or", "likewise", "similarly",
-                              "moreover", "furthermore", "nevertheless", "nonetheless", "ultimately", "overall"})
+                              "moreover", "furthermore", "nevertheless", "nonetheless", "ultimately", "overall",
+                              # sentence adverbs before a comma ("Specifically, the SVP ..."); a name ending in
+                              # -ly ("Kelly, who ...") is why the -ly rule below does not skip "Word ," alone
+                              "specifically", "additionally", "consequently", "finally", "fortunately",
+                              "unfortunately", "importantly", "notably", "separately", "initially", "originally",
+                              "eventually", "currently", "recently", "previously", "frankly", "honestly", "clearly",
+                              "obviously", "apparently", "certainly", "surely", "basically", "essentially",
+                              "generally", "typically", "usually", "traditionally", "historically", "politically",
+                              "personally", "publicly", "privately", "ironically", "interestingly", "increasingly",
+                              "alternatively", "accordingly", "subsequently", "technically", "officially",
+                              "reportedly", "allegedly", "arguably", "presumably", "admittedly", "naturally",
+                              "afterward", "afterwards", "otherwise", "therefore", "thus", "hence", "besides",
+                              "regardless", "again", "today", "tonight", "yesterday"})
 PASSIVE_AUX = frozenset({"was", "were", "is", "are", "be", "been", "being", "get", "got"})
 _REDUCED = frozenset({"when", "if", "after", "before", "while", "once", "unless", "until", "as"})  # "when asked about"
 _BETWEEN_AUX = frozenset({"not", "n't", "never", "also", "already", "still", "widely", "long", "often", "first",
@@ -180,6 +192,8 @@ def sentence_subject(doc: Doc, lo: int, hi: int) -> Span | None:
         comma = next((i for i in range(lo, hi) if toks[i] == ","), None)
         if comma is not None:
             lo = _after_place(toks, comma, hi)
+            while lo < hi and toks[lo] in MARKS:
+                lo += 1  # 'Speaking on ABC’s “This Week,” Carson said': the comma closes a title in quotes
         elif toks[lo].lower() in _SUBORDINATORS:
             return None  # "When asked about X": no subject before the cue
     if lo + 2 < hi and (toks[lo].lower() in _LEADING_ADVERBS or toks[lo].lower() in {"back", "hastily"}

@@ -96,8 +96,8 @@ def _relatives_as_antecedents(quotes: list[Quote], doc: Doc) -> list[Quote]:
 
 #: A dash and a name closing the line right after a free-standing quotation: the signature of a roundup's quote
 #: (the issue's "a quotation, then ... '— Name'"), with an optional ", Outlet" or period after it.
-_SIGNATURE = re.compile(r"[ \t]*[―—–-][ \t]*((?-i:[A-Z][\w.’'-]*)(?:[ \t]+(?-i:[A-Z][\w.’'-]*)){0,3})"
-                        r"[ \t]*(?:,[^\n]{0,60})?[.]?[ \t]*(?:\n|$)")
+_SIGNATURE = re.compile(r"[ \t\xa0]*[―—–-][ \t\xa0]*((?-i:[A-Z][\w.’'-]*)(?:[ \t\xa0]+(?-i:[A-Z][\w.’'-]*)){0,3})"
+                        r"[ \t\xa0]*(?:,[^\n]{0,60})?[.]?[ \t\xa0]*(?:\n|$)")  # scraped pages: no-break spaces
 _INITIAL_END = re.compile(r"(?:\b[A-Z]|\bJr|\bSr)\.$")
 
 

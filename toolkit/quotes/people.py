@@ -5,8 +5,8 @@ the article's full name) and resolves "he"/"she" and relative "who"/"which" to a
 (``speaker_resolved``). This module merges those names across articles, in this order:
 
 1. **Kind.** A speaker is a ``person``, an ``organisation`` (its last word is an organisation head word
-   of ``toolkit/data/organisation_heads.txt``, or it is an all-caps acronym: "State Department",
-   "Kremlin", "FBI"), a ``description`` (no proper name: "officials", "the president", or a collective
+   of ``toolkit/data/organisation_heads.txt``, or it is an all-caps acronym, or a country or capital of
+   ``toolkit/data/places.txt`` standing for its state: "State Department", "Kremlin", "FBI", "Moscow"), a ``description`` (no proper name: "officials", "the president", or a collective
    noun of ``toolkit/data/group_nouns.txt``: "Republicans"), ``pronoun-unresolved`` (a pronoun or
    relative the finder could not resolve) or ``none`` (no speaker found). A pronoun or relative the
    finder resolved takes the kind and person of its antecedent.
@@ -158,8 +158,9 @@ def name_kind(name: object) -> str:
     if len(words) == 1 and (low[0] in _PRONOUN_WORDS or _POSSESSIVE.sub("", low[0]) in _PRONOUN_WORDS):
         return "pronoun-unresolved"
     if low[-1] in _word_list("organisation_heads.txt") or (len(words) == 1 and len(words[0]) > 1
-                                                          and words[0].replace(".", "").isupper()):
-        return "organisation"
+                                                          and words[0].replace(".", "").isupper()) \
+            or " ".join(low) in _word_list("places.txt"):
+        return "organisation"  # "State Department", "NATO", and a state named by its country or capital ("Moscow")
     if not words[0][:1].isupper() or low[-1] in _word_list("group_nouns.txt") or low[0] in STOPWORDS | _NOT_FIRST \
             or len(words) > 5 or not all(_NAME_WORD.match(w) for w in words) \
             or (len(words) == 1 and (low[0] in speech_verbs() or not plausible_subject(words[0]))):

@@ -24,6 +24,7 @@ from toolkit.quotes.doc import (
     gap_words,
     make_quote,
     noun_use,
+    passive_participle,
     sentence_subject,
     subject_and_verb,
     verb_subject,
@@ -158,13 +159,15 @@ def _takes_clause(toks: Sequence[str], j: int, limit: int) -> bool:
 
 
 
-def _before_attribution(doc: Doc, lo: int, q: int, prev_speaker: Span | None) -> tuple[Span | None, int] | None:
+def _before_attribution(doc: Doc, lo: int, q: int, prev_speaker: Span | None,
+                        passive: bool = True) -> tuple[Span | None, int] | None:
     """Find the cue of a quotation opening at token ``q``; return (speaker, cue token).
 
     The main clause's cue comes first ("X has said that he will support ... and that “...”"),
     unless a participle cue lies between it and the mark (", adding that “...”", "with X saying
     “...”"): then the participle, with its own subject or the sentence's. Without a subject
     found that way, the last cue before the mark (a frame noun: "the statement read").
+    With ``passive`` False, a passive cue ("as he was known") is no cue.
     """
     toks = doc.toks
     lo0 = lo
@@ -173,8 +176,8 @@ def _before_attribution(doc: Doc, lo: int, q: int, prev_speaker: Span | None) ->
         lo = last_mark + 1
     for k in range(lo, q):
         verb = cue_verb(toks[k])
-        if verb is None or toks[k].lower().endswith("ing") or (k > lo and toks[k - 1].lower() in PASSIVE_AUX):
-            continue
+        if verb is None or toks[k].lower().endswith("ing") or (k > lo and toks[k - 1].lower() in PASSIVE_AUX | {"to"}):
+            continue  # "was asked", "To believe ...": no subject speaks through a passive or an infinitive
         speaker = verb_subject(doc, k, lo)
         if speaker is None or _inside_relative(doc, speaker, k, q):
             continue
@@ -204,8 +207,14 @@ def _before_attribution(doc: Doc, lo: int, q: int, prev_speaker: Span | None) ->
         return speaker, k
     for k in range(q - 1, lo - 1, -1):
         verb = cue_verb(toks[k])
-        if verb is None or noun_use(doc, k):
-            continue  # "Trump's remarks", "the terrorist attacks": a noun, not the cue
+        if verb is None or noun_use(doc, k) or (not passive and passive_participle(doc, k, lo, reduced=False)):
+            continue  # "Trump's remarks": a noun, not the cue; "as he was known" (inner cue): passive
+        if k > lo and doc.lows[k - 1] == "to":
+            # "Trump took to Twitter to write, “...”": an infinitive's speaker is its clause's subject
+            subject = sentence_subject(doc, lo0, k - 1) if k - 1 > lo0 else None
+            if subject is None:
+                continue  # "To believe it, “...,” he said": no subject before it
+            return subject, k
         low = toks[k].lower()
         if low.endswith("ing") and k > lo and toks[k - 1] == ",":
             return (prev_speaker or sentence_subject(doc, lo, k)), k
@@ -344,7 +353,7 @@ def direct_quotes(doc: Doc) -> list[Quote]:
             q0 = doc.tok_at(qs)
             if sum(t[:1].isalnum() for t in toks[lo:q0]) >= _MIN_LEAD_WORDS and not any(t in MARKS for t in toks[lo:q0]):
                 # 'Gore tried ..., and he "made a strategic mistake," Lichtman said.': the whole clause is content
-                inner_cue = _before_attribution(doc, lo, q0, None)
+                inner_cue = _before_attribution(doc, lo, q0, None, passive=False)  # "Freddy, as he was known, “...”"
                 if inner_cue is not None and inner_cue[0] is not None:
                     # "First, Trump identified the judge as “Spanish,” ...": the clause has its own cue and
                     # subject; PolNeAR's source is that subject (TRAIN: 144 of 290 mixed_said sources)

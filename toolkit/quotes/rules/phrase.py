@@ -22,6 +22,8 @@ from toolkit.quotes.doc import (
     make_quote,
     passive_participle,
     reach,
+    cue_verb,
+    plausible_subject,
     sentence_subject,
     verb_subject,
 )
@@ -58,13 +60,16 @@ def phrase_quotes(doc: Doc, blocked: bytearray, taken: list[Quote], candidates: 
         span = content_span(doc, j, clip_end(doc, j, t1, blocked), 1)
         if span is None or span[0] in starts:
             continue
-        speaker = _speaker(doc, i, t0, head) or sources.latest(doc.spans[t0][0], doc.spans[i][0])
+        speaker = _speaker(doc, i, t0, t1, head)
+        if speaker is not None and doc.text[speaker[0]:speaker[1]].lower().replace("’", "'") in _EXPLETIVES:
+            speaker = None  # "It is not clear that ...", "It's clear that ...": nobody says it
+        speaker = speaker or sources.latest(doc.spans[t0][0], doc.spans[i][0])
         cue = (doc.spans[i][0], doc.spans[j - 1][1]) if j == i + 2 else doc.spans[i]
         out.append(make_quote(doc, span[0], span[1], "indirect", speaker, cue, "cue_phrase"))
     return out
 
 
-def _speaker(doc: Doc, i: int, t0: int, head: str) -> Span | None:
+def _speaker(doc: Doc, i: int, t0: int, t1: int, head: str) -> Span | None:
     """Return the source of the cue at token ``i``: a verb's subject, a noun's possessor."""
     toks = doc.toks
     if head == "verb":
@@ -76,7 +81,7 @@ def _speaker(doc: Doc, i: int, t0: int, head: str) -> Span | None:
             found = verb_subject(doc, i, t0)
             if found is not None:
                 return found
-        return sentence_subject(doc, t0, i)
+        return _subject(doc, t0, i, t1)
     for k in range(i - 1, max(t0, i - 1 - _MAX_MODIFIERS) - 1, -1):
         low = toks[k].lower()
         if low in _POSSESSIVES:
@@ -88,7 +93,33 @@ def _speaker(doc: Doc, i: int, t0: int, head: str) -> Span | None:
             return speaker_left(toks, doc.spans, k + 1, t0) or doc.spans[k]
         if not toks[k][:1].isalpha():
             break
-    return sentence_subject(doc, t0, i)  # "Cruz was also critical of X"
+    return _subject(doc, t0, i, t1)  # "Cruz was also critical of X"
+
+
+_EXPLETIVES = frozenset({"it", "it's", "there", "there's", "this", "that", "what"})
+# a noun phrase does not end with these: "Given the", "the wake of" are fragments cut before their noun
+_OPEN_ENDINGS = frozenset({"the", "a", "an", "of", "to", "for", "in", "on", "at", "with", "and", "or", "by", "from"})
+
+
+def _subject(doc: Doc, t0: int, i: int, t1: int) -> Span | None:
+    """Return the sentence's subject for the cue at token ``i``, or None when what opens the sentence names no one.
+
+    A cue phrase keeps its content without a source (PolNeAR often gives none: "Given the intense criticism
+    of X"), so a fragment is dropped rather than reported.
+    """
+    found = sentence_subject(doc, t0, i)
+    if (found is None or found[0] == doc.spans[t0][0]) and doc.lows[t0].endswith("ing") and "," not in doc.toks[t0:i]:
+        # "Claiming the criticism of Lauer is designed to ..., Trump told Fox": the cue is in an opening
+        # participle clause, whose subject is the main clause's, after its comma
+        found = sentence_subject(doc, t0, t1)
+    if found is None:
+        return None
+    words = doc.text[found[0]:found[1]].split()
+    first = doc.tok_at(found[0])
+    if words[-1].lower() in _OPEN_ENDINGS or not plausible_subject(doc.text[found[0]:found[1]]) \
+            or (first == t0 and len(words) == 1 and cue_verb(words[0].lower()) is not None):
+        return None  # "Says he will ...": a cue verb opening a subjectless line
+    return found
 
 
 _PARTICLES = frozenset({"up", "down", "out", "off", "back"})
