@@ -132,6 +132,10 @@ def test_dash_then_running_text_is_no_signature() -> None:
         # ... but a possessive pronoun in the object of its own subject's verb repeats that subject
         ("Cruz has signaled his desire to knock Rubio out of the race.", "knock Rubio", "Cruz"),
         ("Republicans distanced themselves from his suggestion that the judge was biased.", "judge was biased", "his"),
+        # an adverb or a time adverbial between the subject and its cue
+        ("Clinton has nevertheless called his vote an irresponsible one.", "irresponsible", "Clinton"),
+        ("The staff spoke after Chairman Trey Gowdy (R-S.C.) earlier in the day touted progress the panel has made.",
+         "progress", "Chairman Trey Gowdy"),
         # a leading adverb and its comma are not the subject
         ("Indeed, Senate Democrats here say there is a direct link to the violence.", "direct link",
          "Senate Democrats"),

@@ -51,6 +51,7 @@ ADVERBS = frozenset({
     "flatly", "since", "has", "had", "been", "may", "might", "could", "should", "can", "must",
     "still", "even", "further", "simply", "had", "'s", "’s", "’ve", "'ve", "long", "famously",
     "frequently", "quickly", "bluntly", "openly", "ultimately", "finally", "now", "actually",
+    "nevertheless", "nonetheless",
 })
 """Words skipped between a speaker and its cue verb ("X has repeatedly said")."""
 

@@ -107,7 +107,7 @@ _DASHES = frozenset({"—", "–", "-", "--"})
 # "Trump at the time said", "Obama on Monday said": a time adverbial between a subject and its cue
 _TIME_PREPS = frozenset({"at", "in", "on", "last", "this", "earlier", "later"})
 _TIME_NOUNS = frozenset({
-    "time", "past", "moment", "week", "weekend", "month", "year", "morning", "afternoon", "evening", "night",
+    "time", "past", "moment", "day", "week", "weekend", "month", "year", "morning", "afternoon", "evening", "night",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
 })
 
