@@ -136,6 +136,11 @@ def test_dash_then_running_text_is_no_signature() -> None:
         ("Clinton has nevertheless called his vote an irresponsible one.", "irresponsible", "Clinton"),
         ("The staff spoke after Chairman Trey Gowdy (R-S.C.) earlier in the day touted progress the panel has made.",
          "progress", "Chairman Trey Gowdy"),
+        # a description, then the name between commas: the name speaks ...
+        ("The head of the super PAC backing Jeb Bush for president, Mike Murphy, praised the efforts of a donor.",
+         "the efforts", "Mike Murphy"),
+        # ... but two names in a row are a name and its appositive
+        ("Hillary Clinton, Bernie Sanders, said the party was united.", "party was united", "Hillary Clinton"),
         # a leading adverb and its comma are not the subject
         ("Indeed, Senate Democrats here say there is a direct link to the violence.", "direct link",
          "Senate Democrats"),

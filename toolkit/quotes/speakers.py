@@ -86,6 +86,10 @@ def speaker_left(toks: Sequence[str], spans: Sequence[Span], cue: int, lo: int) 
         k = _opening_comma(toks, j, lo)
         if k is None:
             return None
+        if 2 <= j - k - 1 <= 4 and all(t[:1].isupper() and t.isalpha() for t in toks[k + 1:j]) \
+                and _description_before(toks, k, lo):
+            # "The head of the super PAC backing Jeb Bush, Mike Murphy, praised": the appositive is the name
+            return spans[k + 1][0], spans[j - 1][1]
         j = skip_paren(toks, k - 1, lo)  # "Sen. Claire McCaskill (D-Mo.), who ..., said"
         for _ in range(_MAX_PLACE_COMMAS):
             # "Cory James, 22, of Flint, Mich., said", "Clinton, in Columbus, Ohio, said": a place or an
@@ -143,6 +147,11 @@ _INITIAL_LETTER = re.compile(r"^[A-Z]$")
 _RANKS = frozenset({"ranking", "senior", "former", "top", "chief", "deputy", "acting", "longtime", "fellow"})
 _MAX_PLACE_COMMAS = 3  # commas of "Name, 22, of City, State," walked over
 _PLACE_PREPS = frozenset({"in", "of", "at", "from", "near", "outside", "during"})
+
+
+def _description_before(toks: Sequence[str], k: int, lo: int) -> bool:
+    """Whether the clause before the comma at token ``k`` opens with "The"/"A" and a lower-case noun ("The head of ...")."""
+    return k - lo >= 3 and toks[lo] in {"The", "A", "An"} and toks[lo + 1].islower()
 
 
 def _opening_comma(toks: Sequence[str], j: int, lo: int) -> int | None:
