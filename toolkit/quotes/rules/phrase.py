@@ -19,11 +19,11 @@ from toolkit.quotes.doc import (
     Span,
     clip_end,
     content_span,
+    cue_verb,
     make_quote,
     passive_participle,
-    reach,
-    cue_verb,
     plausible_subject,
+    reach,
     sentence_subject,
     verb_subject,
 )
@@ -126,6 +126,7 @@ _PARTICLES = frozenset({"up", "down", "out", "off", "back"})
 _NOT_VERBS = frozenset({"and", "or", "but", "to", "that", "of", "in", "on", "with", "for", "from", "about", "by", "at",
                         "as", "than", "after", "before", "over", "into", "despite", "against", "during", "without"})
 _AGREES = {"his": {"he"}, "her": {"she"}, "their": {"they"}}
+_PERSONAL = frozenset({"he", "she", "they"})
 
 
 def _own_object(doc: Doc, k: int, t0: int) -> Span | None:
@@ -144,8 +145,10 @@ def _own_object(doc: Doc, k: int, t0: int) -> Span | None:
     if subject is None:
         return None
     words = doc.text[subject[0]:subject[1]].split()
-    agrees = words[-1].lower() in _AGREES.get(doc.lows[k], ()) if len(words) == 1 and words[0].islower() or \
-        words[0].lower() in {"he", "she", "they"} else words[-1][:1].isupper() and doc.lows[k] != "its"
+    if len(words) == 1 and (words[0].islower() or words[0].lower() in _PERSONAL):
+        agrees = words[0].lower() in _AGREES.get(doc.lows[k], ())  # "he ... his", not "officials ... his"
+    else:
+        agrees = words[-1][:1].isupper() and doc.lows[k] != "its"  # a name ("Cruz ... his"), not a thing's "its"
     return subject if agrees else None
 
 
