@@ -211,6 +211,13 @@ def test_no_cue_in_an_infinitive_or_passive(text: str, needle: str, speaker: str
         # a cue phrase whose sentence opens with no subject keeps its content without a source
         ("Given the intense criticism of the network after the forum, the moderators will be tougher.", "the network",
          None),
+        # a predicate cue speaks for its copula's subject; a state of mind's participle too
+        ("Clinton is an outspoken supporter of abortion rights in every state.", "abortion rights", "Clinton"),
+        ("This year more than ever, however, they’re hopeful that things will change.", "things will change",
+         "they’re"),
+        ("But Mr. Ackman is convinced that Valeant will be a comeback story.", "comeback", "Mr. Ackman"),
+        # ... but the one asked is still no source
+        ("Sanders was asked about the emails of the former secretary.", "the emails", None),
         # ... and a cue inside an opening participle clause speaks for the main clause's subject
         ("Claiming the criticism of Lauer is designed to pressure the moderators, Trump told Fox that it was unfair.",
          "Lauer is designed", "Trump"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from functools import lru_cache
 
-from toolkit.quotes.lexicon import ADVERBS, cue_phrases
+from toolkit.quotes.lexicon import ADVERBS, PRONOUNS, cue_phrases
 from toolkit.quotes.doc import (
     PASSIVE_AUX,
     Doc,
@@ -74,7 +74,7 @@ def _speaker(doc: Doc, i: int, t0: int, t1: int, head: str) -> Span | None:
     toks = doc.toks
     if head == "verb":
         progressive = toks[i].lower().endswith("ing")
-        if passive_participle(doc, i, t0):
+        if passive_participle(doc, i, t0) and doc.lows[i] not in _EXPERIENCER:
             return None  # "Sanders was asked about X", "when asked about X": the one asked is not the source
         if not progressive or (i > t0 and toks[i - 1].lower() in PASSIVE_AUX | ADVERBS):
             # "Hollande was referring to X", "Mr. Trump was apparently referring to X": the subject, past the auxiliary
@@ -93,6 +93,9 @@ def _speaker(doc: Doc, i: int, t0: int, t1: int, head: str) -> Span | None:
             return speaker_left(toks, doc.spans, k + 1, t0) or doc.spans[k]
         if not toks[k][:1].isalpha():
             break
+    copula = _copula_subject(doc, i, t0)
+    if copula is not None:
+        return copula
     return _subject(doc, t0, i, t1)  # "Cruz was also critical of X"
 
 
@@ -116,12 +119,36 @@ def _subject(doc: Doc, t0: int, i: int, t1: int) -> Span | None:
         return None
     words = doc.text[found[0]:found[1]].split()
     first = doc.tok_at(found[0])
-    if words[-1].lower() in _OPEN_ENDINGS or not plausible_subject(doc.text[found[0]:found[1]]) \
+    if words[-1].lower() in _OPEN_ENDINGS \
+            or not (plausible_subject(doc.text[found[0]:found[1]]) or words[0].lower() in PRONOUNS) \
             or (first == t0 and len(words) == 1 and cue_verb(words[0].lower()) is not None):
         return None  # "Says he will ...": a cue verb opening a subjectless line
     return found
 
 
+_COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "remains", "remained", "seems", "seemed"})
+_BEFORE_PREDICATE = frozenset({"a", "an", "the", "very", "so", "too", "more", "most", "less", "not", "also", "still",
+                               "deeply", "increasingly", "particularly", "especially", "highly", "openly", "long"})
+
+
+def _copula_subject(doc: Doc, i: int, t0: int) -> Span | None:
+    """Return the subject of the copula before a predicate cue at token ``i`` ("they’re hopeful that",
+    "Clinton is an outspoken supporter of", "supporters who are deeply skeptical of"), or None."""
+    c = i - 1
+    while c > t0 and i - c <= 4 and (doc.lows[c] in _BEFORE_PREDICATE or doc.lows[c].endswith("ly")
+                                     or (doc.toks[c].islower() and doc.toks[c].isalpha() and doc.lows[c] not in _COPULAS
+                                         and c == i - 1 and doc.lows[c - 1] in {"a", "an", "the"})):
+        c -= 1
+    low = doc.lows[c]
+    if low.endswith(("’re", "'re")) and low[:-3] in PRONOUNS:
+        return doc.spans[c]  # "they’re hopeful": the pronoun carries the copula
+    if c <= t0 or low not in _COPULAS:
+        return None
+    return verb_subject(doc, c, t0)
+
+
+# participles of a state of mind: "X is convinced that", "X was worried about": X holds the view (PolNeAR's source)
+_EXPERIENCER = frozenset({"convinced", "worried", "concerned", "assured", "enamored", "persuaded", "confident"})
 _PARTICLES = frozenset({"up", "down", "out", "off", "back"})
 _NOT_VERBS = frozenset({"and", "or", "but", "to", "that", "of", "in", "on", "with", "for", "from", "about", "by", "at",
                         "as", "than", "after", "before", "over", "into", "despite", "against", "during", "without"})
