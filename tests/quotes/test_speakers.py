@@ -216,6 +216,8 @@ def test_no_cue_in_an_infinitive_or_passive(text: str, needle: str, speaker: str
         ("This year more than ever, however, they’re hopeful that things will change.", "things will change",
          "they’re"),
         ("But Mr. Ackman is convinced that Valeant will be a comeback story.", "comeback", "Mr. Ackman"),
+        ("Since taking over as speaker, some Republicans made clear that they would like to see him back Trump.",
+         "they would like", "some Republicans"),
         # ... but the one asked is still no source
         ("Sanders was asked about the emails of the former secretary.", "the emails", None),
         # ... and a cue inside an opening participle clause speaks for the main clause's subject

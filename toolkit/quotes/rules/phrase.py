@@ -93,7 +93,7 @@ def _speaker(doc: Doc, i: int, t0: int, t1: int, head: str) -> Span | None:
             return speaker_left(toks, doc.spans, k + 1, t0) or doc.spans[k]
         if not toks[k][:1].isalpha():
             break
-    copula = _copula_subject(doc, i, t0)
+    copula = _copula_subject(doc, i, t0) or _maker(doc, i, t0)
     if copula is not None:
         return copula
     return _subject(doc, t0, i, t1)  # "Cruz was also critical of X"
@@ -145,6 +145,21 @@ def _copula_subject(doc: Doc, i: int, t0: int) -> Span | None:
     if c <= t0 or low not in _COPULAS:
         return None
     return verb_subject(doc, c, t0)
+
+
+_MAKE = frozenset({"make", "makes", "made", "making"})
+
+
+def _maker(doc: Doc, i: int, t0: int) -> Span | None:
+    """Return who "made clear that" / "is making it clear that" (the subject of "make"), or None."""
+    m = i - 2 if i - 2 >= t0 and doc.lows[i - 1] == "it" else i - 1
+    if m <= t0 or doc.lows[m] not in _MAKE:
+        return None
+    if doc.lows[m] == "making":
+        if doc.toks[m - 1] == ",":  # "Obama, making it clear that ...": the clause's subject
+            return sentence_subject(doc, t0, m)
+        return verb_subject(doc, m, t0) if doc.lows[m - 1] in PASSIVE_AUX else None
+    return verb_subject(doc, m, t0)
 
 
 # participles of a state of mind: "X is convinced that", "X was worried about": X holds the view (PolNeAR's source)
