@@ -248,3 +248,15 @@ def test_places_file_is_what_its_script_derives():
     derived = subprocess.run([sys.executable, str(root / "scripts" / "derive_places.py")], capture_output=True,
                              text=True, check=True).stdout
     assert derived == (root / "toolkit" / "data" / "places.txt").read_text(encoding="utf-8")
+
+
+def test_an_organisation_named_by_its_head_word_joins_its_articles_organisation():
+    quotes = pd.DataFrame({
+        "doc_id": ["a", "a", "b", "b", "b"],
+        "speaker": ["Russia's Foreign Ministry", "the Ministry", "the Foreign Ministry", "the Defense Ministry",
+                    "the ministry"],
+    })
+    got = assign_people(quotes)
+    assert list(got.quotes["person"]) == ["Foreign Ministry", "Foreign Ministry", "Foreign Ministry",
+                                          "Defense Ministry", "Ministry"]  # two ministries in b: the bare one stays
+    assert "head word" in got.table.set_index("person").loc["Foreign Ministry", "merge"]

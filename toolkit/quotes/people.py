@@ -22,7 +22,9 @@ the article's full name) and resolves "he"/"she" and relative "who"/"which" to a
    time window: articles published in the same calendar month or the month before or after
    (``window_months=1``; without dates, the whole corpus). Exactly one candidate: it joins. Two or more
    ("Clinton" in an article naming Hillary and Bill Clinton): the surname stays apart as its own row,
-   listed as ambiguous with its candidates. None: it stays as it is.
+   listed as ambiguous with its candidates. None: it stays as it is. Likewise an organisation named by
+   its head word alone ("the Ministry") joins the one organisation of its article with that head
+   ("Foreign Ministry"); with two or more it stays apart.
 4. **Aliases.** An editable CSV file (``surface,person`` per line) corrects the automatic merge: a row
    whose normalised name, raw speaker text or automatic person equals a surface form (case and spacing
    ignored) gets that person. Aliases apply last, so they only correct.
@@ -453,6 +455,7 @@ def assign_people(
         ambiguous.append(amb)
     rows["person"], rows["merge"], rows["ambiguous"] = out_person, out_how, ambiguous
     rows.loc[rows["speaker_kind"] != "person", "person"] = _organisation_spelling(rows)
+    _join_bare_heads(rows)
 
     # 4. aliases correct the automatic merge
     if alias:
@@ -600,6 +603,26 @@ class _Evidence:
             return ranked[0][0], (f"bare surname joined the dominant full name {where} "
                                   f"({ranked[0][1]} vs {ranked[1][1]} for {ranked[1][0]})"), False
         return name, f"ambiguous {where}: {' | '.join(sorted(found))}", True
+
+
+def _join_bare_heads(rows: pd.DataFrame) -> None:
+    """Give an organisation named by its head word alone ("the Ministry", "the ministry's statement") the one
+    organisation of its article with that head ("Foreign Ministry"), as a bare surname joins its full name."""
+    docs, persons, kinds = _lists(rows, "doc_id", "person", "speaker_kind")
+    named: dict[tuple[str, str], set[str]] = defaultdict(set)  # (doc, head word) -> longer organisation names
+    for doc, person, kind in zip(docs, persons, kinds):
+        if kind == "organisation" and not _missing(person) and len(person.split()) > 1:
+            named[(doc, person.split()[-1].casefold())].add(person)
+    if not named:
+        return
+    heads = _word_list("organisation_heads.txt")
+    for i, (doc, person, kind) in enumerate(zip(docs, persons, kinds)):
+        if kind != "organisation" or _missing(person) or len(person.split()) > 1 or person.casefold() not in heads:
+            continue
+        found = named.get((doc, person.casefold()), set())
+        if len(found) == 1:
+            rows.at[i, "person"] = next(iter(found))
+            rows.at[i, "merge"] = "; ".join(x for x in (rows.at[i, "merge"], "head word joined its article's organisation") if x)
 
 
 def _organisation_spelling(rows: pd.DataFrame) -> list[object]:
