@@ -208,7 +208,7 @@ def quote_records(articles: Iterable[Article], *, aliases: PathLike | None = Non
     `aliases` and `gender` as for `toolkit.quotes.people.assign_people`.
     """
     alias = load_aliases(aliases) if aliases is not None else None  # a malformed file fails here, before reading
-    return _quote_records(articles, alias, gender)
+    return _person_records(articles, alias, gender, denials=None)
 
 
 def denial_records(articles: Iterable[Article], *, lexicon: Any = None, min_score: float = MIN_SCORE, titles: bool = True,
@@ -221,10 +221,6 @@ def denial_records(articles: Iterable[Article], *, lexicon: Any = None, min_scor
     """
     alias = load_aliases(aliases) if aliases is not None else None  # a malformed file fails here, before reading
     return _person_records(articles, alias, gender, denials={"lexicon": lexicon, "min_score": min_score, "titles": titles})
-
-
-def _quote_records(articles: Iterable[Article], alias: Mapping[str, str] | None, gender: bool) -> Iterator[dict[str, Any]]:
-    return _person_records(articles, alias, gender, denials=None)
 
 
 def _person_records(articles: Iterable[Article], alias: Mapping[str, str] | None, gender: bool,

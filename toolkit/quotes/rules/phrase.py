@@ -135,9 +135,10 @@ def _copula_subject(doc: Doc, i: int, t0: int) -> Span | None:
     """Return the subject of the copula before a predicate cue at token ``i`` ("they’re hopeful that",
     "Clinton is an outspoken supporter of", "supporters who are deeply skeptical of"), or None."""
     c = i - 1
-    while c > t0 and i - c <= 4 and (doc.lows[c] in _BEFORE_PREDICATE or doc.lows[c].endswith("ly")
-                                     or (doc.toks[c].islower() and doc.toks[c].isalpha() and doc.lows[c] not in _COPULAS
-                                         and c == i - 1 and doc.lows[c - 1] in {"a", "an", "the"})):
+    if c > t0 and doc.toks[c].isalpha() and doc.toks[c].islower() and doc.lows[c] not in _COPULAS \
+            and doc.lows[c - 1] in {"a", "an", "the"}:
+        c -= 1  # "an outspoken supporter of": one adjective between the article and the cue
+    while c > t0 and i - c <= 4 and (doc.lows[c] in _BEFORE_PREDICATE or doc.lows[c].endswith("ly")):
         c -= 1
     low = doc.lows[c]
     if low.endswith(("’re", "'re")) and low[:-3] in PRONOUNS:
