@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from toolkit.cli.options import DENIAL_MIN_SCORE, add_load_options, checked_output, finder_summary, load_options, reader_stopped
+from toolkit.cli.options import DENIAL_MIN_SCORE, add_load_options, checked_output, load_options, write_finder_records
 
 #: Output fields, in order: the ones the brief fixes first, then the rest of the Denial record.
 FIELDS = ["doc", "field", "start", "end", "text", "category", "denier", "denier_start", "denier_end", "target", "rule",
@@ -33,20 +33,12 @@ def cmd_denials(args: argparse.Namespace) -> int:
     from toolkit.corpus.loaders import iter_articles
     from toolkit.corpus.loadlog import LoadLog
     from toolkit.denials.lexicon import load_lexicon
-    from toolkit.io.tables import RecordWriter
-    from toolkit.pipeline.extraction import PERSON_COLUMNS, denial_records
+    from toolkit.pipeline.extraction import denial_records
 
     lexicon = load_lexicon(args.lexicon, extend=not args.only_my_lexicon) if args.lexicon else None
     log = LoadLog()
     target = checked_output(args.out, args, extra=[args.aliases])  # before reading: a bad path or --out leaves the old output as it was
-    try:
-        # Persons are decided over the whole corpus: the records come out once the last article is read.
-        records = denial_records(iter_articles(args.paths, log=log, **load_options(args)), lexicon=lexicon,
-                                 min_score=args.min_score, titles=not args.no_title, aliases=args.aliases, gender=args.gender)
-        fields = [*FIELDS, *(c for c in PERSON_COLUMNS if c != "gender_guess" or args.gender)]
-        with RecordWriter(target, fields, args.format) as out:
-            for record in records:
-                out.write(record)
-    except BrokenPipeError:
-        return reader_stopped()
-    return finder_summary("denials", out, log, args.paths)
+    # Persons are decided over the whole corpus: the records come out once the last article is read.
+    records = denial_records(iter_articles(args.paths, log=log, **load_options(args)), lexicon=lexicon,
+                             min_score=args.min_score, titles=not args.no_title, aliases=args.aliases, gender=args.gender)
+    return write_finder_records("denials", records, FIELDS, args, target, log)

@@ -144,6 +144,23 @@ def checked_output(out: str, args: argparse.Namespace, *, kind: str = "file", ex
     return resolve_output(out, inputs, kind=kind)  # type: ignore[arg-type]
 
 
+def write_finder_records(what: str, records: Iterable[dict[str, Any]], fields: Sequence[str], args: argparse.Namespace,
+                         target: Any, log: Any) -> int:
+    """Write a finder command's records, its `fields` then the person columns (`gender_guess` with `--gender`),
+    and print the summary (`finder_summary`); a reader that closes the pipe ends it quietly."""
+    from toolkit.io.tables import RecordWriter
+    from toolkit.pipeline.extraction import PERSON_COLUMNS
+
+    columns = [*fields, *(c for c in PERSON_COLUMNS if c != "gender_guess" or args.gender)]
+    try:
+        with RecordWriter(target, columns, args.format) as out:
+            for record in records:
+                out.write(record)
+    except BrokenPipeError:
+        return reader_stopped()
+    return finder_summary(what, out, log, args.paths)
+
+
 def reader_stopped() -> int:
     """`--out - | head`: the reader closed the pipe, which ends the command quietly (exit 0), as Unix tools do."""
     devnull = os.open(os.devnull, os.O_WRONLY)

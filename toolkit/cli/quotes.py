@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from toolkit.cli.options import add_load_options, checked_output, finder_summary, load_options, reader_stopped
+from toolkit.cli.options import add_load_options, checked_output, load_options, write_finder_records
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -23,19 +23,11 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     """Find quotes in a corpus (streaming) and write one JSON object (or CSV row) per quote."""
     from toolkit.corpus.loaders import iter_articles
     from toolkit.corpus.loadlog import LoadLog
-    from toolkit.io.tables import RecordWriter
-    from toolkit.pipeline.extraction import PERSON_COLUMNS, quote_records
+    from toolkit.pipeline.extraction import quote_records
     from toolkit.quotes.finder import QUOTE_FIELDS
 
     target = checked_output(args.out, args, extra=[args.aliases])  # before reading: a bad path or --out leaves the old output as it was
     log = LoadLog()
-    try:
-        # Persons are decided over the whole corpus: the records come out once the last article is read.
-        records = quote_records(iter_articles(args.paths, log=log, **load_options(args)), aliases=args.aliases, gender=args.gender)
-        fields = ["doc", *QUOTE_FIELDS, *(c for c in PERSON_COLUMNS if c != "gender_guess" or args.gender)]
-        with RecordWriter(target, fields, args.format) as out:
-            for record in records:
-                out.write(record)
-    except BrokenPipeError:
-        return reader_stopped()
-    return finder_summary("quotes", out, log, args.paths)
+    # Persons are decided over the whole corpus: the records come out once the last article is read.
+    records = quote_records(iter_articles(args.paths, log=log, **load_options(args)), aliases=args.aliases, gender=args.gender)
+    return write_finder_records("quotes", records, ["doc", *QUOTE_FIELDS], args, target, log)
