@@ -43,14 +43,39 @@ def _denier(text: str, phrase: str) -> str | None:
     ("The notion that she merits votes because she is a woman was roundly discredited in New Hampshire.",
      "roundly discredited", None),
     ("The claim was rejected by the court.", "rejected", "the court"),
-    # the denial's own complement holds the accused, not the denier; an object pronoun opens no subject
-    ("They had helped bring on the inquiry by publicly denying that Fields was telling the truth.", "denying", None),
+    # the denial's own complement holds the accused, not the denier: a gerund after a preposition takes the
+    # subject of the verb before it; an object pronoun opens no subject
+    ("They had helped bring on the inquiry by publicly denying that Fields was telling the truth.", "denying", "They"),
+    ("After denying the report, the ministry said it would not comment.", "denying", "the ministry"),
     ("Success for them meant discrediting me.", "discrediting", None),
     # an aside between dashes is skipped like one between commas
     ("Deborah Jordan Reynolds - his girlfriend and co-host on his YouTube channel - told The Post the claims were"
      " conspiracy theories.", "conspiracy theories", "Deborah Jordan Reynolds"),
 ])
 def test_denier_round_2(text, phrase, denier):
+    assert _denier(text, phrase) == denier
+
+
+@pytest.mark.parametrize("text, phrase, denier", [
+    # the author's verdict on what the would-be denier puts forward: no denier (GUIDELINES.md: the author's voice)
+    ("Trump also claimed Clinton had helped her get citizenship, but offered no proof.", "no proof", None),
+    ("Citing an unfounded conspiracy theory, Trump repeatedly accused Rafael Cruz.", "unfounded conspiracy theory",
+     None),
+    ("Trump, later alleging - again falsely - that Obama wanted to admit 250,000 Syrians, said more.", "falsely", None),
+    # ... but someone else saying that the accused offered no proof denies
+    ("The ministry said the United States had offered no proof.", "no proof", "The ministry"),
+    # a coordination after a comma, or after "or", takes the subject opening the clause; a verb phrase is no subject
+    ("The campaign said she met them, but rejected the claims.", "rejected", "The campaign"),
+    ("A study found that medical research either did not support or flatly contradicted half of his advice.",
+     "flatly contradicted", "medical research"),
+    ("However, Ivana Trump's brief said that was not her view and dismissed those reports.", "dismissed",
+     "Ivana Trump's"),
+    # "X, a long apposition, said the states were exaggerating": no inverted subject after "said"
+    ("Richard Revesz, director of the Institute for Policy Integrity at New York University's law school, said the"
+     " suing states were exaggerating the reach of the rule.", "exaggerating", "Richard Revesz"),
+    ("“It never happened,” said the ministry.", "never happened", "the ministry"),
+])
+def test_denier_round_3(text, phrase, denier):
     assert _denier(text, phrase) == denier
 
 

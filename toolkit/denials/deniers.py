@@ -62,6 +62,10 @@ previously earlier already long since then immediately quickly publicly later st
 firmly vehemently been did does do always never often swiftly promptly angrily sharply simply just herself
 himself itself themselves once twice both all not only even still yet further vigorously widely""".split())
 _BE = frozenset("is are was were been be being".split())
+#: Words that open a verb phrase, never a noun phrase ("that was not her view": no subject "was not her view").
+_VERBAL = _BE | frozenset("has have had will would could should may might can did does do not never either neither".split())
+#: Prepositions before a gerund whose subject is the clause's ("by publicly denying", "after rejecting").
+_GERUND_PREPOSITIONS = frozenset("by after while before since without upon".split())
 _CONNECTORS = frozenset("of de al bin van von der del la le for and".split())
 #: Words that end a noun phrase walking leftwards: verbs, prepositions, conjunctions.
 _STOP = frozenset("""that which who whom whose and or but because as if when while after before since said says
@@ -178,7 +182,8 @@ def _np_starting_at(toks: list[Token], i: int) -> Mention | None:
     j = i
     if first.low in _DETERMINERS:
         j += 1
-    while j < len(toks) and j - i < 7 and toks[j].word[:1].isalnum() and toks[j].low not in _STOP - {"of"}:
+    while (j < len(toks) and j - i < 7 and toks[j].word[:1].isalnum() and toks[j].low not in _STOP - {"of"}
+           and toks[j].low not in _VERBAL and not toks[j].low.endswith(("n't", "n’t"))):
         if toks[j].low == "of" and not (j + 1 < len(toks) and _is_cap(toks[j + 1])):
             break
         j += 1
@@ -189,7 +194,7 @@ def _np_starting_at(toks: list[Token], i: int) -> Mention | None:
 
 def _subject_at(toks: list[Token], i: int) -> Mention | None:
     """The subject opening a clause at ``toks[i]``: a pronoun, a run of capitalised words, or a determiner phrase."""
-    if i >= len(toks):
+    if i >= len(toks) or toks[i].low in _VERBAL:
         return None
     if toks[i].low in PRONOUNS:
         return Mention(toks[i].start, toks[i].end)
@@ -214,13 +219,25 @@ def subject_before(toks: list[Token], i: int) -> Mention | None:
             if toks[j].low in _CONTROL or (toks[j].low.endswith("ed") and toks[j].low not in _SKIP):
                 return subject_before(toks, j)
         return None
-    if k >= 1 and toks[k].low in {"and", "but"} and toks[k - 1].word[:1].isalnum():
-        # a coordinated verb phrase ("a charge that Mrs. Clinton has faced in the past and has always denied"):
-        # the subject at the opening of the clause
-        for j in range(k - 1, max(-2, k - 25), -1):
+    if k >= 0 and toks[k].low in _GERUND_PREPOSITIONS and toks[i].low.endswith("ing"):
+        # a gerund after a preposition ("had helped bring on the inquiry by publicly denying that ..."): the
+        # subject of the finite verb before it, or of the clause after it ("After denying it, the ministry said")
+        return _controller(toks, k, i)
+    # a coordinated verb phrase ("a charge that Mrs. Clinton has faced in the past and has always denied"; "found
+    # that research either didn't support or flatly contradicted"; "Trump claimed ..., but offered no proof"): the
+    # subject opening the clause; an opening that is no subject ("said that was not her view and dismissed") sends
+    # the walk further back
+    comma = k >= 2 and toks[k].low in {"and", "but"} and toks[k - 1].word == ","
+    last = k - 2 if comma else k - 1
+    if k >= 1 and toks[k].low in {"and", "but", "or"} and toks[last].word[:1].isalnum():
+        for j in range(last, max(-2, last - 24), -1):
             if j < 0 or toks[j].low in _CLAUSE_OPENERS or not toks[j].word[:1].isalnum():
                 opening = _subject_at(toks, j + 1)
-                return opening if opening is not None and opening.end <= toks[k].start else None
+                if opening is not None and opening.end <= toks[k].start:
+                    return opening
+                if j < 0 or toks[j].low not in _CLAUSE_OPENERS:
+                    return None
+        return None
         return None
     while k >= 0 and toks[k].word in {"“", "”", '"', "‘", "’"}:
         k -= 1
@@ -250,12 +267,65 @@ def subject_before(toks: list[Token], i: int) -> Mention | None:
             else:
                 # an apposition or aside between commas ("Sen. Rand Paul, R-Ky., told"; "economists, in a report
                 # issued this month, have contested"): the noun phrase before it
-                opening = next((j for j in range(k - 1, max(-1, k - 10), -1) if toks[j].word == ","), None)
+                opening = next((j for j in range(k - 1, max(-1, k - 20), -1) if toks[j].word == ","), None)
                 if opening is not None and opening - 1 >= 0 and toks[opening - 1].word[:1].isalnum():
                     k = opening - 1
     while k >= 0 and toks[k].word in {"“", "”", '"', "‘", "’"}:
         k -= 1
     return _np_ending_at(toks, k)
+
+
+def _controller(toks: list[Token], k: int, i: int) -> Mention | None:
+    """The subject of the gerund ``toks[i]`` after the preposition ``toks[k]``: the nearest finite verb's subject before
+    the preposition, else the subject after the gerund's clause when it opens the sentence."""
+    for j in range(k - 1, max(-1, k - 15), -1):
+        low = toks[j].low
+        if not toks[j].word[:1].isalnum() and toks[j].word not in {"’", "'"}:
+            break
+        if (low.endswith("ed") or low in SPEECH_VERBS) and not low.endswith("ing") and low not in _SKIP:
+            return subject_before(toks, j)
+    if k == 0:
+        return clause_subject_after(toks, i)
+    return None
+
+
+def clause_subject_after(toks: list[Token], i: int) -> Mention | None:
+    """The subject after the comma that closes an opening participle clause ("Citing a report, Trump said" -> Trump)."""
+    comma = next((n for n in range(i + 1, min(len(toks), i + 25)) if toks[n].word == ","), None)
+    return _subject_at(toks, comma + 1) if comma is not None else None
+
+
+#: Verbs whose subject puts forward the claim that the denial words describe ("offered no proof", "citing an
+#: unfounded theory", "check out her non-existent tape"): the author, not that subject, rejects it.
+_ADVANCE = frozenset("""offer offers offered offering provide provides provided providing present presents presented
+presenting produce produces produced producing give gives gave giving cite cites cited citing repeat repeats
+repeated repeating spread spreads spreading push pushes pushed pushing promote promotes promoted promoting peddle
+peddles peddled peddling tout touts touted touting circulate circulates circulated circulating""".split())
+_NP_LEAD = _DETERMINERS | frozenset("a an any no such".split()) | frozenset("“”\"‘’")
+
+
+def advancer(toks: list[Token], start: int) -> Mention | None:
+    """The subject of a verb putting forward the noun phrase that the denial words open or modify, or None.
+
+    "Trump also claimed ..., but offered no proof" -> Trump; "Citing an unfounded conspiracy theory, Trump accused"
+    -> Trump: the denial words are the author's verdict on what that subject advances (GUIDELINES.md: the author's
+    own voice has no denier).
+    """
+    first = next((n for n, t in enumerate(toks) if t.end > start), len(toks))
+    k = first - 1
+    while k >= 0 and toks[k].low in _NP_LEAD:
+        k -= 1
+    if k < 0:
+        return None
+    if toks[k].low == "out" and k >= 1 and toks[k - 1].low.startswith("check"):
+        k -= 1
+    elif toks[k].low not in _ADVANCE:
+        return None
+    if k == 0 and toks[k].low.endswith("ing"):
+        return clause_subject_after(toks, k)
+    if k >= 1 and toks[k - 1].word == "," and toks[k].low.endswith("ing"):
+        return _sentence_subject(toks)
+    return subject_before(toks, k)
 
 
 def find_denier(
@@ -369,7 +439,10 @@ def speaker_of_verb(toks: list[Token], n: int, *, first_after: int = 0) -> Menti
     inverted = n - 1 >= 0 and toks[n - 1].word in {",", "”", '"', "’"} and toks[n].low not in _TELL
     if inverted:
         after = _np_starting_at(toks, n + 1)
-        if after:
+        # "..., said the ministry." ends there; "Revesz, director of ..., said the suing states were" goes on with
+        # the reported clause: then the subject is before the verb
+        close = next((m for m, t in enumerate(toks) if t.start >= after.end), len(toks)) if after else 0
+        if after and (close == len(toks) or not toks[close].word[:1].isalnum()):
             return after
     if n - 1 >= first_after:
         return subject_before(toks, n)

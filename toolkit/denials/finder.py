@@ -27,8 +27,8 @@ import pandas as pd
 from toolkit.denials.candidates import features, find_candidates, prior_logit, quote_regions
 from toolkit.denials.lexicon import CATEGORIES, Lexicon, default_lexicon, load_lexicon
 from toolkit.denials.model import Model, default_model
-from toolkit.denials.deniers import (PRONOUNS, SPEECH_VERBS, VERB_RULES, Mention, SentenceTokens, find_denier,
-                                     speaker_of_verb, subject_before)
+from toolkit.denials.deniers import (PRONOUNS, SPEECH_VERBS, VERB_RULES, Mention, SentenceTokens, advancer,
+                                     find_denier, speaker_of_verb, subject_before)
 from toolkit.quotes.speakers import normalise_name
 from toolkit.text.tokenize import Sentences
 
@@ -443,6 +443,8 @@ def find_denials(
                 denier = _earlier_rater(text, tokens, split, sentence) or denier
             if denier is not None and text[denier.start:denier.end].lower() in _PERSONAL:
                 denier = _named_reporter(text, tokens, sentence, start, text[denier.start:denier.end].lower()) or denier
+            if _authors_verdict(text, tokens, sentence, start, end, denier):
+                denier = None
         if denier is None:
             denier = _headline_source(text, start)
         if signatures is None:
@@ -461,6 +463,24 @@ def find_denials(
             sentence_start=sentence[0], sentence_end=sentence[1], in_quote=region is not None, score=round(score, 4),
         ))
     return out
+
+
+#: Adverbs by which the author labels a claim as it is reported ("alleging - again falsely - that").
+_VERDICT_ADVERBS = frozenset("falsely wrongly erroneously baselessly inaccurately misleadingly".split())
+
+
+def _authors_verdict(
+    text: str, tokens: SentenceTokens, sentence: tuple[int, int], start: int, end: int, denier: Mention | None
+) -> bool:
+    """Whether a denial outside quotation marks is the author's verdict on a claim its would-be denier puts
+    forward ("Trump claimed ..., but offered no proof"; "Citing an unfounded theory, Trump accused"; "alleging
+    falsely"): GUIDELINES.md gives the author's own voice no denier."""
+    if text[start:end].lower().split()[-1] in _VERDICT_ADVERBS:
+        return True
+    if denier is None:
+        return False
+    claimant = advancer(tokens(sentence[0], sentence[1]), start)
+    return claimant is not None and claimant.start < denier.end and denier.start < claimant.end
 
 
 def _fallback_attribution(
