@@ -67,6 +67,9 @@ def _found(text):
     ("The best course is to deflect questions.", "deflect questions", "counter_accusation"),
     ("Aides tried to shift the blame to the governor.", "shift the blame", "counter_accusation"),
     ("PolitiFact rated 32% of Republican claims as “false” or “pants on fire,” last year.", "pants on fire", "falsity"),
+    # a small clause's object before the verdict ("deemed those statements false"); a compound broken at its hyphen
+    ("Politifact deemed those statements false because the videos do not exist.", "false", "falsity"),
+    ("The Trump campaign dismissed them as lies.", "dismissed", "explicit"),
 ])
 def test_categories(text, phrase, category):
     # the lexicon's candidate and its category; whether a one-sentence example out of any context passes the
@@ -100,6 +103,13 @@ def test_broad_candidates_are_scored_with_their_category(text, phrase, category)
     "The refugees were denied entry at the border.",
     "Sanders wants to end the rigged economy.",
     "Clinton described a rigged system.",
+    "“It’s a rigged, disgusting, dirty system,” he said.",
+    "They are planning to protest because the system is rigged.",
+    "Laundry is stuffed into black garbage bags.",
+    "It shook the party out of a prolonged state of self- denial.",
+    # "as" after a person or a thing, not after a claim ("dismissed them as lies" is a denial)
+    "A party that rejects Nikki Haley as a spokeswoman is one that does not want to win.",
+    "Several states have rejected bills painted as anti-gay.",
     "Trump is such a liar, he's such an egregious liar.",
     "Everything Trump says is a lie unless proven otherwise.",
     "Mook said Trump tells so many lies that Clinton could not answer them all.",
@@ -161,6 +171,8 @@ def test_not_a_denial(text):
     ("Clinton testified that she neither sent nor received emails marked classified.", "neither sent nor received", "Clinton"),
     # a headline attributed with a trailing source
     ("US claims that Russia is arming Taliban are smokescreen for own mistakes - Moscow", "smokescreen", "Moscow"),
+    # a verdict verb's subject
+    ("Politifact deemed those statements false because the videos do not exist.", "false", "Politifact"),
 ])
 def test_denier(text, phrase, denier):
     found = {d.text: d.denier for d in find_denials(text, quotes=[])}

@@ -33,7 +33,7 @@ underlined underlines testify testifies testified stress stresses stressed empha
 complain complained complains blast blasted slam slammed denounce denounced denounces cite cites cited
 reads read shows showed found find finds believe believes believed think thinks thought deny denies
 denied denying reject rejects rejected rejecting reported perceive perceives perceived consider considers
-considered
+considered deem deems deemed judge judged ruled
 """.split() if w not in _NOUN_LIKE)
 
 #: Denial entries whose matched word is itself a verb: the denier is its grammatical subject. Not "lied" or

@@ -361,12 +361,17 @@ def _in(word: str | None, items: list[str]) -> bool:
     """A word is in the list; an item starting with an apostrophe matches a word ending so ("she's")."""
     if word is None:
         return False
+    word = word.rstrip("-")  # "self- denial": a compound broken at its hyphen
     return any(word.endswith(i.replace("’", "'")) or word.endswith(i.replace("'", "’")) if i[0] in "'’" else word == i
                for i in items)
 
 
 _RECIPIENT = re.compile(r"\s+(?:him|her|them|us|me|you|(?-i:[A-Z][\w’'\-]*)(?:\s+(?-i:[A-Z][\w’'\-]*))?)\s+"
                         r"(?:a|an|the|any|his|her|their|its|our|your|access|entry|permission)\b", re.IGNORECASE)
+
+
+#: Pronoun objects before "as" ("dismissed it as", "rejected them as").
+_OBJECT_PRONOUNS = frozenset("it them this that these those".split())
 
 
 def _recipient_then_thing(text: str, end: int) -> bool:
@@ -425,7 +430,10 @@ def sense_ok(entry: Entry, text: str, start: int, end: int) -> bool:
         if name == "claim_after":
             window = [w for w in clause_after[: int(arg or 4)] if w.isalnum() or "’" in w or "'" in w]
             passive = prev in {"was", "were", "been", "be", "being", "is", "are"} and set(before[-6:]) & CLAIM_WORDS
-            if not (set(window) & (CLAIM_WORDS | {"as"}) or nxt == "that" or passive):
+            # "as" after a pronoun object ("dismissed them as lies"); not after any object ("rejects Nikki Haley as
+            # a spokeswoman", "rejected bills painted as anti-gay")
+            as_claim = "as" in window and set(window[:window.index("as")]) & _OBJECT_PRONOUNS
+            if not (set(window) & CLAIM_WORDS or as_claim or nxt == "that" or passive):
                 return False
         if name == "claim_near":
             n = int(arg or 3)
@@ -433,7 +441,8 @@ def sense_ok(entry: Entry, text: str, start: int, end: int) -> bool:
                 return False
         if name == "claim_or_copula":
             quote_before = text[max(0, start - 1):start] in {"“", '"', "‘", "'"}
-            if not (set(clause_after[:3]) & CLAIM_WORDS or prev in _COPULAS or quote_before
+            # a claim noun right before: the object of a small clause ("deemed those statements false")
+            if not (set(clause_after[:3]) & CLAIM_WORDS or prev in _COPULAS or prev in CLAIM_WORDS or quote_before
                     or (nxt is not None and not nxt[0].isalnum()) or nxt is None):
                 return False
     return True
