@@ -74,6 +74,9 @@ def test_denier_round_2(text, phrase, denier):
     ("Richard Revesz, director of the Institute for Policy Integrity at New York University's law school, said the"
      " suing states were exaggerating the reach of the rule.", "exaggerating", "Richard Revesz"),
     ("“It never happened,” said the ministry.", "never happened", "the ministry"),
+    # a modal is no noun phrase; "pondered" reports like "said"
+    ("Dr. Muhammad Babar pondered who, without Ali, might “testify for our innocence in this season of witch"
+     " hunting.”", "witch hunting", "Dr. Muhammad Babar"),
 ])
 def test_denier_round_3(text, phrase, denier):
     assert _denier(text, phrase) == denier

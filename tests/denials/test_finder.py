@@ -70,6 +70,14 @@ def _found(text):
     # a small clause's object before the verdict ("deemed those statements false"); a compound broken at its hyphen
     ("Politifact deemed those statements false because the videos do not exist.", "false", "falsity"),
     ("The Trump campaign dismissed them as lies.", "dismissed", "explicit"),
+    # the inflections and derivations of the guidelines' words
+    ("He said it was a season of witch hunting.", "witch hunting", "delegitimize"),
+    ("The spokesman said the report misstated the year.", "misstated", "falsity"),
+    ("The campaign said the ad was distorting her record.", "distorting", "falsity"),
+    ("He said he had been misled by the agency.", "misled", "falsity"),
+    ("The aide said the numbers were reported incorrectly.", "incorrectly", "falsity"),
+    ("The account spread falsified reports of two explosions.", "falsified", "falsity"),
+    ("The letter points to contradictions in her testimony.", "contradictions", "explicit"),
 ])
 def test_categories(text, phrase, category):
     # the lexicon's candidate and its category; whether a one-sentence example out of any context passes the

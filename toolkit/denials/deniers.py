@@ -33,7 +33,7 @@ underlined underlines testify testifies testified stress stresses stressed empha
 complain complained complains blast blasted slam slammed denounce denounced denounces cite cites cited
 reads read shows showed found find finds believe believes believed think thinks thought deny denies
 denied denying reject rejects rejected rejecting reported perceive perceives perceived consider considers
-considered deem deems deemed judge judged ruled
+considered deem deems deemed judge judged ruled wonder wonders wondered ponder ponders pondered
 """.split() if w not in _NOUN_LIKE)
 
 #: Denial entries whose matched word is itself a verb: the denier is its grammatical subject. Not "lied" or
@@ -142,8 +142,8 @@ def _np_ending_at(toks: list[Token], i: int) -> Mention | None:
     last = toks[i]
     if last.low in PRONOUNS:
         return Mention(last.start, last.end)
-    if last.low in _STOP or last.low in _DETERMINERS or last.low in _BE or not last.word[:1].isalnum():
-        return None
+    if last.low in _STOP or last.low in _DETERMINERS or last.low in _VERBAL or not last.word[:1].isalnum():
+        return None  # a modal or an auxiliary ends no noun phrase ("who, without Ali, might")
     j = i
     if _is_cap(last):
         while j - 1 >= 0 and (_is_cap(toks[j - 1]) or (toks[j - 1].low in _CONNECTORS - {"and"} and j - 2 >= 0 and _is_cap(toks[j - 2]))):
