@@ -78,6 +78,11 @@ def _found(text):
     ("The aide said the numbers were reported incorrectly.", "incorrectly", "falsity"),
     ("The account spread falsified reports of two explosions.", "falsified", "falsity"),
     ("The letter points to contradictions in her testimony.", "contradictions", "explicit"),
+    # deflection with its other objects and forms
+    ("Republicans say Democrats are just trying to distract the public from the issue.", "distract the public",
+     "counter_accusation"),
+    ("Asked whether it differed from a yellow badge, Trump deflected.", "deflected", "counter_accusation"),
+    ("Obama, in need of a change of subject, brought it up himself.", "a change of subject", "counter_accusation"),
 ])
 def test_categories(text, phrase, category):
     # the lexicon's candidate and its category; whether a one-sentence example out of any context passes the
@@ -181,6 +186,7 @@ def test_not_a_denial(text):
     ("US claims that Russia is arming Taliban are smokescreen for own mistakes - Moscow", "smokescreen", "Moscow"),
     # a verdict verb's subject
     ("Politifact deemed those statements false because the videos do not exist.", "false", "Politifact"),
+    ("Asked whether it differed from a yellow badge, Trump deflected.", "deflected", "Trump"),
 ])
 def test_denier(text, phrase, denier):
     found = {d.text: d.denier for d in find_denials(text, quotes=[])}

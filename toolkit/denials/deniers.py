@@ -43,7 +43,9 @@ VERB_RULES: frozenset[str] = frozenset(
     "deny reject refute rebut rebuff disavow dispute contradict push_back dismiss repudiate debunk not_buy "
     "divert_attention not_guilty discredited "
     # round 2 (TRAIN): "Turkey refuses to recognize"
-    "refuse_recognize".split()
+    "refuse_recognize "
+    # round 3: "Trump deflected."
+    "deflected_bare".split()
 )
 
 _TELL = frozenset("tell tells told".split())
