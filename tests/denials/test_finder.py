@@ -83,6 +83,11 @@ def _found(text):
      "counter_accusation"),
     ("Asked whether it differed from a yellow badge, Trump deflected.", "deflected", "counter_accusation"),
     ("Obama, in need of a change of subject, brought it up himself.", "a change of subject", "counter_accusation"),
+    # "made up" with its object inside; "push back" with none; the refusal to acknowledge (Cohen 2001)
+    ("Perhaps she made the story up.", "made the story up", "falsity"),
+    ("The media makes everything up!", "makes everything up", "falsity"),
+    ("Mr. Obama decided to use the platform to push back.", "push back", "explicit"),
+    ("Turkey refuses to acknowledge the atrocities.", "refuses to acknowledge", "explicit"),
 ])
 def test_categories(text, phrase, category):
     # the lexicon's candidate and its category; whether a one-sentence example out of any context passes the
@@ -123,6 +128,9 @@ def test_broad_candidates_are_scored_with_their_category(text, phrase, category)
     # "as" after a person or a thing, not after a claim ("dismissed them as lies" is a denial)
     "A party that rejects Nikki Haley as a spokeswoman is one that does not want to win.",
     "Several states have rejected bills painted as anti-gay.",
+    # the phrasal verb's other senses; "push back" with an object that is no claim
+    "They made up the difference in the third quarter.",
+    "The teams made it up as they went along in practice.",
     "Trump is such a liar, he's such an egregious liar.",
     "Everything Trump says is a lie unless proven otherwise.",
     "Mook said Trump tells so many lies that Clinton could not answer them all.",
@@ -187,6 +195,12 @@ def test_not_a_denial(text):
     # a verdict verb's subject
     ("Politifact deemed those statements false because the videos do not exist.", "false", "Politifact"),
     ("Asked whether it differed from a yellow badge, Trump deflected.", "deflected", "Trump"),
+    ("Turkey refuses to acknowledge the atrocities.", "refuses to acknowledge", "Turkey"),
+    # an embedded tweet's signature; the subject an aside between commas describes
+    ("Tyson was not asked to speak. The media makes everything up! — Donald J. Trump (@realDonaldTrump) June 29, 2016",
+     "makes everything up", "Donald J. Trump"),
+    ("Nobody asked about it - so Obama, in need of a change of subject, brought it up himself.", "a change of subject",
+     "Obama"),
 ])
 def test_denier(text, phrase, denier):
     found = {d.text: d.denier for d in find_denials(text, quotes=[])}

@@ -42,10 +42,10 @@ considered deem deems deemed judge judged ruled wonder wonders wondered ponder p
 VERB_RULES: frozenset[str] = frozenset(
     "deny reject refute rebut rebuff disavow dispute contradict push_back dismiss repudiate debunk not_buy "
     "divert_attention not_guilty discredited "
-    # round 2 (TRAIN): "Turkey refuses to recognize"
-    "refuse_recognize "
-    # round 3: "Trump deflected."
-    "deflected_bare".split()
+    # "Turkey refuses to recognize"
+    "refuse_acknowledge "
+    # round 3: "Trump deflected.", "decided to push back."
+    "deflected_bare push_back_bare".split()
 )
 
 _TELL = frozenset("tell tells told".split())
@@ -137,7 +137,7 @@ def _is_cap(tok: Token) -> bool:
     return tok.word[:1].isupper()
 
 
-def _np_ending_at(toks: list[Token], i: int) -> Mention | None:
+def np_ending_at(toks: list[Token], i: int) -> Mention | None:
     """The noun phrase whose last word is ``toks[i]`` (walking leftwards), or None."""
     if i < 0:
         return None
@@ -160,7 +160,7 @@ def _np_ending_at(toks: list[Token], i: int) -> Mention | None:
         if prev.low in _DETERMINERS:
             return Mention(prev.start, last.end)
         if _is_cap(prev):
-            m = _np_ending_at(toks, k - 1)
+            m = np_ending_at(toks, k - 1)
             return Mention(m.start if m else prev.start, last.end)
         if (prev.low == "of" and k - 2 >= 0 and toks[k - 2].word[:1].islower() and toks[k - 2].low not in _STOP
                 and toks[k - 2].low not in _SKIP and toks[k - 2].low not in _DETERMINERS and toks[k - 2].low not in PRONOUNS):
@@ -274,7 +274,7 @@ def subject_before(toks: list[Token], i: int) -> Mention | None:
                     k = opening - 1
     while k >= 0 and toks[k].word in {"“", "”", '"', "‘", "’"}:
         k -= 1
-    return _np_ending_at(toks, k)
+    return np_ending_at(toks, k)
 
 
 def _controller(toks: list[Token], k: int, i: int) -> Mention | None:

@@ -28,7 +28,7 @@ from toolkit.denials.candidates import features, find_candidates, prior_logit, q
 from toolkit.denials.lexicon import CATEGORIES, Lexicon, default_lexicon, load_lexicon
 from toolkit.denials.model import Model, default_model
 from toolkit.denials.deniers import (PRONOUNS, SPEECH_VERBS, VERB_RULES, Mention, SentenceTokens, advancer,
-                                     find_denier, speaker_of_verb, subject_before)
+                                     find_denier, np_ending_at, speaker_of_verb, subject_before)
 from toolkit.quotes.speakers import normalise_name
 from toolkit.text.tokenize import Sentences
 
@@ -369,6 +369,36 @@ def _headline_source(text: str, start: int) -> Mention | None:
     return Mention(*match.span(1))
 
 
+#: An embedded tweet's signature: "— Donald J. Trump (@realDonaldTrump) June 29, 2016".
+_TWEET_SIGNATURE = re.compile(r"[—–]\s*((?:[A-Z][\w.’'\-]*[ \t]+){0,3}[A-Z][\w.’'\-]*)\s*\(@\w+\)")
+
+
+def _tweet_author(text: str, end: int) -> Mention | None:
+    """The author signing an embedded tweet after the denial in its paragraph ("... makes everything up! — Donald J.
+    Trump (@realDonaldTrump)"), or None."""
+    stop = text.find("\n\n", end)
+    match = _TWEET_SIGNATURE.search(text, end, len(text) if stop < 0 else stop)
+    return Mention(*match.span(1)) if match else None
+
+
+def _aside_subject(tokens: SentenceTokens, sentence: tuple[int, int], start: int) -> Mention | None:
+    """The name right before an aside between commas that holds the denial ("Obama, in need of a change of subject,
+    brought it up") when it opens its clause: the aside describes that subject."""
+    toks = tokens(sentence[0], sentence[1])
+    first = next((n for n, t in enumerate(toks) if t.end > start), len(toks))
+    comma = next((n for n in range(first - 1, max(-1, first - 12), -1) if toks[n].word in {",", "(", "—"}), None)
+    if comma is None or comma == 0 or not toks[comma - 1].word[:1].isupper():
+        return None
+    closes = any(t.word in {",", ")", "—"} for t in toks[first:first + 12])
+    name = np_ending_at(toks, comma - 1) if closes else None
+    if name is None:
+        return None
+    opening = next((n for n, t in enumerate(toks) if t.start == name.start), None)
+    if opening is None or (opening > 0 and toks[opening - 1].low not in {"so", "and", "but", "-", "—", "–"}):
+        return None
+    return name
+
+
 def _quote_speaker(quote: Any) -> Mention | None:
     start, end = getattr(quote, "speaker_start", None), getattr(quote, "speaker_end", None)
     if start is None or end is None:
@@ -423,6 +453,7 @@ def find_denials(
         region = (int(quote_obj.start), int(quote_obj.end)) if quote_obj is not None else _containing(marks, start, end)
         is_verb = rule.split("+")[0] in VERB_RULES
         denier: Mention | None = None
+        authors = False  # the author's own verdict: no denier, whatever the fallbacks below would name
         if region is not None:
             marked = _containing(marks, start, end) or region
             denier = _embedded_reporter(tokens, marked, sentence, start) or _partial_quote_reporter(tokens, marked, sentence)
@@ -443,10 +474,11 @@ def find_denials(
                 denier = _earlier_rater(text, tokens, split, sentence) or denier
             if denier is not None and text[denier.start:denier.end].lower() in _PERSONAL:
                 denier = _named_reporter(text, tokens, sentence, start, text[denier.start:denier.end].lower()) or denier
-            if _authors_verdict(text, tokens, sentence, start, end, denier):
+            authors = _authors_verdict(text, tokens, sentence, start, end, denier)
+            if authors:
                 denier = None
-        if denier is None:
-            denier = _headline_source(text, start)
+        if denier is None and not authors:
+            denier = _headline_source(text, start) or _tweet_author(text, end) or _aside_subject(tokens, sentence, start)
         if signatures is None:
             signatures = _signatures(text)
         signature = next((sig for sig in signatures if sig[0] >= end), None) if signatures else None
