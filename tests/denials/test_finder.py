@@ -88,6 +88,7 @@ def _found(text):
     ("The media makes everything up!", "makes everything up", "falsity"),
     ("Mr. Obama decided to use the platform to push back.", "push back", "explicit"),
     ("Turkey refuses to acknowledge the atrocities.", "refuses to acknowledge", "explicit"),
+    ("The aide called it an exaggerated claim.", "exaggerated", "falsity"),
 ])
 def test_categories(text, phrase, category):
     # the lexicon's candidate and its category; whether a one-sentence example out of any context passes the
@@ -131,6 +132,8 @@ def test_broad_candidates_are_scored_with_their_category(text, phrase, category)
     # the phrasal verb's other senses; "push back" with an object that is no claim
     "They made up the difference in the third quarter.",
     "The teams made it up as they went along in practice.",
+    # an attributive use describes a thing ("an exaggerated claim" is a denial)
+    "Beck joked, again using an exaggerated Southern accent.",
     "Trump is such a liar, he's such an egregious liar.",
     "Everything Trump says is a lie unless proven otherwise.",
     "Mook said Trump tells so many lies that Clinton could not answer them all.",

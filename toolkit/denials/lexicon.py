@@ -435,6 +435,8 @@ def sense_ok(entry: Entry, text: str, start: int, end: int) -> bool:
             as_claim = "as" in window and set(window[:window.index("as")]) & _OBJECT_PRONOUNS
             if not (set(window) & CLAIM_WORDS or as_claim or nxt == "that" or passive):
                 return False
+        if name == "claim_if_attributive" and prev in _DETERMINERS_ADJ and not set(clause_after[:3]) & CLAIM_WORDS:
+            return False  # "an exaggerated Southern accent", "one discredited leak": it describes a thing
         if name == "claim_near":
             n = int(arg or 3)
             if not set(before[-n:] + clause_after[:n]) & CLAIM_WORDS:
