@@ -347,6 +347,13 @@ def test_every_shipped_entry_has_a_trigger():
         assert entry_triggers(entry), entry.id
 
 
+def test_every_verb_rule_names_a_shipped_entry():
+    # a verb rule whose entry was renamed or removed silently stops naming its subject as the denier
+    from toolkit.denials.deniers import VERB_RULES
+
+    assert VERB_RULES <= {entry.id for entry in default_lexicon().entries}
+
+
 def test_lazy_sentences_equal_sentence_spans():
     for text in list(load_corpus(SAMPLE)["text"]) + ["One. Two.\nThree\n\nFour. Five", "", "  \n\n "]:
         assert _Sentences(text).all() == [tuple(s) for s in sentence_spans(text)]
