@@ -8,8 +8,8 @@ the negated clauses "did not send", "never touched") run in a second pass and yi
 Features are strings (a sparse binary vector), deliberately few and generic (about 100 TRAIN candidates): the
 word class before, a claim noun before or after, an accusation word in the clause or the 300 characters before,
 a legal word before (another sense), a person after (the "withhold" sense of "deny"), inside quotation marks.
-The entry's smoothed TRAIN precision as log-odds (:func:`prior_logit`) is one number beside them (off in the
-shipped model: :data:`toolkit.denials.model.USE_PRIOR`).
+The entry's smoothed TRAIN precision as log-odds (:func:`prior_logit`) is one number beside them
+(:data:`toolkit.denials.model.USE_PRIOR`).
 """
 
 from __future__ import annotations
