@@ -6,10 +6,13 @@
 The written entries (guidelines, literature, PolNeAR inspection) are kept as written, with comments and order.
 The section after the line ``# ---- derived from the TRAIN gold`` is rewritten by
 :func:`toolkit.denials.derivation.derive_entries`: 1-2 word sequences of gold denial spans with at least
-``MIN_HITS`` (2) gold hits and precision at least ``MIN_PRECISION`` (0.6) over their not-negated occurrences
+``MIN_HITS`` (3) gold hits and precision at least ``MIN_PRECISION`` (0.6) over their not-negated occurrences
 in the TRAIN texts. The rule was chosen by 5-fold CV on TRAIN with the derivation inside each fold
-(``toolkit.evaluation.denials.fold_models``; min precision 0.3 / 0.4 / 0.5 / 0.6 gave CV F1 0.330 / 0.335 /
-0.343 / 0.344 with every candidate kept). Then every entry gets ``train_n`` = its candidates in the TRAIN
+(``toolkit.evaluation.denials.fold_models``): in round 2, min precision 0.3 / 0.4 / 0.5 / 0.6 at 2 hits gave CV
+F1 0.330 / 0.335 / 0.343 / 0.344; in round 3, with the lexicon's inflections, 2 hits (precision 0.6 or 0.8) gave
+F1 0.422 and 3 hits 0.430, the same as no derivation at all (P 0.709 -> 0.757: the 2-hit entries of the training
+folds added 7 false positives and no true one on the held-out folds). At 3 hits nothing is derived from the 140
+TRAIN articles; the mechanism stays for a larger gold set. Then every entry gets ``train_n`` = its candidates in the TRAIN
 texts (:func:`toolkit.denials.candidates.find_candidates`) and ``train_precision`` = the share overlapping a
 gold denial (empty when ``train_n`` is 0): the model's prior feature. Retrain the model afterwards
 (``scripts/train_denials.py``): the candidates are its input.

@@ -17,6 +17,8 @@ from toolkit.denials.lexicon import Entry, Lexicon, parse_lexicon
 
 TRAIN_GOLD = SHARED / "denials" / "train"
 BASE = parse_lexicon(["deny\tdeny|denied\texplicit\tGUIDELINES.md\tnegatable"])
+#: The rule at two gold hits (the shipped MIN_HITS is 3, chosen by TRAIN-fold CV): the mechanism on small examples.
+TWO = {"min_hits": 2}
 
 
 def _gold(texts: dict[str, str], word: str, category: str = "falsity") -> dict[str, list[dict]]:
@@ -37,7 +39,8 @@ def _patterns(derived) -> set[str]:
 
 def test_a_wording_marked_twice_with_high_precision_is_derived_with_its_evidence():
     texts = {"a": "Aides called the memo balderdash on Monday.", "b": "It is balderdash, she said."}
-    (derived,) = derive_entries(_gold(texts, "balderdash"), texts, BASE)
+    (derived,) = derive_entries(_gold(texts, "balderdash"), texts, BASE, **TWO)
+    assert not derive_entries(_gold(texts, "balderdash"), texts, BASE)  # the shipped rule wants a third hit
     assert derived.entry.pattern == "balderdash" and (derived.n, derived.hits) == (2, 2)
     assert derived.entry.category == "falsity" and derived.entry.source.startswith(DERIVED_SOURCE)
     assert derived.entry.negatable
@@ -45,20 +48,20 @@ def test_a_wording_marked_twice_with_high_precision_is_derived_with_its_evidence
 
 def test_a_wording_seen_once_or_mostly_outside_gold_is_not_derived():
     texts = {"a": "They called it balderdash.", "b": "The weather was fine."}
-    assert not derive_entries(_gold(texts, "balderdash"), texts, BASE)
+    assert not derive_entries(_gold(texts, "balderdash"), texts, BASE, **TWO)
     # marked twice, but four more unmarked occurrences: precision 2 / 6 < 0.6
     texts = {"a": "It is balderdash.", "b": "More balderdash.", "c": "balderdash balderdash balderdash balderdash"}
     gold = _gold({k: v for k, v in texts.items() if k != "c"}, "balderdash") | {"c": []}
-    assert not derive_entries(gold, texts, BASE)
-    assert _patterns(derive_entries(gold, texts, BASE, min_precision=0.3)) == {"balderdash"}
+    assert not derive_entries(gold, texts, BASE, **TWO)
+    assert _patterns(derive_entries(gold, texts, BASE, min_precision=0.3, **TWO)) == {"balderdash"}
 
 
 def test_negated_occurrences_and_words_of_base_entries_do_not_count():
     texts = {"a": "It is balderdash.", "b": "More balderdash.", "c": "This is not balderdash. Nor balderdash."}
     gold = _gold({k: v for k, v in texts.items() if k != "c"}, "balderdash") | {"c": []}
-    assert _patterns(derive_entries(gold, texts, BASE)) == {"balderdash"}  # 2 of 2: the negated ones are left out
+    assert _patterns(derive_entries(gold, texts, BASE, **TWO)) == {"balderdash"}  # 2 of 2: the negated ones are left out
     texts = {"a": "He denied it.", "b": "She denied it too."}
-    assert not derive_entries(_gold(texts, "denied"), texts, BASE)  # the base lexicon's word
+    assert not derive_entries(_gold(texts, "denied"), texts, BASE, **TWO)  # the base lexicon's word
 
 
 def test_derived_lexicon_replaces_old_derived_entries_and_counts_every_entry():
@@ -67,7 +70,7 @@ def test_derived_lexicon_replaces_old_derived_entries_and_counts_every_entry():
     assert written_entries(lexicon) == BASE
     texts = {"a": "He denied the balderdash.", "b": "It was balderdash, she denied."}
     gold = _gold(texts, "balderdash")
-    derived = derived_lexicon(gold, texts, lexicon)
+    derived = derived_lexicon(gold, texts, lexicon, **TWO)
     assert [e.id for e in derived.entries] == ["deny", "d:balderdash"]
     assert [(e.train_n, e.train_hits) for e in derived.entries] == [(2, 0), (2, 2)]
     assert total_counts(entry_counts(gold, texts, derived), leave_out="a") == {"deny": (1, 0), "d:balderdash": (1, 1)}
