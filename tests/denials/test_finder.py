@@ -134,6 +134,8 @@ def test_broad_candidates_are_scored_with_their_category(text, phrase, category)
     "The teams made it up as they went along in practice.",
     # an attributive use describes a thing ("an exaggerated claim" is a denial)
     "Beck joked, again using an exaggerated Southern accent.",
+    # a hypothetical negation rejects nothing
+    "He questioned why he would do so if it wasn't true.",
     "Trump is such a liar, he's such an egregious liar.",
     "Everything Trump says is a lie unless proven otherwise.",
     "Mook said Trump tells so many lies that Clinton could not answer them all.",
