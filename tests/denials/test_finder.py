@@ -62,6 +62,10 @@ def _found(text):
     ("Trump has called climate change a hoax perpetrated by China to hurt U.S. manufacturing.",
      "to hurt U.S. manufacturing", "delegitimize"),
     ("A gaffe suggested the panel was created to hurt her political prospects.", "to hurt her political prospects", "delegitimize"),
+    # origin of an accusation (GUIDELINES.md: "created by the Clinton campaign")
+    ("The story was created by the Clinton campaign, he said.", "created by the Clinton campaign", "delegitimize"),
+    ("Leaks of party emails might contain fake information inserted by Russian hackers.",
+     "inserted by Russian hackers", "delegitimize"),
     # deflection
     ("He made repeated attempts to change the subject to terrorism.", "change the subject", "counter_accusation"),
     ("The best course is to deflect questions.", "deflect questions", "counter_accusation"),
@@ -146,6 +150,8 @@ def test_broad_candidates_are_scored_with_their_category(text, phrase, category)
     "Neither Warren nor Clinton spoke with reporters.",
     "Nobody cared about the vote.",
     "The senator insisted on a vote, and the bill did not pass.",
+    # an origin with no accusation before it
+    "The company was created by the Clinton family in 1990.",
     # "to hurt" without an accusation or an effort before it
     "Wall Street does more to hurt the economy than to help it.",
     "The storm threatened to hurt the harvest.",
