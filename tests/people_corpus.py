@@ -12,7 +12,7 @@ from pathlib import Path
 TEXTS = {
     "a1": "Clintons on the trail\n\nHillary Clinton said the economy needed a new plan. Former President Bill Clinton "
           "told reporters that the campaign was going well.\n\n\"We are going to win this state,\" Clinton said on Tuesday.\n",
-    "a2": "Trump rally draws crowd\n\nDonald Trump said the polls were wrong. \"I will win big,\" Mr. Trump said.\n\n"
+    "a2": "Trump rally draws crowd\n\nDonald Trump said the polls were fake. \"I will win big,\" Mr. Trump said.\n\n"
           "The State Department said it had no comment. Maria Zakharova said the claims were false.\n",
     "a3": "Campaign notes\n\n\"The numbers are moving,\" Trump said. Bernie Sanders said the party had to change. "
           "Sanders added that young voters were with him.\n",
