@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from importlib import resources
 
 import pytest
@@ -41,6 +42,13 @@ def test_training_is_deterministic_and_learns_the_signal():
     assert first.weights["a"] > 0 > first.weights["b"]
     assert first.score(["a"]) > 0.5 > first.score(["b"])
     assert model_json(round_trip(first)) == model_json(first)
+
+
+def test_training_on_no_candidates_gives_the_shifted_bias():
+    # a gold set so small that no lexicon match occurs in it: a model all the same, scoring by its bias alone
+    model = train([], shift=-1.0)
+    assert model.weights == {} and model.bias == 1.0 and model.meta["examples"] == 0
+    assert model.score(["anything"]) == pytest.approx(1 / (1 + math.exp(-1.0)))
 
 
 def test_scores_are_in_the_unit_interval_and_min_score_filters():

@@ -168,6 +168,10 @@ def train(
             cols.append(index[PRIOR])
             vals.append(priors[r])
     n = len(examples)
+    if n == 0:  # no candidates to learn from (a tiny gold set): the shifted bias alone, every weight zero
+        info = {"examples": 0, "positives": 0, "features": 0, "l2": l2, "steps": steps, "rate": rate,
+                "min_count": min_count, "pos_weight": pos_weight, "rule_l2": rule_l2, "shift": shift, **(meta or {})}
+        return Model(-shift, {}, info)
     rows_a = np.asarray(rows, dtype=np.int64)
     cols_a = np.asarray(cols, dtype=np.int64)
     vals_a = np.asarray(vals, dtype=np.float64)
