@@ -14,7 +14,7 @@ from conftest import POLNEAR
 from toolkit.text import tokenize
 from toolkit.text.punkt import abbreviations as abbreviations_of_punkt
 from toolkit.text.punkt_reference import reference_word_tokenizer
-from toolkit.text.tokenize import Span, paragraph_spans, sentence_spans, sentences, word_spans, word_tokens
+from toolkit.text.tokenize import Span, paragraph_spans, sentence_spans, sentences, word_columns, word_spans, word_tokens
 
 Tokenizer = Callable[[str], list[Span]]
 
@@ -271,7 +271,9 @@ def test_word_spans_equal_nltk_on_polnear() -> None:
         pytest.skip(f"PolNeAR dev texts not found at {POLNEAR_TEXT}")
     for path in sorted(POLNEAR_TEXT.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
-        assert [tuple(s) for s in word_spans(text)] == _nltk_word_spans(text), path.name
+        spans = _nltk_word_spans(text)
+        assert [tuple(s) for s in word_spans(text)] == spans, path.name
+        assert word_columns(text) == (spans, [text[s:e] for s, e in spans], [s for s, _ in spans]), path.name
 
 
 # --- properties ---------------------------------------------------------------------------
@@ -340,7 +342,7 @@ def test_sentences_split_each_paragraph_once(monkeypatch: pytest.MonkeyPatch) ->
 
 
 def test_no_whitespace_character_starts_a_word_token() -> None:
-    # `word_tokens` reads the whitespace before each token as `\s*`: it must never swallow a token's start.
+    # `word_tokens` takes the pieces between tokens for whitespace: no whitespace character may start a token.
     spaces = "".join(chr(c) for c in range(0x110000) if chr(c).isspace())
     assert re.fullmatch(r"\s+", spaces)
     for astral in (False, True):
@@ -351,5 +353,6 @@ def test_no_whitespace_character_starts_a_word_token() -> None:
 @given(st.text(alphabet=st.sampled_from(list(" \t\n\r\x0b\x0c\x1c\x85\xa0\u2028\u3000ab.,'’-$5€Mr\U0001d49c“”")), max_size=40))
 def test_word_tokens_match_word_spans_on_any_spacing(text: str) -> None:
     spans, toks = word_tokens(text)
+    assert word_columns(text) == (spans, toks, [s for s, _ in spans])
     assert spans == [tuple(s) for s in word_spans(text)]
     assert toks == [text[s:e] for s, e in spans]

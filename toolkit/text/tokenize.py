@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from toolkit.text.punkt import punkt_slices
 
-__all__ = ["Sentences", "Span", "paragraph_sentence_spans", "paragraph_spans", "sentence_spans", "sentences", "word_spans", "word_tokens"]
+__all__ = ["Sentences", "Span", "paragraph_sentence_spans", "paragraph_spans", "sentence_spans", "sentences", "word_columns", "word_spans", "word_tokens"]
 
 
 class Span(NamedTuple):
@@ -209,15 +209,23 @@ def word_tokens(text: str) -> tuple[list[tuple[int, int]], list[str]]:
     For finders that need both: one pass of the pattern, and every list built in C (no match object, and
     no token sliced out of the text in Python).
     """
-    # Each match is the whitespace before a token and the token; the running sum of their lengths is
-    # every token's start and end. Every non-space character is a token (the last alternative) and no
-    # whitespace character starts one (tests/text/test_tokenize.py), so the whitespace group hides none.
-    pairs = _spaced_word_regex(bool(text) and max(text) > "\uffff").findall(text)
-    bounds = list(accumulate(map(len, chain.from_iterable(pairs))))
-    return list(zip(bounds[0::2], bounds[1::2])), list(map(itemgetter(1), pairs))
+    spans, toks, _ = word_columns(text)
+    return spans, toks
+
+
+def word_columns(text: str) -> tuple[list[tuple[int, int]], list[str], list[int]]:
+    """Return `word_tokens(text)` and the tokens' start offsets (the spans' first items), from one split."""
+    # `split` on the token pattern (one group) gives the whitespace before each token and the token, in turn;
+    # the running sum of their lengths is every token's start and end. Every non-space character is a token (the
+    # last alternative) and no whitespace character starts one (tests/text/test_tokenize.py), so the pieces
+    # between tokens hide none.
+    parts = _split_word_regex(bool(text) and max(text) > "\uffff").split(text)
+    bounds = list(accumulate(map(len, parts)))
+    starts = bounds[0:-1:2]
+    return list(zip(starts, bounds[1::2])), parts[1::2], starts
 
 
 @lru_cache(maxsize=None)
-def _spaced_word_regex(astral: bool) -> re.Pattern[str]:
-    """Return the word pattern behind a group of the whitespace before it: `(\\s*)(token)`."""
-    return re.compile(rf"(\s*)({_word_regex(astral).pattern})", re.VERBOSE)
+def _split_word_regex(astral: bool) -> re.Pattern[str]:
+    """Return the word pattern as one group, for `re.split`: `(token)`."""
+    return re.compile(f"({_word_regex(astral).pattern})", re.VERBOSE)
