@@ -266,6 +266,17 @@ def test_word_spans_equal_nltk(text: str) -> None:
     assert [tuple(s) for s in word_spans(text)] == _nltk_word_spans(text)
 
 
+# ASCII words against everything that may follow one: periods (titles, acronyms), apostrophes, hyphens, digits.
+ASCII_WORDS = st.sampled_from(["a", "Mr", "Mrs", "Prof", "Jr", "U", "S", "e", "g", "word", "Trump", "x1", "16", ".", ",",
+                               "'", "’", "-", "—", "$", "€", " ", "\n", "\u0301", "é", "_", "5"])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(ASCII_WORDS, max_size=30).map("".join))
+def test_word_spans_equal_nltk_around_ascii_words(text: str) -> None:
+    assert [tuple(s) for s in word_spans(text)] == _nltk_word_spans(text)
+
+
 def test_word_spans_equal_nltk_on_polnear() -> None:
     if not POLNEAR_TEXT.is_dir():
         pytest.skip(f"PolNeAR dev texts not found at {POLNEAR_TEXT}")
