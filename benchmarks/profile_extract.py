@@ -46,8 +46,10 @@ Func = tuple[str, int, str]
 _BY_PATH: list[tuple[str, str | None, str]] = [
     ("toolkit/text/tokenize.py", "word_spans", "word tokens"),
     ("toolkit/text/tokenize.py", "word_tokens", "word tokens"),
+    ("toolkit/text/tokenize.py", "word_columns", "word tokens"),
     ("toolkit/text/tokenize.py", "_word_regex", "word tokens"),
     ("toolkit/text/tokenize.py", None, "sentences (Punkt)"),
+    ("toolkit/text/punkt.py", None, "sentences (Punkt)"),
     ("nltk/tokenize/punkt.py", None, "sentences (Punkt)"),
     ("toolkit/quotes/doc.py", "make_doc", "quotes: doc (token lists)"),
     ("toolkit/quotes/doc.py", None, "quotes: shared helpers (doc.py)"),

@@ -67,6 +67,7 @@ _CONTEXT_WORDS = compile_punkt(rf"""(
 )""")
 # Punkt's realignment of closing marks onto the sentence before them (standard `re`, as NLTK's subclass had it).
 _REALIGN = re.compile(r"[\"'’”)\]}‘“]+?(?:\s+|(?=--)|$)", re.MULTILINE)
+_CLOSERS = frozenset("\"'’”)]}‘“")
 # Punkt's token classes (compiled with `re`: \d and [^\W\d] meet ASCII or common letters and digits in news).
 _ELLIPSIS = re.compile(r"\.\.+$")
 _NUMERIC = re.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$")
@@ -130,19 +131,24 @@ def _breaks_after(tok: str, first: tuple[bool, bool], nxt: str, nxt_break: bool,
 
 def contains_break(context: str) -> bool:
     """True if Punkt puts a sentence break in the candidate context `context` ("said. The", "Mr. Obama")."""
+    return _break_in(context, 0, len(context))
+
+
+def _break_in(text: str, start: int, end: int) -> bool:
+    """`contains_break(text[start:end])`, the common contexts decided without copying them out of `text`."""
     abbrevs = abbreviations()
-    plain = _PLAIN_BREAK.match(context)
+    plain = _PLAIN_BREAK.match(text, start, end)
     if plain is not None and plain.group(1).lower() not in abbrevs:
         # Punkt's first pass marks "word." a break, its second pass only revisits abbreviations,
         # ellipses, initials and numbers, and a token follows: a break.
         return True
-    after = _ABBREVIATION_NEXT.fullmatch(context)
+    after = _ABBREVIATION_NEXT.fullmatch(text, start, end)
     if after is not None and after.group(1).lower() in abbrevs:
         # An abbreviation breaks only before a capitalised frequent sentence starter; the tokens after the
         # next word are the last and so cannot count.
         word = after.group(2)
         return word[0].isupper() and word.lower() in SENTENCE_STARTERS
-    return annotated_break(context)
+    return annotated_break(text[start:end])
 
 
 def annotated_break(context: str) -> bool:
@@ -173,15 +179,15 @@ def punkt_slices(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if other > space:
                 space, low = other, other + 1
         new_start = space + 1 if space > word_stop else word_start  # whitespace first in the gap counts as none
-        if pending is not None and word_stop <= new_start:
-            if contains_break(text[word_start:word_stop] + pending.group() + pending.group("after_tok")):
-                slices.append((last_break, pending.end()))
-                following = pending.start("next_tok")
-                last_break = following if following >= 0 else pending.end()
+        # the context (word, mark, what follows) is one stretch of the text: word_start up to the lookahead's end
+        if pending is not None and word_stop <= new_start and _break_in(text, word_start, pending.end(1)):
+            slices.append((last_break, pending.end()))
+            following = pending.start(2)
+            last_break = following if following >= 0 else pending.end()
         pending, word_start, word_stop = match, new_start, at
-    if pending is not None and contains_break(text[word_start:word_stop] + pending.group() + pending.group("after_tok")):
+    if pending is not None and _break_in(text, word_start, pending.end(1)):
         slices.append((last_break, pending.end()))
-        following = pending.start("next_tok")
+        following = pending.start(2)
         last_break = following if following >= 0 else pending.end()
     stop = end
     while stop > start and text[stop - 1].isspace():
@@ -196,7 +202,8 @@ def punkt_slices(text: str, start: int, end: int) -> list[tuple[int, int]]:
         m = None
         if i < last:
             following, following_stop = slices[i + 1]
-            m = _REALIGN.match(text, following, max(following, following_stop))
+            if following < following_stop and text[following] in _CLOSERS:  # the pattern's first character
+                m = _REALIGN.match(text, following, following_stop)
         if m:
             out.append((first, following + len(m.group(0).rstrip())))
             realign = m.end() - following
