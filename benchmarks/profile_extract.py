@@ -46,8 +46,10 @@ Func = tuple[str, int, str]
 _BY_PATH: list[tuple[str, str | None, str]] = [
     ("toolkit/text/tokenize.py", "word_spans", "word tokens"),
     ("toolkit/text/tokenize.py", "word_tokens", "word tokens"),
+    ("toolkit/text/tokenize.py", "word_columns", "word tokens"),
     ("toolkit/text/tokenize.py", "_word_regex", "word tokens"),
     ("toolkit/text/tokenize.py", None, "sentences (Punkt)"),
+    ("toolkit/text/punkt.py", None, "sentences (Punkt)"),
     ("nltk/tokenize/punkt.py", None, "sentences (Punkt)"),
     ("toolkit/quotes/doc.py", "make_doc", "quotes: doc (token lists)"),
     ("toolkit/quotes/doc.py", None, "quotes: shared helpers (doc.py)"),
@@ -143,13 +145,16 @@ def stage_times(stats: pstats.Stats, rounds: int = 30) -> dict[str, float]:
     return dict(out)
 
 
-def source_texts() -> list[str]:
-    """Return every PolNeAR train and dev text, in file-name order."""
-    return [p.read_text(encoding="utf-8") for split in ("train", "dev")
-            for p in sorted((POLNEAR / split / "text").glob("*.txt"))]
+def source_texts(polnear: Path) -> list[str]:
+    """Return every PolNeAR train and dev text, in file-name order; none found is an error."""
+    texts = [p.read_text(encoding="utf-8") for split in ("train", "dev")
+             for p in sorted((polnear / split / "text").glob("*.txt"))]
+    if not texts:
+        raise SystemExit(f"no PolNeAR text under {polnear}/{{train,dev}}/text: pass --polnear")
+    return texts
 
 
-def build_corpus(work: Path, copies: int) -> dict[str, Path]:
+def build_corpus(work: Path, copies: int, polnear: Path = POLNEAR) -> dict[str, Path]:
     """Write the corpus as a .txt folder and as JSONL.gz shards under `work` (reused when complete)."""
     folders = {"txt": work / f"txt-{copies}", "jsonl": work / f"jsonl-{copies}"}
     done = work / f"COMPLETE-{copies}"
@@ -158,7 +163,7 @@ def build_corpus(work: Path, copies: int) -> dict[str, Path]:
     for folder in folders.values():
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True)
-    texts = source_texts()
+    texts = source_texts(polnear)
     rows = [{"id": f"a{i:06d}", "outlet": "polnear", "date": f"2016-{1 + i % 12:02d}-{1 + i % 28:02d}",
              "text": f"{texts[i % len(texts)]}\n\n(Copy {i}.)"} for i in range(copies * len(texts))]
     for row in rows:
@@ -192,9 +197,10 @@ def main() -> None:
     parser.add_argument("--formats", nargs="+", default=list(FORMATS), choices=FORMATS)
     parser.add_argument("--runs", type=int, default=1, help="unprofiled runs per format (median reported)")
     parser.add_argument("--work", type=Path, default=Path("/tmp/toolkit-profile"))
+    parser.add_argument("--polnear", type=Path, default=POLNEAR, help="PolNeAR folder (train/, dev/)")
     parser.add_argument("--top", type=int, default=0, help="also print the N functions with most self time")
     args = parser.parse_args()
-    folders = build_corpus(args.work, args.copies)
+    folders = build_corpus(args.work, args.copies, args.polnear)
     n = int((args.work / f"COMPLETE-{args.copies}").read_text())
     shares: dict[str, dict[str, float]] = {}
     rates: dict[str, str] = {}

@@ -9,6 +9,8 @@ from datetime import datetime
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import POLNEAR, REFERENCE, SAMPLE, needs_polnear
 from toolkit import CorpusError, LoadLog, iter_articles, load_corpus, load_log
@@ -547,3 +549,15 @@ def test_day_month_order_is_decided_per_file_and_per_metadata_table(tmp_path) ->
     dates = dict(zip(frame["doc_id"], frame["date"].dt.strftime("%Y-%m-%d")))
     assert dates == {"d1": "2016-10-12", "d2": "2016-10-13", "u1": "2016-12-10", "u2": "2016-10-13",
                      "a": "2016-10-05", "b": "2016-10-25"}
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["[+12 chars]", "[+3 chars] ", " chars]", "[+", "chars", "]", "…", "...", " ", "\n", "\r\n",
+                                 "\u2028", "\x1c", "\xa0", "\t", "word", "5"]), max_size=12).map("".join))
+def test_newsapi_marker_guard_changes_nothing(text):
+    # `_newsapi_text` searches only texts that end with " chars]" (whitespace aside): no other text has the marker.
+    from toolkit.corpus.loaders import _NEWSAPI_CUT, _newsapi_text
+
+    found = _NEWSAPI_CUT.search(text)
+    expected = text[: found.start()] if found is not None else text
+    assert _newsapi_text(text, "content", []) == expected

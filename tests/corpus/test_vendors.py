@@ -8,8 +8,11 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import vendor_fixtures as vf
+from conftest import POLNEAR
 from toolkit.corpus.loadlog import LoadLog
 from toolkit.corpus.vendors import FORMATS, read_unrecognised, read_vendor, sniff
 from toolkit.corpus.vendors.common import Announced, english_months, missing_numbers, not_in_file, vendor_date, word_count
@@ -339,3 +342,61 @@ def test_extract_reads_exports_as_units_with_the_same_ids_as_load(tmp_path):
     vf.write_all(tmp_path / "c")
     extract(tmp_path / "c", tmp_path / "out", files_per_partition=2, progress=False)
     assert list(read_table(tmp_path / "out", "articles")["doc_id"]) == list(load_corpus(tmp_path / "c")["doc_id"])
+
+
+def _vendor_line_by_line(text: str) -> str | None:
+    """`vendor_of_text` as it was before its word guards: every marker pattern over every line."""
+    import re
+
+    from toolkit.corpus.vendors import detect
+    from toolkit.corpus.vendors.factiva import ARTICLE_END
+    from toolkit.corpus.vendors.nexis import CLASSIC_SEPARATOR, UNI_END
+    from toolkit.corpus.vendors.proquest import NUMBER, SEPARATOR
+
+    lines = text.split("\n")
+    if any(CLASSIC_SEPARATOR.match(line) for line in lines):
+        return "nexis"
+    if any(SEPARATOR.match(line) for line in lines) and (
+        any(NUMBER.match(line) for line in lines) or detect._PROQUEST_HEAD.search(text)
+    ):
+        return "proquest"
+    if any(ARTICLE_END.match(line) for line in lines) or (
+        len(detect._FACTIVA_CODES.findall(text)) >= 3
+        or (detect._FACTIVA_WORDS.search(text) and re.search(r"Dow Jones|Factiva", text, re.I))
+    ):
+        return "factiva"
+    if any(UNI_END.match(line) for line in lines) or (detect._UNI_COVER.search(text) and detect._UNI_COUNT.search(text)):
+        return "nexis"
+    if detect._UNI_BODY.search(text) and detect._UNI_LENGTH.search(text):
+        return "nexis"
+    return None
+
+
+_MARKER_LINES = ["1 of 120 DOCUMENTS", "  2 of 5 DOCUMENT ", "Dokument 3 von 50", "Document 2 de 2", "_" * 25, "Document 3 of 10",
+                 "Dokument 1 von 2", "ProQuest document ID: 123", "Full text: x", "Publication title: y", "ProQuest LLC",
+                 "Document WSJ0000020160920ec9k00001", "AN WSJ0000020160920ec9k00001", "WSJ  WSJ0000020160920ec9k00001",
+                 "Documenten abcdefabcdef12", "HD\tHeadline", "PD 12 May 2016", "SN|x", "TD", "LP ", "250 words", "1.234 Wörter",
+                 "12 mots", "Dow Jones", "factiva", "End of Document", "END OF DOCUMENT", "Ende des Dokuments", "ende des \u212aokuments",
+                 "Fin du document", "Job Number: 1", "Auftragsnummer: 2", "Documents (10)", "Dokumente (3)", "Body", "Text",
+                 "Length: 300 words", "Länge: 3", "Longueur: 4", "Mr. Trump said on Tuesday.", "  ", "", "\r"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_MARKER_LINES), max_size=12).map("\n".join))
+def test_vendor_guards_change_no_answer(text: str) -> None:
+    from toolkit.corpus.vendors.detect import vendor_of_text
+
+    assert vendor_of_text(text) == _vendor_line_by_line(text)
+
+
+def test_vendor_guards_change_no_answer_on_fixtures_and_polnear(files: dict[str, Path]) -> None:
+    from toolkit.corpus.decoding import decode_bytes
+    from toolkit.corpus.vendors.detect import vendor_of_text
+
+    texts = [decode_bytes(path.read_bytes()).text for path in files.values() if path.suffix in (".txt", ".html")]
+    texts += [rtf_text(path.read_bytes()) for path in files.values() if path.suffix == ".rtf"]
+    texts += [path.read_text(encoding="utf-8") for path in sorted((POLNEAR / "dev" / "text").glob("*.txt"))]
+    assert len(texts) > 5
+    for text in texts:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        assert vendor_of_text(text) == _vendor_line_by_line(text)

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import POLNEAR, needs_polnear
 
 from toolkit.quotes.people import PEOPLE_COLUMNS, assign_people, load_aliases, name_kind, name_runs
 
@@ -158,6 +164,24 @@ def test_name_kind(name, kind):
 ])
 def test_name_runs_keep_every_capitalised_run(text, runs):
     assert name_runs(text) == runs
+
+
+# The runs as first written: a word boundary, then a capital (the pattern now checks the boundary after the capital).
+_NAME_RUN_AT_BOUNDARY = re.compile(r"\b[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["Donald", "J.", "trump", "Trump's", "x", "_", "3", "É", "é", " ", "  ", "\n", "\t", ".",
+                                 ",", "(", "’", "'", "-", "A", "aB", "\xa0"]), max_size=30).map("".join))
+def test_name_runs_are_the_runs_at_word_boundaries(text):
+    assert name_runs(text) == " ; ".join(m.group(0) for m in _NAME_RUN_AT_BOUNDARY.finditer(text))
+
+
+@needs_polnear
+def test_name_runs_are_the_runs_at_word_boundaries_on_polnear():
+    for path in sorted((POLNEAR / "dev" / "text").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert name_runs(text) == " ; ".join(m.group(0) for m in _NAME_RUN_AT_BOUNDARY.finditer(text)), path.name
 
 
 def test_name_runs_decide_as_the_whole_text():

@@ -10,9 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import POLNEAR, needs_polnear
+from conftest import POLNEAR
 from toolkit.text import tokenize
-from toolkit.text.tokenize import Span, paragraph_spans, sentence_spans, sentences, word_spans, word_tokens
+from toolkit.text.punkt import abbreviations as abbreviations_of_punkt
+from toolkit.text.punkt_reference import reference_word_tokenizer
+from toolkit.text.tokenize import Span, paragraph_spans, sentence_spans, sentences, word_columns, word_spans, word_tokens
 
 Tokenizer = Callable[[str], list[Span]]
 
@@ -159,14 +161,12 @@ def test_no_punkt_data_is_loaded(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(nltk.data, "load", refuse)
     monkeypatch.setattr(nltk.data, "find", refuse)
     monkeypatch.setattr(nltk, "download", refuse)
-    tokenize._sentence_tokenizer.cache_clear()
-    tokenize._word_tokenizer.cache_clear()
+    tokenize._word_regex.cache_clear()
     try:
         assert sentences("Mr. Smith left. He came back.") == ["Mr. Smith left.", "He came back."]
         assert len(word_spans("Mr. Smith left.")) == 4
     finally:
-        tokenize._sentence_tokenizer.cache_clear()
-        tokenize._word_tokenizer.cache_clear()
+        tokenize._word_regex.cache_clear()
 
 
 def test_shipped_abbreviation_list() -> None:
@@ -176,7 +176,7 @@ def test_shipped_abbreviation_list() -> None:
         "u.s u.k u.n e.g i.e etc vs inc corp co ltd no approx dept est "
         "calif fla ill mass n.y pa tex va wash ariz ga mich minn mo n.j"
     ).split()
-    abbreviations = tokenize._abbreviations()
+    abbreviations = abbreviations_of_punkt()
     assert set(required) <= abbreviations
     for entry in abbreviations:
         assert entry == entry.lower().strip() and not entry.endswith(".") and "#" not in entry
@@ -241,7 +241,7 @@ def test_word_spans(text: str, expected: list[str]) -> None:
 
 def _nltk_word_spans(text: str) -> list[tuple[int, int]]:
     """The reference: NLTK's RegexpTokenizer (the `regex` engine) over the same pattern."""
-    return list(tokenize._word_tokenizer().span_tokenize(text))
+    return list(reference_word_tokenizer(tokenize._WORD_PATTERN_NLTK).span_tokenize(text))
 
 
 @pytest.mark.parametrize(
@@ -266,12 +266,25 @@ def test_word_spans_equal_nltk(text: str) -> None:
     assert [tuple(s) for s in word_spans(text)] == _nltk_word_spans(text)
 
 
+# ASCII words against everything that may follow one: periods (titles, acronyms), apostrophes, hyphens, digits.
+ASCII_WORDS = st.sampled_from(["a", "Mr", "Mrs", "Prof", "Jr", "U", "S", "e", "g", "word", "Trump", "x1", "16", ".", ",",
+                               "'", "’", "-", "—", "$", "€", " ", "\n", "\u0301", "é", "_", "5"])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(ASCII_WORDS, max_size=30).map("".join))
+def test_word_spans_equal_nltk_around_ascii_words(text: str) -> None:
+    assert [tuple(s) for s in word_spans(text)] == _nltk_word_spans(text)
+
+
 def test_word_spans_equal_nltk_on_polnear() -> None:
     if not POLNEAR_TEXT.is_dir():
         pytest.skip(f"PolNeAR dev texts not found at {POLNEAR_TEXT}")
     for path in sorted(POLNEAR_TEXT.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
-        assert [tuple(s) for s in word_spans(text)] == _nltk_word_spans(text), path.name
+        spans = _nltk_word_spans(text)
+        assert [tuple(s) for s in word_spans(text)] == spans, path.name
+        assert word_columns(text) == (spans, [text[s:e] for s, e in spans], [s for s, _ in spans]), path.name
 
 
 # --- properties ---------------------------------------------------------------------------
@@ -321,47 +334,6 @@ def test_word_tokens_are_word_spans_with_their_strings(text: str) -> None:
     assert toks == [text[s:e] for s, e in word_spans(text)]
 
 
-# Pieces of Punkt candidate contexts: words, listed abbreviations, sentence starters, initials, numbers,
-# marks, and the whitespace (\x1c is space to `re` but not to Punkt) that decide its tokens.
-_CONTEXT_PIECES = ["said", "Mr", "mr", "Sen", "U.S", "J", "ab", "The", "the", "He", "Officials", "3", "1,000", ".", "..",
-                   ". .", "?", "!", " ", "  ", "\n", "\t", "\x1c", "'s", "’s", ",", ";", ")", "“", "”", '"', "-", "--", "#"]
-
-
-# Punkt's contexts are a word, a candidate mark, usually a space and a word, then anything.
-_CONTEXTS = st.tuples(st.sampled_from(_CONTEXT_PIECES[:14]), st.sampled_from([".", "?", "!", "", "..."]),
-                      st.sampled_from([" ", "\n", "\x1c", ""]), st.sampled_from(["", *_CONTEXT_PIECES[:14]]),
-                      st.lists(st.sampled_from(_CONTEXT_PIECES), max_size=4)).map(lambda t: "".join(t[:4]) + "".join(t[4]))
-
-
-@settings(max_examples=3000, deadline=None)
-@given(_CONTEXTS)
-def test_punkt_shortcuts_decide_as_punkt(context: str) -> None:
-    punkt = tokenize._sentence_tokenizer()
-    expected = nltk.tokenize.punkt.PunktSentenceTokenizer.text_contains_sentbreak(punkt, context)
-    assert punkt.text_contains_sentbreak(context) == expected, context
-
-
-@pytest.mark.parametrize("context", ["said. The", "said.” He", "said. . . more", "said.  .", "Mr. Obama", "Mr. The",
-                                     "Mr. the", "Mrs. Clinton's", "Sen. However,", "Jr. for", "ab.\x1cThe", "J. Smith",
-                                     "27. After", "U.S. The", "said. ..."])
-def test_punkt_shortcuts_on_common_contexts(context: str) -> None:
-    punkt = tokenize._sentence_tokenizer()
-    expected = nltk.tokenize.punkt.PunktSentenceTokenizer.text_contains_sentbreak(punkt, context)
-    assert punkt.text_contains_sentbreak(context) == expected
-
-
-@needs_polnear
-def test_punkt_spans_as_nltk_on_polnear() -> None:
-    # The shortcuts and the in-place realignment against NLTK's own span_tokenize, paragraph by paragraph.
-    punkt = tokenize._sentence_tokenizer()
-    plain = nltk.tokenize.punkt.PunktSentenceTokenizer(punkt._params, lang_vars=punkt._lang_vars, token_cls=punkt._Token)
-    for path in sorted(POLNEAR_TEXT.glob("*.txt"))[:40]:
-        text = path.read_text(encoding="utf-8")
-        for para in paragraph_spans(text):
-            piece = text[para.start:para.end]
-            assert list(punkt.span_tokenize(piece)) == list(plain.span_tokenize(piece)), path.name
-
-
 def test_sentences_split_each_paragraph_once(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "First one. Second one.\n\nMr. Smith left. He came back.\n\nLast."
     calls: list[Span] = []
@@ -381,7 +353,7 @@ def test_sentences_split_each_paragraph_once(monkeypatch: pytest.MonkeyPatch) ->
 
 
 def test_no_whitespace_character_starts_a_word_token() -> None:
-    # `word_tokens` reads the whitespace before each token as `\s*`: it must never swallow a token's start.
+    # `word_tokens` takes the pieces between tokens for whitespace: no whitespace character may start a token.
     spaces = "".join(chr(c) for c in range(0x110000) if chr(c).isspace())
     assert re.fullmatch(r"\s+", spaces)
     for astral in (False, True):
@@ -392,5 +364,6 @@ def test_no_whitespace_character_starts_a_word_token() -> None:
 @given(st.text(alphabet=st.sampled_from(list(" \t\n\r\x0b\x0c\x1c\x85\xa0\u2028\u3000ab.,'’-$5€Mr\U0001d49c“”")), max_size=40))
 def test_word_tokens_match_word_spans_on_any_spacing(text: str) -> None:
     spans, toks = word_tokens(text)
+    assert word_columns(text) == (spans, toks, [s for s, _ in spans])
     assert spans == [tuple(s) for s in word_spans(text)]
     assert toks == [text[s:e] for s, e in spans]

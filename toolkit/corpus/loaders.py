@@ -484,7 +484,9 @@ def _missing_text_detail(fields: Mapping[str, Any], value: Any) -> str:
 
 def _newsapi_text(text: str, column: str, pending: Pending) -> str:
     """Return a text without NewsAPI's "[+1234 chars]" cut marker, noting that the body is cut."""
-    match = _NEWSAPI_CUT.search(text)
+    # The marker ends the text (only whitespace after it): a text that does not end so is not searched, which
+    # tried the pattern's leading \s* at every position of every article (0.4 ms an article).
+    match = _NEWSAPI_CUT.search(text) if text.rstrip().endswith(" chars]") else None
     if match is not None and column.lower() == "content":
         pending.append(("note", "truncated_text", f"only the first part of the article is in the export ({match.group().strip()} cut off); marker removed"))
         return text[: match.start()]

@@ -14,7 +14,7 @@ from operator import itemgetter
 
 from toolkit.quotes.lexicon import ADVERBS, STOPWORDS, Verb, speech_verbs
 from toolkit.quotes.speakers import skip_adverbs, skip_time, speaker_left, speaker_right
-from toolkit.text.tokenize import Sentences, word_tokens
+from toolkit.text.tokenize import Sentences, word_columns
 
 Span = tuple[int, int]
 MARKS = frozenset({"“", "”", '"', "''", "``"})
@@ -124,13 +124,12 @@ def make_doc(text: str, sentences: Sentences | None = None) -> Doc:
 
     ``sentences`` is the article's shared sentence split (:class:`toolkit.text.tokenize.Sentences` of ``text``).
     """
-    spans, toks = word_tokens(text)
+    spans, toks, starts = word_columns(text)
     if sentences is None or sentences.text != text:
         sentences = Sentences(text)
     paras = sentences.paragraphs
     sents = sentences.all()
-    return Doc(text, toks, spans, list(map(itemgetter(0), spans)), sents, list(map(itemgetter(0), sents)), paras,
-               list(map(str.lower, toks)))
+    return Doc(text, toks, spans, starts, sents, list(map(itemgetter(0), sents)), paras, list(map(str.lower, toks)))
 
 # base forms that are rarely nouns; other base forms ("state", "report", "post") are too often nouns
 _BASE_OK = frozenset({"say", "tell", "think", "believe", "know", "argue", "claim", "insist", "add",

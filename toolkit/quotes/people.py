@@ -323,7 +323,10 @@ class _TextNames:
         return found
 
 
-_NAME_RUN = re.compile(r"\b[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+")
+# A capitalised word at a word boundary ("\b[A-Z]"), then more: the boundary is checked after the capital, as "no word
+# character before it", so that the pattern opens with a character class `re` scans for in C instead of trying every
+# position (2x faster over a text, the same matches).
+_NAME_RUN = re.compile(r"[A-Z](?<!\w[A-Z])[\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+")
 
 
 def name_runs(text: str) -> str:
@@ -333,7 +336,7 @@ def name_runs(text: str) -> str:
     and no name can span the separator, so :func:`assign_people` decides exactly as with the whole text from
     a fraction of its size: a streaming pass keeps this per article instead of the article.
     """
-    return " ; ".join(m.group(0) for m in _NAME_RUN.finditer(text or ""))
+    return " ; ".join(_NAME_RUN.findall(text or ""))
 
 
 _COORDINATION = re.compile(r"\b[A-Z][\w.’'-]*\s+(?:and|&)\s+(?:[A-Z]|former\b|the\b)")

@@ -116,21 +116,38 @@ def _strip_tags(html: str) -> str:
     return re.sub(r"&nbsp;", " ", _XML_TAG.sub("", text))
 
 
+def _holds(text: str, words: tuple[str, ...]) -> bool:
+    """True when `text` contains one of `words` (a marker's necessary words: without one it cannot match)."""
+    return any(word in text for word in words)
+
+
 def vendor_of_text(text: str) -> str | None:
     """Return "nexis", "proquest" or "factiva" when a text's first lines carry that vendor's markers, else None."""
+    # Most files are plain articles: a marker pattern runs only when the text holds a word that every match of
+    # it holds (`in`, C speed), not over every line. A guard may pass wrongly, never fail wrongly, so the answer
+    # is the one without guards (tests/corpus/test_vendors.py).
+    low = text.lower()
+    # every separator, "Document N of M", "End of Document" (re.I: only ASCII letters fold onto these)
+    documents = "document" in low or "dokument" in low
     lines = text.split("\n")
-    if any(CLASSIC_SEPARATOR.match(line) for line in lines):
+    if documents and any(CLASSIC_SEPARATOR.match(line) for line in lines):
         return "nexis"
-    if any(PROQUEST_SEPARATOR.match(line) for line in lines) and (
-        any(PROQUEST_NUMBER.match(line) for line in lines) or _PROQUEST_HEAD.search(text)
+    if "_" * 20 in text and any(PROQUEST_SEPARATOR.match(line) for line in lines) and (
+        (documents and any(PROQUEST_NUMBER.match(line) for line in lines))
+        or (_holds(text, ("ProQuest", "Full text", "Publication title")) and _PROQUEST_HEAD.search(text))
     ):
         return "proquest"
     if any(FACTIVA_END.match(line) for line in lines) or (
-        len(_FACTIVA_CODES.findall(text)) >= 3 or (_FACTIVA_WORDS.search(text) and re.search(r"Dow Jones|Factiva", text, re.I))
+        (_holds(text, ("HD", "PD", "SN", "TD", "LP")) and len(_FACTIVA_CODES.findall(text)) >= 3)
+        or (_holds(text, ("words", "Wörter", "mots")) and _FACTIVA_WORDS.search(text)
+            and re.search(r"Dow Jones|Factiva", text, re.I))
     ):
         return "factiva"
-    if any(UNI_END.match(line) for line in lines) or (_UNI_COVER.search(text) and _UNI_COUNT.search(text)):
+    if (documents and any(UNI_END.match(line) for line in lines)) or (
+        _holds(text, ("Job Number", "Auftragsnummer")) and _UNI_COVER.search(text) and _UNI_COUNT.search(text)
+    ):
         return "nexis"
-    if _UNI_BODY.search(text) and _UNI_LENGTH.search(text):
+    if _holds(text, ("Body", "Text")) and _UNI_BODY.search(text) and _holds(text, ("Length", "Länge", "Longueur")) \
+            and _UNI_LENGTH.search(text):
         return "nexis"
     return None
