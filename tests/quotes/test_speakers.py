@@ -234,3 +234,47 @@ def test_an_expletive_subject_is_no_source() -> None:
                  "Two groups are trying. It's not clear that they can pull it off."]:
         (q,) = [q for q in find_quotes(text) if q.rule == "cue_phrase"]
         assert q.speaker is None and text[q.start:q.end] == q.text
+
+
+def _quote_with(text: str, needle: str):
+    """Return the one quote whose text contains ``needle``, checking its offsets."""
+    found = [q for q in find_quotes(text) if needle in q.text]
+    assert len(found) == 1, [(q.text, q.speaker) for q in find_quotes(text)]
+    q = found[0]
+    assert text[q.start:q.end] == q.text
+    if q.speaker is not None:
+        assert text[q.speaker_start:q.speaker_end] == q.speaker
+    return q
+
+
+@pytest.mark.parametrize(
+    "text, needle, speaker, content",
+    [
+        # a relative pronoun past "both" or inside "all of whom", or contracted, is the cue's subject
+        ("The senator, who has both endorsed the governor and praised his budget, left early on Friday.",
+         "the governor", "who", "the governor and praised his budget, left early on Friday"),
+        ("The two senators, all of whom opposed the trade deal last year, introduced a new bill.",
+         "trade deal", "whom", "the trade deal last year, introduced a new bill"),
+        ("The mayor, who’d previously endorsed the governor, lost the primary.", "the governor", "who’d",
+         "the governor, lost the primary"),
+        # a participle cue right after a noun phrase that opens its clause: the phrase is the subject
+        ("The debate turned on trade, with the governor calling for new tariffs on imported steel.", "tariffs",
+         "the governor", "new tariffs on imported steel"),
+        ("It was a long night, with Smith talking about the city budget for an hour.", "city budget", "Smith",
+         "the city budget for an hour"),
+        # ... but not an object before it ("spend many hours reflecting on")
+        ("I would spend many hours reflecting on that subject with my friends.", "that subject", "I",
+         "that subject with my friends"),
+        # a noun cue inside a subordinate or relative clause speaks for that clause's subject
+        ("The row began just after the mayor entered the race with harsh words about the city council.",
+         "city council", "the mayor", "the city council"),
+        ("The party's elders, who have openly expressed concern about the candidate's temper, met on Monday.",
+         "temper", "who", "the candidate's temper, met on Monday"),
+        # ... not when the clause closed before the cue
+        ("The lawsuit, which was filed on Friday, focuses on the county's voting machines.", "voting machines",
+         "The lawsuit", "the county's voting machines"),
+    ],
+)
+def test_clause_subjects_of_cues(text: str, needle: str, speaker: str, content: str) -> None:
+    q = _quote_with(text, needle)
+    assert (q.speaker, q.text) == (speaker, content)

@@ -259,11 +259,17 @@ def plausible_subject(phrase: str) -> bool:
 
 
 
+_BOTH = frozenset({"both", "either"})
+_RELATIVE_FORMS = frozenset({"who", "which", "whom", "who’d", "who'd"})
+
+
 def verb_subject(doc: Doc, k: int, t0: int) -> Span | None:
     """Return the subject of the cue verb at ``k``: "X said", "X, who ..., said", "X, who said"."""
     toks = doc.toks
     j = skip_time(toks, skip_adverbs(toks, k - 1, t0), t0)
-    if j >= t0 and toks[j].lower() in {"who", "which"}:
+    if j > t0 and doc.lows[j] in _BOTH:
+        j = skip_adverbs(toks, j - 1, t0)  # "who has both endorsed X and criticized Y"
+    if j >= t0 and doc.lows[j] in _RELATIVE_FORMS:
         return doc.spans[j]  # PolNeAR marks the relative pronoun as the source
     return speaker_left(doc.toks, doc.spans, k, t0)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from functools import lru_cache
 
-from toolkit.quotes.lexicon import ADVERBS, PRONOUNS, cue_phrases
+from toolkit.quotes.lexicon import ADVERBS, DETERMINERS, PRONOUNS, cue_phrases
 from toolkit.quotes.doc import (
     PASSIVE_AUX,
     Doc,
@@ -27,7 +27,7 @@ from toolkit.quotes.doc import (
     sentence_subject,
     verb_subject,
 )
-from toolkit.quotes.speakers import speaker_left
+from toolkit.quotes.speakers import speaker_left, speaker_right
 
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my"})
 _MAX_MODIFIERS = 3  # adjectives between a possessive and the noun cue ("his harsh attacks on")
@@ -81,6 +81,10 @@ def _speaker(doc: Doc, i: int, t0: int, t1: int, head: str) -> Span | None:
             found = verb_subject(doc, i, t0)
             if found is not None:
                 return found
+        else:
+            found = _participle_subject(doc, i, t0)
+            if found is not None:
+                return found
         return _subject(doc, t0, i, t1)
     for k in range(i - 1, max(t0, i - 1 - _MAX_MODIFIERS) - 1, -1):
         low = toks[k].lower()
@@ -93,10 +97,74 @@ def _speaker(doc: Doc, i: int, t0: int, t1: int, head: str) -> Span | None:
             return speaker_left(toks, doc.spans, k + 1, t0) or doc.spans[k]
         if not toks[k][:1].isalpha():
             break
-    copula = _copula_subject(doc, i, t0) or _maker(doc, i, t0)
+    copula = _copula_subject(doc, i, t0) or _maker(doc, i, t0) or _clause_subject(doc, i, t0)
     if copula is not None:
         return copula
     return _subject(doc, t0, i, t1)  # "Cruz was also critical of X"
+
+
+# words opening a subordinate clause whose subject may hold the noun cue ("The notion started when Thor
+# expressed an interest in", "... after he expressed doubts about")
+_SUBORDINATORS = frozenset({"when", "after", "as", "because", "while", "since", "before", "although", "though",
+                            "until", "whereas", "once", "if", "but"})
+_RELATIVE_SUBJECTS = frozenset({"who", "which"})
+_MAX_CLAUSE = 12  # tokens from the clause opener to the noun cue
+
+
+def _clause_subject(doc: Doc, i: int, t0: int) -> Span | None:
+    """Return the subject of the nearest subordinate or relative clause holding the noun cue at token ``i``.
+
+    "The fracas erupted just after the real estate tycoon entered the race with harsh words about X":
+    the tycoon's words, not the fracas'; "the party's top figures, who have openly expressed concern
+    about X": the relative pronoun (PolNeAR's source). The clause's subject must be followed by a
+    lower-case word (its verb) before the cue.
+    """
+    toks, lows = doc.toks, doc.lows
+    for b in range(i - 1, max(t0, i - _MAX_CLAUSE) - 1, -1):
+        low = lows[b]
+        if toks[b] in {",", ";", ":", "—", "–", "“", "”", '"', "(", ")"}:
+            return None  # "The lawsuit, which will be filed Friday, focuses on": the clause closed before the cue
+        if low in _RELATIVE_SUBJECTS and b + 1 < i and toks[b + 1].isalpha() and toks[b + 1].islower() \
+                and lows[b + 1] not in DETERMINERS:
+            return doc.spans[b]
+        if low in _SUBORDINATORS and b + 2 < i:
+            found = speaker_right(toks, doc.spans, b, i)
+            if found is None:
+                continue
+            after = doc.tok_at(found[1])
+            if after < i - 1 and toks[after].isalpha() and toks[after].islower() \
+                    and lows[after] not in DETERMINERS:
+                return found
+    return None
+
+
+# words before the subject of a participle clause: "with Trump calling for", "footage of Trump talking about"
+_PARTICIPLE_LINKS = frozenset({"with", "of", "and", "but", "while", "when", "as", "that", "after", "before", "because",
+                               "for", "like"})
+
+
+def _participle_subject(doc: Doc, i: int, t0: int) -> Span | None:
+    """Return the noun phrase right before the participle cue at token ``i`` when it is the participle's subject.
+
+    "with Trump calling for a ban", "the chorus of detractors calling for": the phrase must open a
+    clause (sentence start, punctuation or a link word before it), else it is an object ("spend many hours
+    reflecting on") or a clause of its own ("She began thinking about").
+    """
+    toks = doc.toks
+    if i - 1 <= t0 or not toks[i - 1][:1].isalnum():
+        return None
+    found = speaker_left(toks, doc.spans, i, t0)
+    if found is None or doc.tok_at(found[1]) != i:
+        return None
+    first = doc.tok_at(found[0])
+    words = doc.lows[first:i]
+    if words[-1] in _OPEN_ENDINGS or (len(words) > 1 and words[0] in PRONOUNS) \
+            or any(w.endswith("ly") and w.isalpha() for w in words):
+        return None
+    before = doc.lows[first - 1] if first > t0 else ""
+    if before[:1].isalnum() and before not in _PARTICIPLE_LINKS:
+        return None
+    return found
 
 
 _EXPLETIVES = frozenset({"it", "it's", "there", "there's", "this", "that", "what"})
