@@ -273,6 +273,16 @@ def _quote_with(text: str, needle: str):
         # ... not when the clause closed before the cue
         ("The lawsuit, which was filed on Friday, focuses on the county's voting machines.", "voting machines",
          "The lawsuit", "the county's voting machines"),
+        # "X met Y and said ...": a coordinated "say" speaks for the subject of the first verb
+        ("The mayor met flood victims on Monday and said the city must rebuild the levee.", "rebuild", "The mayor",
+         "the city must rebuild the levee"),
+        ("Hours later, the senators left the room, took a vote and said the bill would pass.", "bill would",
+         "the senators", "the bill would pass"),
+        # ... or for the subject of its own subordinate or relative clause
+        ("Jones, though she met the judge and said the court should hear him, stopped short of a pledge.",
+         "court should", "she", "the court should hear him, stopped short of a pledge"),
+        ("The council heard from Weaver, who came out and said the plan was a mistake.", "was a mistake", "who",
+         "the plan was a mistake"),
     ],
 )
 def test_clause_subjects_of_cues(text: str, needle: str, speaker: str, content: str) -> None:

@@ -274,6 +274,41 @@ def verb_subject(doc: Doc, k: int, t0: int) -> Span | None:
     return speaker_left(doc.toks, doc.spans, k, t0)
 
 
+_COORDINATORS = frozenset({"and", "but", "or"})
+# words opening a clause whose subject a coordinated cue shares ("though she praised X and said")
+_CLAUSE_OPENERS = frozenset({"when", "after", "as", "because", "while", "since", "before", "although", "though",
+                             "until", "whereas", "once", "if"})
+_CLAUSE_STOPS = frozenset({",", ";", ":", "—", "–", "(", ")"}) | MARKS
+
+
+def coordinated_subject(doc: Doc, k: int, t0: int) -> Span | None:
+    """Return the subject of the cue verb at ``k`` coordinated with an earlier verb ("and"/"but"/"or" before it).
+
+    "Obama met survivors on Thursday and said ...": the subject of the first verb. Inside the
+    conjunction's own clause a relative pronoun ("Weaver, who came out and endorsed") or a
+    subordinate clause's subject ("though she praised Garland and said") is that subject; past a
+    comma, the sentence's subject ("they reversed themselves, rushed inside and said").
+    """
+    toks, lows = doc.toks, doc.lows
+    conj = skip_adverbs(toks, k - 1, t0)
+    if conj <= t0 or lows[conj] not in _COORDINATORS:
+        return None
+    for b in range(conj - 1, t0 - 1, -1):
+        if toks[b] in _CLAUSE_STOPS:
+            break
+        if lows[b] in {"who", "which"} and b + 1 < conj and toks[b + 1].isalpha() and toks[b + 1].islower():
+            return doc.spans[b]
+        if lows[b] in _CLAUSE_OPENERS and b + 2 < conj:
+            found = speaker_right(toks, doc.spans, b, conj)
+            after = doc.tok_at(found[1]) if found is not None else conj
+            if after < conj and toks[after].isalpha() and toks[after].islower():
+                return found
+    subject = sentence_subject(doc, t0, conj)
+    if subject is None or doc.tok_at(subject[1]) >= conj or not plausible_subject(doc.text[subject[0]:subject[1]]):
+        return None
+    return subject
+
+
 
 _NOUN_BEFORE = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these", "those",
                           "’s", "'s"})

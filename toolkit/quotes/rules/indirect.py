@@ -21,6 +21,7 @@ from toolkit.quotes.doc import (
     SpanIndex,
     clip_end,
     content_span,
+    coordinated_subject,
     cue_verb,
     make_quote,
     passive_participle,
@@ -104,6 +105,9 @@ def _clause_start(tok: str) -> bool:
 
 
 
+# cues whose subject a coordination shares ("Obama met survivors and said ..."); other verbs after "and" are too
+# often an unannotated act ("... and found a way", "... and planned to")
+_COORDINATED_CUES = frozenset({"say"})
 _PRESUPPOSING = frozenset({"given", "despite", "fact", "because", "so"})  # "given that X backs Y"
 
 
@@ -138,6 +142,8 @@ def _cue_clause(doc: Doc, k: int, verb: Verb, t0: int, t1: int, blocked: bytearr
         speaker = sentence_subject(doc, t0, k) if prev != "," or k - t0 > 1 else None
     else:
         speaker = verb_subject(doc, k, t0)
+        if speaker is None and verb.lemma in _COORDINATED_CUES:
+            speaker = coordinated_subject(doc, k, t0)  # "Obama met survivors and said ..."
         if speaker is None and k - t0 <= _MAX_SUBJECT and toks[t0][:1].isupper() and "," in toks[t0:k] \
                 and toks[t0].lower() not in STOPWORDS | ADVERBS | _CLAUSE_OPENERS:
             # "Senator Bob Corker, a Tennessee Republican who has met ..., said": the sentence subject
