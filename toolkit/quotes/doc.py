@@ -23,7 +23,11 @@ OPENING_ADVERBIALS = frozenset({"in", "on", "at", "after", "before", "during", "
                                  "despite", "with", "without", "for", "from", "by", "once", "although", "though",
                                  "if", "asked", "speaking", "but", "and", "still", "yet", "however", "meanwhile",
                                  "later", "earlier", "last", "this", "then", "instead", "also", "now", "throughout",
-                                 "amid", "among", "under", "following", "given", "unlike", "like"})
+                                 "amid", "among", "under", "following", "given", "unlike", "like",
+                                 # prepositions opening a place or topic ("Beyond the footage, the affidavit cited")
+                                 "beyond", "along", "across", "inside", "outside", "through", "over", "within",
+                                 "around", "behind", "toward", "towards", "against", "besides", "aside", "beside",
+                                 "regarding", "near", "upon", "alongside"})  # not "of" ("Of course, X was ...")
 TRAILING = frozenset({".", "!", "?", ";", ":", ",", "—", "–", "-", "(", "“", "”", '"', "''", "``"})
 _SUBORDINATORS = frozenset({"when", "after", "before", "while", "if", "as", "although", "though", "since", "with",
                             "within", "without", "despite", "once", "during", "for", "in", "on", "at", "by", "from"})

@@ -98,6 +98,8 @@ def speaker_left(toks: Sequence[str], spans: Sequence[Span], cue: int, lo: int) 
             if found is None:
                 return None
             first = _tok_index(spans, found[0], lo, j)
+            if first - 1 > lo and toks[first - 1] == "of" and toks[first - 2].lower() in _PARTITIVES:
+                return spans[first - 2][0], found[1]  # "one of the family's attorneys, Justin Bamberg, said"
             if not ((first > lo and toks[first - 1].lower() in _PLACE_PREPS) or toks[first][:1].isdigit()):
                 return found
             k = _opening_comma(toks, first + 1, lo)
@@ -108,6 +110,8 @@ def speaker_left(toks: Sequence[str], spans: Sequence[Span], cue: int, lo: int) 
 
 
 _DASHES = frozenset({"—", "–", "-", "--"})
+# "one of the family's attorneys": a part of a group, not a place ("of Flint")
+_PARTITIVES = frozenset({"one", "two", "three", "some", "many", "most", "all", "each", "several", "none", "both"})
 # "Trump at the time said", "Obama on Monday said": a time adverbial between a subject and its cue
 _TIME_PREPS = frozenset({"at", "in", "on", "last", "this", "earlier", "later"})
 _TIME_NOUNS = frozenset({
