@@ -281,6 +281,14 @@ def _quote_with(text: str, content: str):
         # a part of a group before an appositive name is no place ("one of ...", unlike "of Flint")
         ("In a statement, one of the family's lawyers, John Smith, said the video shows nothing.",
          "one of the family's lawyers", "the video shows nothing"),
+        # a quantifier opening its clause is the cue's subject ...
+        ("Many spoke about how much the new bridge would help the town.", "Many",
+         "how much the new bridge would help the town"),
+        ("While some agreed with much of the plan, the council voted it down.", "some",
+         "much of the plan, the council voted it down"),
+        # ... not an adverb ("most recently") nor part of a coordinated phrase ("Edwards and others")
+        ("Edwards and others said they could not support the mayor.", "Edwards and others",
+         "they could not support the mayor"),
         # "X met Y and said ...": a coordinated "say" speaks for the subject of the first verb
         ("The mayor met flood victims on Monday and said the city must rebuild the levee.", "The mayor",
          "the city must rebuild the levee"),

@@ -275,7 +275,27 @@ def verb_subject(doc: Doc, k: int, t0: int) -> Span | None:
         j = skip_adverbs(toks, j - 1, t0)  # "who has both endorsed X and criticized Y"
     if j >= t0 and doc.lows[j] in _RELATIVE_FORMS:
         return doc.spans[j]  # PolNeAR marks the relative pronoun as the source
+    if j >= t0 and doc.lows[j] in _QUANTIFIER_SUBJECTS and _opens_clause(doc, j, t0) \
+            and not (j + 1 < k and doc.lows[j + 1].endswith("ly")):
+        return doc.spans[j]  # "Many spoke about", "while some argued": the quantifier ("most recently": an adverb)
     return speaker_left(doc.toks, doc.spans, k, t0)
+
+
+def _opens_clause(doc: Doc, j: int, t0: int) -> bool:
+    """Return True when token ``j`` opens a clause: sentence start, punctuation or a conjunction before it.
+
+    "Edwards and others said": "others" is inside one noun phrase, not a clause of its own.
+    """
+    if j == t0 or not doc.toks[j - 1][:1].isalnum():
+        return True
+    if doc.lows[j - 1] == "and":
+        return j - 1 == t0 or not doc.toks[j - 2][:1].isalnum()
+    return doc.lows[j - 1] in _BEFORE_QUANTIFIER
+
+
+_QUANTIFIER_SUBJECTS = frozenset({"many", "some", "most", "few", "several", "others", "both", "all"})
+_BEFORE_QUANTIFIER = frozenset({"but", "while", "when", "as", "because", "although", "though", "if", "since",
+                                "whereas", "yet", "so"})
 
 
 _COORDINATORS = frozenset({"and", "but", "or"})
