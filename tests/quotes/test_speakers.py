@@ -289,6 +289,11 @@ def _quote_with(text: str, content: str):
         # ... not an adverb ("most recently") nor part of a coordinated phrase ("Edwards and others")
         ("Edwards and others said they could not support the mayor.", "Edwards and others",
          "they could not support the mayor"),
+        # an irregular plural is a source without a determiner, like "officials"
+        ("Even people whose dealings with the mayor were good are wary of his plan for the harbor.", "people",
+         "his plan for the harbor"),
+        ("The bridge was closed on Monday after a crash, police said.", "police",
+         "The bridge was closed on Monday after a crash"),
         # "X met Y and said ...": a coordinated "say" speaks for the subject of the first verb
         ("The mayor met flood victims on Monday and said the city must rebuild the levee.", "The mayor",
          "the city must rebuild the levee"),

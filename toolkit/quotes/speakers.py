@@ -213,11 +213,19 @@ def _np_leftwards(toks: Sequence[str], spans: Sequence[Span], j: int, lo: int) -
         return None
     # a bare lower-case phrase needs a determiner ("the ministry") or a plural head ("officials")
     if lowercase_only and toks[start].lower() not in DETERMINERS and not toks[start][:1].isdigit() \
-            and not toks[end].endswith("s"):
+            and not _plural(toks[end]):
         return None
     while start < end and toks[start].lower() in CONNECTORS - DETERMINERS:
         start += 1
     return (spans[start][0], spans[end][1])
+
+
+_IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children", "folks", "staff", "police", "clergy"})
+
+
+def _plural(tok: str) -> bool:
+    """Return True for a word that may be a plural noun head ("officials", "people", "women")."""
+    return tok.endswith("s") or tok.lower() in _IRREGULAR_PLURALS
 
 
 RELATIVES = frozenset({"who", "which", "that"})
@@ -273,7 +281,7 @@ def speaker_right(toks: Sequence[str], spans: Sequence[Span], cue: int, hi: int)
             return spans[start]  # "many agreed", "Some argue": the quantifier is the source
         return None
     if not any(_is_cap(toks[k]) or toks[k].lower() in DETERMINERS for k in range(start, end + 1)):
-        if not (end - start < 3 and toks[end].endswith("s") and toks[end].isalpha()):
+        if not (end - start < 3 and _plural(toks[end]) and toks[end].isalpha()):
             return None  # "officials had little interest": a bare plural noun is a source
     return (spans[start][0], spans[end][1])
 
