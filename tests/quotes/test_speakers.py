@@ -294,6 +294,14 @@ def _quote_with(text: str, content: str):
          "his plan for the harbor"),
         ("The bridge was closed on Monday after a crash, police said.", "police",
          "The bridge was closed on Monday after a crash"),
+        # a noun cue that is a verb's object speaks for the verb's subject, past the sentence's opener
+        ("After weeks of sniping, the frustration boiled over when the mayor voiced concern about the budget.",
+         "the mayor", "the budget"),
+        ("In the end 54 percent of the voters voted in favor of the new stadium.", "the voters", "the new stadium"),
+        # a negated auxiliary sits between the subject and its cue, outside the speaker
+        ("Smith hasn't said whether he will run again.", "Smith", "whether he will run again"),
+        ("The mayor didn’t say whether she would attend the debate.", "The mayor",
+         "whether she would attend the debate"),
         # "X met Y and said ...": a coordinated "say" speaks for the subject of the first verb
         ("The mayor met flood victims on Monday and said the city must rebuild the levee.", "The mayor",
          "the city must rebuild the levee"),

@@ -52,8 +52,13 @@ ADVERBS = frozenset({
     "still", "even", "further", "simply", "had", "'s", "’s", "’ve", "'ve", "long", "famously",
     "frequently", "quickly", "bluntly", "openly", "ultimately", "finally", "now", "actually",
     "nevertheless", "nonetheless",
-})
-"""Words skipped between a speaker and its cue verb ("X has repeatedly said")."""
+}) | frozenset(
+    # negated auxiliaries, one token each: "Trump hasn't said", "Clinton didn’t say"
+    f"{aux}n{apostrophe}t" for aux in ("has", "have", "had", "does", "do", "did", "is", "are", "was", "were", "would",
+                                       "could", "should", "must", "ca", "wo")
+    for apostrophe in ("'", "’")
+) | {"cannot"}
+"""Words skipped between a speaker and its cue verb ("X has repeatedly said", "X hasn't said")."""
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from functools import lru_cache
 
-from toolkit.quotes.lexicon import ADVERBS, DETERMINERS, PRONOUNS, cue_phrases
+from toolkit.quotes.lexicon import ADVERBS, DETERMINERS, PRONOUNS, STOPWORDS, cue_phrases
 from toolkit.quotes.doc import (
     PASSIVE_AUX,
     Doc,
@@ -97,10 +97,39 @@ def _speaker(doc: Doc, i: int, t0: int, t1: int, head: str) -> Span | None:
             return speaker_left(toks, doc.spans, k + 1, t0) or doc.spans[k]
         if not toks[k][:1].isalpha():
             break
-    copula = _copula_subject(doc, i, t0) or _maker(doc, i, t0) or _clause_subject(doc, i, t0)
+    copula = _copula_subject(doc, i, t0) or _maker(doc, i, t0) or _light_verb_subject(doc, i, t0) \
+        or _clause_subject(doc, i, t0)
     if copula is not None:
         return copula
     return _subject(doc, t0, i, t1)  # "Cruz was also critical of X"
+
+
+# words between a light verb and its noun cue: "expressed an interest in", "voted in favor of", "raised new concerns"
+_NOUN_OPENERS = frozenset({"a", "an", "the", "no", "some", "any", "more", "little", "much", "in", "new", "growing",
+                           "serious", "strong", "deep", "real", "its", "great"})
+# verbs without "-ed" whose object may be a noun cue ("has little interest in", "took issue with", "made no mention of")
+_LIGHT_VERBS = frozenset({"has", "have", "had", "took", "take", "takes", "made", "make", "makes", "gave", "give", "gives",
+                          "shows", "show", "shown", "cast", "casts", "holds", "held", "hold", "got", "gets", "get", "drew",
+                          "draws", "keeps", "kept", "stood", "stands", "spoke", "speaks", "sent", "sends", "paid", "pays"})
+_NOT_LIGHT = frozenset({"amid", "among", "upon", "toward", "towards", "through", "within", "like", "via", "per", "under",
+                        "over", "including", "despite", "without", "after", "before", "during", "than", "as", "into"})
+
+
+def _light_verb_subject(doc: Doc, i: int, t0: int) -> Span | None:
+    """Return the subject of the verb whose object is the noun cue at token ``i`` ("Thor expressed an interest in",
+    "54 percent of the electorate voted in favor of", "more voters had an unfavorable opinion of"), or None.
+
+    Up to three determiners or modifiers from :data:`_NOUN_OPENERS` may sit between the verb and the cue; the
+    verb is a lower-case word that is no preposition or conjunction.
+    """
+    v = i - 1
+    while v > t0 and i - v <= 3 and doc.lows[v] in _NOUN_OPENERS:
+        v -= 1
+    low = doc.lows[v]
+    if v <= t0 or not doc.toks[v].isalpha() or not doc.toks[v].islower() or low in _NOT_VERBS or low in _NOT_LIGHT \
+            or not (low.endswith("ed") or low in _LIGHT_VERBS):
+        return None
+    return verb_subject(doc, v, t0)
 
 
 # words opening a subordinate clause whose subject may hold the noun cue ("The notion started when Thor
