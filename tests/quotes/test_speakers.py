@@ -302,6 +302,13 @@ def _quote_with(text: str, content: str):
         ("Smith hasn't said whether he will run again.", "Smith", "whether he will run again"),
         ("The mayor didn’t say whether she would attend the debate.", "The mayor",
          "whether she would attend the debate"),
+        # the one who asks is the source of a question: the agent of "asked by", the subject of an active "asked"
+        ("The mayor smiled when asked by a reporter whether the bridge would open in May.", "a reporter",
+         "whether the bridge would open in May"),
+        ("Jane Roe, an editor at the paper, asked the mayor if the bridge would open in May.", "Jane Roe",
+         "if the bridge would open in May"),
+        # ... a bare "Asked whether" names nobody
+        ("Asked whether the bridge would open in May, the mayor smiled.", None, "whether the bridge would open in May"),
         # "X met Y and said ...": a coordinated "say" speaks for the subject of the first verb
         ("The mayor met flood victims on Monday and said the city must rebuild the levee.", "The mayor",
          "the city must rebuild the levee"),
@@ -314,5 +321,5 @@ def _quote_with(text: str, content: str):
          "the plan was a mistake"),
     ],
 )
-def test_clause_subjects_of_cues(text: str, speaker: str, content: str) -> None:
+def test_clause_subjects_of_cues(text: str, speaker: str | None, content: str) -> None:
     assert _quote_with(text, content).speaker == speaker
