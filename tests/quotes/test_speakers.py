@@ -309,6 +309,11 @@ def _quote_with(text: str, content: str):
          "if the bridge would open in May"),
         # ... a bare "Asked whether" names nobody
         ("Asked whether the bridge would open in May, the mayor smiled.", None, "whether the bridge would open in May"),
+        # ", adding that" after a cue speaks for that cue's speaker, not for the sentence's first noun phrase
+        ("Our roads will be fixed by June, the mayor said, adding that the bridge would open in May.", "the mayor",
+         "that the bridge would open in May"),
+        ("Our roads will be fixed by June, said Jane Roe, adding that the bridge would open in May.", "Jane Roe",
+         "that the bridge would open in May"),
         # "X met Y and said ...": a coordinated "say" speaks for the subject of the first verb
         ("The mayor met flood victims on Monday and said the city must rebuild the levee.", "The mayor",
          "the city must rebuild the levee"),

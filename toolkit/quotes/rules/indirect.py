@@ -23,6 +23,7 @@ from toolkit.quotes.doc import (
     content_span,
     coordinated_subject,
     cue_verb,
+    evolve,
     make_quote,
     passive_participle,
     reach,
@@ -75,6 +76,9 @@ def indirect_quotes(doc: Doc, taken: list[Quote]) -> list[Quote]:
     candidates = list(compress(range(len(doc.lows)), map(triggers.__contains__, doc.lows)))
     cues = [k for k in candidates if toks[k] in forms]  # lower-case cue-verb forms
     quoted = SpanIndex(spans)
+    # cue offset -> speaker of the quotes found so far: ", adding that" speaks for the sentence's last speaker
+    speakers = {q.cue_start: (q.speaker_start, q.speaker_end) for q in taken
+                if q.cue_start is not None and q.speaker_start is not None}
     for s_start, s_end in doc.sents:
         t0, t1 = doc.tok_at(s_start), doc.tok_at(s_end)
         if t1 - t0 < 4:
@@ -89,12 +93,31 @@ def indirect_quotes(doc: Doc, taken: list[Quote]) -> list[Quote]:
             if verb is None or not verb.frames or doc.spans[k][0] in used_cues:
                 continue
             quote = _cue_clause(doc, k, verb, *reach(k, t0, t1), blocked)
-            if quote is not None and quote.start < quote.end:
-                out.append(quote)
+            if quote is None or quote.start >= quote.end:
+                continue
+            if quote.rule.startswith("participle_") and toks[k - 1] == ",":
+                quote = _with_last_speaker(doc, quote, speakers, s_start)
+            out.append(quote)
+            if quote.speaker_start is not None:
+                speakers[quote.cue_start] = (quote.speaker_start, quote.speaker_end)
     out += phrase_quotes(doc, blocked, taken + out, candidates)
     out += sourceless_quotes(doc, blocked, taken + out, candidates)
     return out
 
+
+
+def _with_last_speaker(doc: Doc, quote: Quote, speakers: dict[int, tuple[int, int]], s_start: int) -> Quote:
+    """Give a participle cue after a comma the speaker of the cue (or inverted speaker) right before that comma.
+
+    "..., he said, adding that ...", "..., said Devine, suggesting that ...", "She had struggled, Cruz explained,
+    recalling ...": the participle hangs on that clause, not on the sentence's first noun phrase.
+    """
+    comma = doc.tok_at(quote.cue_start) - 1
+    last = doc.spans[comma - 1]  # the word before the comma: the cue ("X said, adding") or its speaker ("said X, adding")
+    for cue, (start, end) in speakers.items():
+        if s_start <= cue < quote.cue_start and (cue == last[0] or end == last[1]):
+            return evolve(quote, speaker=doc.text[start:end], speaker_start=start, speaker_end=end)
+    return quote
 
 
 def _clause_start(tok: str) -> bool:
