@@ -314,6 +314,16 @@ def _quote_with(text: str, content: str):
          "that the bridge would open in May"),
         ("Our roads will be fixed by June, said Jane Roe, adding that the bridge would open in May.", "Jane Roe",
          "that the bridge would open in May"),
+        # "all", "both", "together" float after the subject ...
+        ("Smith and Jones have both argued that the bridge should open in May.", "Smith and Jones",
+         "that the bridge should open in May"),
+        ("The two cities, which together vowed to open the bridge in May, failed.", "which",
+         "to open the bridge in May, failed"),
+        # ... and after a closing parenthesis or dash (not after a comma: "To varying degrees, all agreed")
+        ("Sens. Jane Roe (D-Ore.) and John Doe (R-Ohio) all suggested that the bridge should open in May.",
+         "John Doe", "that the bridge should open in May"),
+        ("To varying degrees, all agreed that the bridge should open in May.", "all",
+         "that the bridge should open in May"),
         # "X met Y and said ...": a coordinated "say" speaks for the subject of the first verb
         ("The mayor met flood victims on Monday and said the city must rebuild the levee.", "The mayor",
          "the city must rebuild the levee"),

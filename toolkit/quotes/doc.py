@@ -263,7 +263,7 @@ def plausible_subject(phrase: str) -> bool:
 
 
 
-_BOTH = frozenset({"both", "either"})
+_FLOATING = frozenset({"both", "either", "all", "each", "together", "themselves", "himself", "herself", "alone"})
 _RELATIVE_FORMS = frozenset({"who", "which", "whom", "who’d", "who'd"})
 
 
@@ -271,13 +271,16 @@ def verb_subject(doc: Doc, k: int, t0: int) -> Span | None:
     """Return the subject of the cue verb at ``k``: "X said", "X, who ..., said", "X, who said"."""
     toks = doc.toks
     j = skip_time(toks, skip_adverbs(toks, k - 1, t0), t0)
-    if j > t0 and doc.lows[j] in _BOTH:
-        j = skip_adverbs(toks, j - 1, t0)  # "who has both endorsed X and criticized Y"
-    if j >= t0 and doc.lows[j] in _RELATIVE_FORMS:
-        return doc.spans[j]  # PolNeAR marks the relative pronoun as the source
     if j >= t0 and doc.lows[j] in _QUANTIFIER_SUBJECTS and _opens_clause(doc, j, t0) \
             and not (j + 1 < k and doc.lows[j + 1].endswith("ly")):
         return doc.spans[j]  # "Many spoke about", "while some argued": the quantifier ("most recently": an adverb)
+    if j > t0 and doc.lows[j] in _FLOATING:
+        # "who has both endorsed X", "Carson, Cruz and Paul have all attacked", "which together vowed":
+        # the word floats after its subject
+        j = skip_adverbs(toks, j - 1, t0)
+        k = j + 1
+    if j >= t0 and doc.lows[j] in _RELATIVE_FORMS:
+        return doc.spans[j]  # PolNeAR marks the relative pronoun as the source
     return speaker_left(doc.toks, doc.spans, k, t0)
 
 
@@ -286,8 +289,11 @@ def _opens_clause(doc: Doc, j: int, t0: int) -> bool:
 
     "Edwards and others said": "others" is inside one noun phrase, not a clause of its own.
     """
-    if j == t0 or not doc.toks[j - 1][:1].isalnum():
+    if j == t0:
         return True
+    if not doc.toks[j - 1][:1].isalnum():
+        # "(R-Va.) both condemned", "— both suggested": after an aside a quantifier floats after the subject
+        return doc.toks[j - 1] not in {")", "—", "–", "--"}
     if doc.lows[j - 1] == "and":
         return j - 1 == t0 or not doc.toks[j - 2][:1].isalnum()
     return doc.lows[j - 1] in _BEFORE_QUANTIFIER
