@@ -324,6 +324,10 @@ def _quote_with(text: str, content: str):
          "John Doe", "that the bridge should open in May"),
         ("To varying degrees, all agreed that the bridge should open in May.", "all",
          "that the bridge should open in May"),
+        # "it" is a verb cue's subject ("it commented on"), unlike an expletive before a predicate ("It is not clear that")
+        ("The group spelled out its concerns as it commented on the proposed rules.", "it", "the proposed rules"),
+        # "Sens." and "Reps." are titles inside a name
+        ("The plan would fail, Sens. Jane Roe and John Doe said.", "Sens. Jane Roe and John Doe", "The plan would fail"),
         # "X met Y and said ...": a coordinated "say" speaks for the subject of the first verb
         ("The mayor met flood victims on Monday and said the city must rebuild the levee.", "The mayor",
          "the city must rebuild the levee"),

@@ -61,7 +61,8 @@ def phrase_quotes(doc: Doc, blocked: bytearray, taken: list[Quote], candidates: 
         if span is None or span[0] in starts:
             continue
         speaker = _speaker(doc, i, t0, t1, head)
-        if speaker is not None and doc.text[speaker[0]:speaker[1]].lower().replace("’", "'") in _EXPLETIVES:
+        if speaker is not None and doc.text[speaker[0]:speaker[1]].lower().replace("’", "'") in _EXPLETIVES \
+                and not (head == "verb" and doc.lows[doc.tok_at(speaker[0])] == "it"):
             speaker = None  # "It is not clear that ...", "It's clear that ...": nobody says it
         speaker = speaker or sources.latest(doc.spans[t0][0], doc.spans[i][0])
         cue = (doc.spans[i][0], doc.spans[j - 1][1]) if j == i + 2 else doc.spans[i]
