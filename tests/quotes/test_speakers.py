@@ -328,6 +328,14 @@ def _quote_with(text: str, content: str):
         ("The group spelled out its concerns as it commented on the proposed rules.", "it", "the proposed rules"),
         # "Sens." and "Reps." are titles inside a name
         ("The plan would fail, Sens. Jane Roe and John Doe said.", "Sens. Jane Roe and John Doe", "The plan would fail"),
+        # a progressive cue speaks for the subject of its "be", not for the sentence's first noun phrase
+        ("The coal debate is heated, and Hillary Clinton is promising to help mining towns move on.",
+         "Hillary Clinton", "to help mining towns move on"),
+        ("Several senators, such as Jane Roe, R-Tenn., now saying they think the bill should change, met on Monday.",
+         "Jane Roe", "they think the bill should change, met on Monday"),
+        # ... not after a preposition ("for not supporting")
+        ("Beck has also criticized local voters for not supporting the mayor in the primary.", "Beck",
+         "the mayor in the primary"),
         # "X met Y and said ...": a coordinated "say" speaks for the subject of the first verb
         ("The mayor met flood victims on Monday and said the city must rebuild the levee.", "The mayor",
          "the city must rebuild the levee"),

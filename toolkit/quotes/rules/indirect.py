@@ -161,6 +161,9 @@ def _cue_clause(doc: Doc, k: int, verb: Verb, t0: int, t1: int, blocked: bytearr
         return inserted_quote(doc, k, verb, t0, t1, blocked)  # "..., the airline said Thursday."
     if passive_participle(doc, k, t0, reduced=False):
         speaker = None  # "is not expected to": no source (PolNeAR leaves it empty)
+    elif participle and _progressive(doc, k, t0):
+        # "Hillary Clinton is promising to", "Trump was not saying": the auxiliary's subject
+        speaker = verb_subject(doc, k, t0) or sentence_subject(doc, t0, k)
     elif participle:
         speaker = sentence_subject(doc, t0, k) if prev != "," or k - t0 > 1 else None
     else:
@@ -209,6 +212,21 @@ def _cue_clause(doc: Doc, k: int, verb: Verb, t0: int, t1: int, blocked: bytearr
     if participle:
         rule = "participle_" + rule[4:]
     return make_quote(doc, span[0], span[1], "indirect", speaker, spans[k], rule)
+
+
+_PROGRESSIVE_AUX = frozenset({"is", "are", "was", "were", "be", "been", "’s", "'s", "’re", "'re", "am"})
+
+
+def _progressive(doc: Doc, k: int, t0: int) -> bool:
+    """Return True when the "-ing" cue at token ``k`` has its subject before it: a form of "be" ("is not saying"),
+    or a noun phrase before an adverb ("Graham, R-S.C., now saying"; not "for not supporting")."""
+    j = k - 1
+    while j > t0 and doc.lows[j] in ADVERBS and doc.lows[j] not in _PROGRESSIVE_AUX:
+        j -= 1
+    if j >= t0 and doc.lows[j] in _PROGRESSIVE_AUX:
+        return True
+    # "..., and Lindsey Graham, R-S.C., now saying": an adverb after the participle's own subject
+    return j < k - 1 and (doc.toks[j] == "," or (doc.toks[j][:1].isupper() and j > t0))
 
 
 def _bare_noun(toks: Sequence[str], j: int, hi: int) -> bool:
