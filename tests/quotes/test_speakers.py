@@ -336,6 +336,11 @@ def _quote_with(text: str, content: str):
         # ... not after a preposition ("for not supporting")
         ("Beck has also criticized local voters for not supporting the mayor in the primary.", "Beck",
          "the mayor in the primary"),
+        # a year or a month after "in" sits between the subject and its cue
+        ("An arbitration panel in 2001 found the city was in breach of the deal.", "An arbitration panel",
+         "the city was in breach of the deal"),
+        ("A state poll released in late August found that most voters want a new bridge.", "A state poll released",
+         "that most voters want a new bridge"),
         # "X met Y and said ...": a coordinated "say" speaks for the subject of the first verb
         ("The mayor met flood victims on Monday and said the city must rebuild the levee.", "The mayor",
          "the city must rebuild the levee"),

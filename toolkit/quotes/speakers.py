@@ -120,6 +120,12 @@ _TIME_NOUNS = frozenset({
 })
 
 
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                     "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec."})
+_PARTS_OF = frozenset({"late", "early", "mid"})
+
+
 def skip_adverbs(toks: Sequence[str], j: int, lo: int) -> int:
     """Return the last token at or before ``j`` that is not an auxiliary or an adverb ("has repeatedly")."""
     while j >= lo and (toks[j].lower() in ADVERBS or (toks[j].endswith("ly") and toks[j].islower())):
@@ -128,7 +134,12 @@ def skip_adverbs(toks: Sequence[str], j: int, lo: int) -> int:
 
 
 def skip_time(toks: Sequence[str], j: int, lo: int) -> int:
-    """Return the token before a short time adverbial ending at ``j`` ("at the time", "on Monday"), else ``j``."""
+    """Return the token before a short time adverbial ending at ``j`` ("at the time", "on Monday", "in 2001",
+    "in late August"), else ``j``."""
+    if j > lo + 1 and (_YEAR.match(toks[j]) or toks[j].lower() in _MONTHS):
+        k = j - 1 if toks[j - 1].lower() not in _PARTS_OF else j - 2  # "in late August"
+        if k > lo and toks[k].lower() in {"in", "since", "during", "until", "by"}:
+            return skip_adverbs(toks, k - 1, lo)
     if j < lo + 1 or toks[j].lower() not in _TIME_NOUNS:
         return j
     for k in (j - 1, j - 2):
