@@ -341,6 +341,11 @@ def _quote_with(text: str, content: str):
          "the city was in breach of the deal"),
         ("A state poll released in late August found that most voters want a new bridge.", "A state poll released",
          "that most voters want a new bridge"),
+        # a pronoun right before a noun-like cue in -s makes it a verb: the pronoun is the subject
+        ("The rate has a narrow meaning. It refers to the share of voters who stayed home.", "It",
+         "the share of voters who stayed home"),
+        ("To the extent she talks about the bridge, her message will be simple.", "she",
+         "the bridge, her message will be simple"),
         # "X met Y and said ...": a coordinated "say" speaks for the subject of the first verb
         ("The mayor met flood victims on Monday and said the city must rebuild the levee.", "The mayor",
          "the city must rebuild the levee"),

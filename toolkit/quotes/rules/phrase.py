@@ -62,7 +62,7 @@ def phrase_quotes(doc: Doc, blocked: bytearray, taken: list[Quote], candidates: 
             continue
         speaker = _speaker(doc, i, t0, t1, head)
         if speaker is not None and doc.text[speaker[0]:speaker[1]].lower().replace("’", "'") in _EXPLETIVES \
-                and not (head == "verb" and doc.lows[doc.tok_at(speaker[0])] == "it"):
+                and not (doc.lows[doc.tok_at(speaker[0])] == "it" and (head == "verb" or doc.tok_at(speaker[0]) == i - 1)):
             speaker = None  # "It is not clear that ...", "It's clear that ...": nobody says it
         speaker = speaker or sources.latest(doc.spans[t0][0], doc.spans[i][0])
         cue = (doc.spans[i][0], doc.spans[j - 1][1]) if j == i + 2 else doc.spans[i]
@@ -87,6 +87,8 @@ def _speaker(doc: Doc, i: int, t0: int, t1: int, head: str) -> Span | None:
             if found is not None:
                 return found
         return _subject(doc, t0, i, t1)
+    if i > t0 and doc.lows[i - 1] in PRONOUNS and doc.lows[i].endswith("s"):
+        return doc.spans[i - 1]  # "It refers to", "he talks about": the noun-like cue is a verb after its subject
     for k in range(i - 1, max(t0, i - 1 - _MAX_MODIFIERS) - 1, -1):
         low = toks[k].lower()
         if low in _POSSESSIVES:
