@@ -298,6 +298,8 @@ def _quote_with(text: str, content: str):
         ("After weeks of sniping, the frustration boiled over when the mayor voiced concern about the budget.",
          "the mayor", "the budget"),
         ("In the end 54 percent of the voters voted in favor of the new stadium.", "the voters", "the new stadium"),
+        ("What became clear is that the mayor has a genuine personal interest in the new bridge.", "the mayor",
+         "the new bridge"),
         # a negated auxiliary sits between the subject and its cue, outside the speaker
         ("Smith hasn't said whether he will run again.", "Smith", "whether he will run again"),
         ("The mayor didn’t say whether she would attend the debate.", "The mayor",

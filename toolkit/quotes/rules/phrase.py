@@ -114,6 +114,7 @@ _NOUN_OPENERS = frozenset({"a", "an", "the", "no", "some", "any", "more", "littl
 _LIGHT_VERBS = frozenset({"has", "have", "had", "took", "take", "takes", "made", "make", "makes", "gave", "give", "gives",
                           "shows", "show", "shown", "cast", "casts", "holds", "held", "hold", "got", "gets", "get", "drew",
                           "draws", "keeps", "kept", "stood", "stands", "spoke", "speaks", "sent", "sends", "paid", "pays"})
+_ARTICLES = frozenset({"a", "an", "the", "no", "any", "some"})
 _NOT_LIGHT = frozenset({"amid", "among", "upon", "toward", "towards", "through", "within", "like", "via", "per", "under",
                         "over", "including", "despite", "without", "after", "before", "during", "than", "as", "into"})
 
@@ -128,6 +129,13 @@ def _light_verb_subject(doc: Doc, i: int, t0: int) -> Span | None:
     v = i - 1
     while v > t0 and i - v <= 3 and doc.lows[v] in _NOUN_OPENERS:
         v -= 1
+    for d in range(i - 1, max(t0, i - 4) - 1, -1):
+        if doc.lows[d] in _ARTICLES:
+            v = d - 1  # "has a genuine substantive interest in": adjectives after an article
+            break
+        if not (doc.toks[d].isalpha() and doc.toks[d].islower()) or doc.lows[d] in STOPWORDS \
+                or doc.lows[d] in _LIGHT_VERBS or doc.lows[d].endswith("ed"):
+            break
     low = doc.lows[v]
     if v <= t0 or not doc.toks[v].isalpha() or not doc.toks[v].islower() or low in _NOT_VERBS or low in _NOT_LIGHT \
             or not (low.endswith("ed") or low in _LIGHT_VERBS):
