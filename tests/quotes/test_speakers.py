@@ -348,6 +348,13 @@ def _quote_with(text: str, content: str):
          "the share of voters who stayed home"),
         ("To the extent she talks about the bridge, her message will be simple.", "she",
          "the bridge, her message will be simple"),
+        # a wire dateline with a state, a date or an agency in mixed case, or a horizontal bar, is not the subject
+        ("ORLANDO, Fla. (Reuters) - The mayor met flood victims on Monday and said the city must rebuild the levee.",
+         "The mayor", "the city must rebuild the levee"),
+        ("PARIS, Aug 31 (Reuters) - The mayor met flood victims and said the city must rebuild the levee.",
+         "The mayor", "the city must rebuild the levee"),
+        ("PHILADELPHIA ― The mayor met flood victims and said the city must rebuild the levee.", "The mayor",
+         "the city must rebuild the levee"),
         # "X met Y and said ...": a coordinated "say" speaks for the subject of the first verb
         ("The mayor met flood victims on Monday and said the city must rebuild the levee.", "The mayor",
          "the city must rebuild the levee"),

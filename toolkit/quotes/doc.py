@@ -217,7 +217,7 @@ _TIME_WORDS = frozenset({"later", "earlier", "ago", "hours", "days", "weeks", "m
                          "moments", "morning", "evening", "night", "afternoon"})
 # "WASHINGTON —", "MANCHESTER, N.H. -", "WASHINGTON, Aug. 24 (UPI) —": a dateline opens the text, not a clause
 _DATELINE = re.compile(r"[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*(?:,[ \t]+[A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*)?)?"
-                       r"(?:,?[ \t]+[A-Z][a-z]{2,4}\.?[ \t]+\d{1,2})?[ \t]*(?:\([A-Z]+\)[ \t]*)?[—–-]{1,2}[ \t]+")
+                       r"(?:,?[ \t]+[A-Z][a-z]{2,4}\.?[ \t]+\d{1,2})?[ \t]*(?:\([A-Z][A-Za-z]+\)[ \t]*)?[—–―-]{1,2}[ \t]+")
 # single words that open a sentence but never name a speaker ("Of course", "Ask yourself", "Why ...")
 _NOT_SPEAKERS = frozenset({"of", "ask", "why", "moreover", "based", "citing", "name", "imagine", "consider",
                            "remember", "look", "let", "yes", "no", "well", "please", "thanks", "so", "here",
@@ -227,7 +227,7 @@ _CONTRACTION = re.compile(r"^(?:it|that|there|here|what|who|where|let|this)['’
 
 
 # "Washington (AFP) –", "Mexico City (AFP) –": a wire dateline in title case, the agency in capitals
-_AGENCY_DATELINE = re.compile(r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2}[ \t]+\([A-Z]{2,}\)[ \t]*[—–-]{1,2}[ \t]+")
+_AGENCY_DATELINE = re.compile(r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2}[ \t]+\([A-Z]{2,}\)[ \t]*[—–―-]{1,2}[ \t]+")
 
 
 def skip_dateline(doc: Doc, lo: int, hi: int) -> int:
