@@ -355,6 +355,9 @@ def _quote_with(text: str, content: str):
          "The mayor", "the city must rebuild the levee"),
         ("PHILADELPHIA ― The mayor met flood victims and said the city must rebuild the levee.", "The mayor",
          "the city must rebuild the levee"),
+        # "their" after a verb repeats a plural subject ("721 delegates cast their votes for")
+        ("In the end, 721 delegates cast their votes for candidates other than the mayor.", "721 delegates",
+         "candidates other than the mayor"),
         # "X met Y and said ...": a coordinated "say" speaks for the subject of the first verb
         ("The mayor met flood victims on Monday and said the city must rebuild the levee.", "The mayor",
          "the city must rebuild the levee"),

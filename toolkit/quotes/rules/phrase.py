@@ -298,6 +298,9 @@ def _own_object(doc: Doc, k: int, t0: int) -> Span | None:
     words = doc.text[subject[0]:subject[1]].split()
     if len(words) == 1 and (words[0].islower() or words[0].lower() in _PERSONAL):
         agrees = words[0].lower() in _AGREES.get(doc.lows[k], ())  # "he ... his", not "officials ... his"
+    elif doc.lows[k] == "their":
+        # "721 delegates cast their votes for", "Twitter users posted their thoughts on": a plural subject
+        agrees = words[-1][:1].isupper() or words[-1].endswith("s") or "and" in words
     else:
         agrees = words[-1][:1].isupper() and doc.lows[k] != "its"  # a name ("Cruz ... his"), not a thing's "its"
     return subject if agrees else None
