@@ -76,9 +76,10 @@ def indirect_quotes(doc: Doc, taken: list[Quote]) -> list[Quote]:
     candidates = list(compress(range(len(doc.lows)), map(triggers.__contains__, doc.lows)))
     cues = [k for k in candidates if toks[k] in forms]  # lower-case cue-verb forms
     quoted = SpanIndex(spans)
-    # cue offset -> speaker of the quotes found so far: ", adding that" speaks for the sentence's last speaker
-    speakers = {q.cue_start: (q.speaker_start, q.speaker_end) for q in taken
-                if q.cue_start is not None and q.speaker_start is not None}
+    # the quotes found so far by cue offset and by speaker end: ", adding that" speaks for the cue before its comma
+    speakers: dict[str, dict[int, tuple[int, int, int]]] = {"cue": {}, "end": {}}
+    for q in taken:
+        _remember_speaker(speakers, q)
     for s_start, s_end in doc.sents:
         t0, t1 = doc.tok_at(s_start), doc.tok_at(s_end)
         if t1 - t0 < 4:
@@ -98,15 +99,24 @@ def indirect_quotes(doc: Doc, taken: list[Quote]) -> list[Quote]:
             if quote.rule.startswith("participle_") and toks[k - 1] == ",":
                 quote = _with_last_speaker(doc, quote, speakers, s_start)
             out.append(quote)
-            if quote.speaker_start is not None:
-                speakers[quote.cue_start] = (quote.speaker_start, quote.speaker_end)
+            _remember_speaker(speakers, quote)
     out += phrase_quotes(doc, blocked, taken + out, candidates)
     out += sourceless_quotes(doc, blocked, taken + out, candidates)
     return out
 
 
 
-def _with_last_speaker(doc: Doc, quote: Quote, speakers: dict[int, tuple[int, int]], s_start: int) -> Quote:
+def _remember_speaker(speakers: dict[str, dict[int, tuple[int, int, int]]], quote: Quote) -> None:
+    """Index a quote's (cue, speaker start, speaker end) by its cue offset and by its speaker's end offset."""
+    if quote.cue_start is None or quote.speaker_start is None or quote.speaker_end is None:
+        return
+    entry = (quote.cue_start, quote.speaker_start, quote.speaker_end)
+    speakers["cue"].setdefault(quote.cue_start, entry)
+    speakers["end"].setdefault(quote.speaker_end, entry)
+
+
+def _with_last_speaker(doc: Doc, quote: Quote, speakers: dict[str, dict[int, tuple[int, int, int]]],
+                       s_start: int) -> Quote:
     """Give a participle cue after a comma the speaker of the cue (or inverted speaker) right before that comma.
 
     "..., he said, adding that ...", "..., said Devine, suggesting that ...", "She had struggled, Cruz explained,
@@ -114,8 +124,9 @@ def _with_last_speaker(doc: Doc, quote: Quote, speakers: dict[int, tuple[int, in
     """
     comma = doc.tok_at(quote.cue_start) - 1
     last = doc.spans[comma - 1]  # the word before the comma: the cue ("X said, adding") or its speaker ("said X, adding")
-    for cue, (start, end) in speakers.items():
-        if s_start <= cue < quote.cue_start and (cue == last[0] or end == last[1]):
+    for entry in (speakers["cue"].get(last[0]), speakers["end"].get(last[1])):
+        if entry is not None and s_start <= entry[0] < quote.cue_start:
+            _, start, end = entry
             return evolve(quote, speaker=doc.text[start:end], speaker_start=start, speaker_end=end)
     return quote
 
