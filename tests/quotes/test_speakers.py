@@ -358,6 +358,9 @@ def _quote_with(text: str, content: str):
         # "their" after a verb repeats a plural subject ("721 delegates cast their votes for")
         ("In the end, 721 delegates cast their votes for candidates other than the mayor.", "721 delegates",
          "candidates other than the mayor"),
+        # ... also when the participle's content holds a quotation, past an earlier cue of the sentence
+        ("The mayor intends to open the bridge in May, Jane Roe said, adding that the city would hold a “grand party” "
+         "there.", "Jane Roe", "that the city would hold a “grand party” there"),
         # "X met Y and said ...": a coordinated "say" speaks for the subject of the first verb
         ("The mayor met flood victims on Monday and said the city must rebuild the levee.", "The mayor",
          "the city must rebuild the levee"),
