@@ -361,6 +361,11 @@ def _quote_with(text: str, content: str):
         # ... also when the participle's content holds a quotation, past an earlier cue of the sentence
         ("The mayor intends to open the bridge in May, Jane Roe said, adding that the city would hold a “grand party” "
          "there.", "Jane Roe", "that the city would hold a “grand party” there"),
+        # a lower-case phrase after an opener does not end in "of" ("proponents of more controls say")
+        ("Indeed, proponents of more controls on speech here say there is a link to the attacks.", "proponents",
+         "there is a link to the attacks"),
+        # ... a partitive keeps it ("said one of two witnesses")
+        ("“It was awful,” said one of two witnesses at the hearing.", "one of", "“It was awful,”"),
         # "X met Y and said ...": a coordinated "say" speaks for the subject of the first verb
         ("The mayor met flood victims on Monday and said the city must rebuild the levee.", "The mayor",
          "the city must rebuild the levee"),

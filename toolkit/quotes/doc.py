@@ -27,7 +27,7 @@ OPENING_ADVERBIALS = frozenset({"in", "on", "at", "after", "before", "during", "
                                  # prepositions opening a place or topic ("Beyond the footage, the affidavit cited")
                                  "beyond", "along", "across", "inside", "outside", "through", "over", "within",
                                  "around", "behind", "toward", "towards", "against", "besides", "aside", "beside",
-                                 "regarding", "near", "upon", "alongside"})  # not "of" ("Of course, X was ...")
+                                 "regarding", "near", "upon", "alongside", "beneath"})  # not "of" ("Of course, X was ...")
 TRAILING = frozenset({".", "!", "?", ";", ":", ",", "—", "–", "-", "(", "“", "”", '"', "''", "``"})
 _SUBORDINATORS = frozenset({"when", "after", "before", "while", "if", "as", "although", "though", "since", "with",
                             "within", "without", "despite", "once", "during", "for", "in", "on", "at", "by", "from"})

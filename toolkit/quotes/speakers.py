@@ -291,6 +291,11 @@ def speaker_right(toks: Sequence[str], spans: Sequence[Span], cue: int, hi: int)
         if toks[start].lower() in _QUANTIFIERS and start + 1 < hi and toks[start + 1].islower():
             return spans[start]  # "many agreed", "Some argue": the quantifier is the source
         return None
+    trimmed = end
+    while trimmed > start and toks[trimmed].lower() in CONNECTORS:
+        trimmed -= 1  # "proponents of more controls say": "of" (a title word, "Secretary of State") ends no phrase
+    if trimmed > start or (toks[start].isalpha() and toks[start].lower() not in _QUANTIFIERS | _PARTITIVES):
+        end = trimmed  # "said one of two witnesses", "Some of the ...": a partitive keeps its "of"
     if not any(_is_cap(toks[k]) or toks[k].lower() in DETERMINERS for k in range(start, end + 1)):
         if not (end - start < 3 and _plural(toks[end]) and toks[end].isalpha()):
             return None  # "officials had little interest": a bare plural noun is a source
