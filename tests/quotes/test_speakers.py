@@ -366,6 +366,11 @@ def _quote_with(text: str, content: str):
          "there is a link to the attacks"),
         # ... a partitive keeps it ("said one of two witnesses")
         ("“It was awful,” said one of two witnesses at the hearing.", "one of", "“It was awful,”"),
+        # the object inside a "who" clause before the cue is not the subject ("Republicans who oppose the deal argued")
+        ("Republicans who oppose the deal argued that it would fail.", "Republicans", "that it would fail"),
+        # ... the subject of a "that" clause is ("a trend that the foundation predicts will continue")
+        ("Courses are closing, a trend that the foundation predicts will continue for years.", "the foundation",
+         "continue for years"),
         # "X met Y and said ...": a coordinated "say" speaks for the subject of the first verb
         ("The mayor met flood victims on Monday and said the city must rebuild the levee.", "The mayor",
          "the city must rebuild the levee"),

@@ -12,7 +12,7 @@ from functools import cached_property, lru_cache
 from itertools import accumulate
 from operator import itemgetter
 
-from toolkit.quotes.lexicon import ADVERBS, STOPWORDS, Verb, speech_verbs
+from toolkit.quotes.lexicon import ADVERBS, DETERMINERS, PRONOUNS, STOPWORDS, Verb, speech_verbs
 from toolkit.quotes.speakers import skip_adverbs, skip_time, speaker_left, speaker_right
 from toolkit.text.tokenize import Sentences, word_tokens
 
@@ -281,7 +281,29 @@ def verb_subject(doc: Doc, k: int, t0: int) -> Span | None:
         k = j + 1
     if j >= t0 and doc.lows[j] in _RELATIVE_FORMS:
         return doc.spans[j]  # PolNeAR marks the relative pronoun as the source
-    return speaker_left(doc.toks, doc.spans, k, t0)
+    found = speaker_left(doc.toks, doc.spans, k, t0)
+    return _past_relative_object(doc, found, t0) if found is not None and toks[j] != "," else found
+
+
+def _past_relative_object(doc: Doc, found: Span, t0: int) -> Span:
+    """Return the antecedent when ``found`` is the object inside a relative clause before the cue, else ``found``.
+
+    "Republicans who oppose the deal argued": "the deal" is what they oppose, the Republicans argue;
+    "economists who favor consumption taxes agree": the same with the verb inside the found phrase. Only after
+    "who": "that" is as often a complementiser ("a trend that the foundation predicts").
+    """
+    first = doc.tok_at(found[0])
+    for rel in range(first - 1, max(t0, first - 3) - 1, -1):
+        if doc.lows[rel] == "who":
+            verb_inside = rel < first - 1 or (doc.lows[first] not in DETERMINERS and doc.lows[first] not in PRONOUNS)
+            if rel - 1 < t0 or not verb_inside \
+                    or not all(doc.toks[i].isalpha() and doc.toks[i].islower() for i in range(rel + 1, first + 1)):
+                return found  # "the voters who the mayor courted said": the relative clause's subject speaks
+            antecedent = speaker_left(doc.toks, doc.spans, rel, t0)
+            return antecedent if antecedent is not None and doc.tok_at(antecedent[1]) == rel else found
+        if not (doc.toks[rel].isalpha() and doc.toks[rel].islower()):
+            return found
+    return found
 
 
 def _opens_clause(doc: Doc, j: int, t0: int) -> bool:
