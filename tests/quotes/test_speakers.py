@@ -371,6 +371,9 @@ def _quote_with(text: str, content: str):
         # ... the subject of a "that" clause is ("a trend that the foundation predicts will continue")
         ("Courses are closing, a trend that the foundation predicts will continue for years.", "the foundation",
          "continue for years"),
+        # a possessive apostrophe after -s names the noun cue's source, like "’s"
+        ("Even before Francis' remarks about the mayor, the council had voted.", "Francis",
+         "the mayor, the council had voted"),
         # "X met Y and said ...": a coordinated "say" speaks for the subject of the first verb
         ("The mayor met flood victims on Monday and said the city must rebuild the levee.", "The mayor",
          "the city must rebuild the levee"),

@@ -98,6 +98,9 @@ def _speaker(doc: Doc, i: int, t0: int, t1: int, head: str) -> Span | None:
         if low.endswith(("’s", "'s")) and toks[k][:1].isupper():
             # "Pence’s call for", "Sen. Graham’s endorsement of": the possessor (PolNeAR marks "Pence’s")
             return speaker_left(toks, doc.spans, k + 1, t0) or doc.spans[k]
+        if toks[k] in {"'", "’"} and k > t0 and doc.lows[k - 1].endswith("s") and doc.spans[k - 1][1] == doc.spans[k][0]:
+            # "Francis' remarks about", "independents’ views of": a possessive apostrophe after -s
+            return speaker_left(toks, doc.spans, k, t0) or doc.spans[k - 1]
         if not toks[k][:1].isalpha():
             break
     copula = _copula_subject(doc, i, t0) or _maker(doc, i, t0) or _light_verb_subject(doc, i, t0) \
