@@ -374,6 +374,11 @@ def _quote_with(text: str, content: str):
         # a possessive apostrophe after -s names the noun cue's source, like "’s"
         ("Even before Francis' remarks about the mayor, the council had voted.", "Francis",
          "the mayor, the council had voted"),
+        # "neither" and "any" open a noun phrase: a subject, and a bare clause after "says"
+        ("Moreover, any company that turns down a loan or asks them to pay more must show the score.", "any company",
+         "them to pay more must show the score"),
+        ("A spokeswoman for Jane Roe says neither the mayor nor her staff helped the firm.",
+         "A spokeswoman for Jane Roe", "neither the mayor nor her staff helped the firm"),
         # "X met Y and said ...": a coordinated "say" speaks for the subject of the first verb
         ("The mayor met flood victims on Monday and said the city must rebuild the levee.", "The mayor",
          "the city must rebuild the levee"),

@@ -23,7 +23,7 @@ PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it"})
 DETERMINERS = frozenset({
     "the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "these", "those",
     "some", "many", "several", "other", "another", "one", "two", "three", "most", "both", "all",
-    "each", "every", "no", "my", "your", "few",
+    "each", "every", "no", "my", "your", "few", "neither", "any",
 })
 """Words that open a speaker noun phrase (the left search stops after one)."""
 
