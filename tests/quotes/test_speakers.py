@@ -234,3 +234,162 @@ def test_an_expletive_subject_is_no_source() -> None:
                  "Two groups are trying. It's not clear that they can pull it off."]:
         (q,) = [q for q in find_quotes(text) if q.rule == "cue_phrase"]
         assert q.speaker is None and text[q.start:q.end] == q.text
+
+
+def _quote_with(text: str, content: str):
+    """Return the one quote whose text is ``content``, checking its offsets."""
+    found = [q for q in find_quotes(text) if q.text == content]
+    assert len(found) == 1, [(q.text, q.speaker) for q in find_quotes(text)]
+    q = found[0]
+    assert text[q.start:q.end] == q.text
+    if q.speaker is not None:
+        assert text[q.speaker_start:q.speaker_end] == q.speaker
+    return q
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        # a relative pronoun past "both" or inside "all of whom", or contracted, is the cue's subject
+        ("The senator, who has both endorsed the governor and praised his budget, left early on Friday.",
+         "who", "the governor and praised his budget, left early on Friday"),
+        ("The two senators, all of whom opposed the trade deal last year, introduced a new bill.",
+         "whom", "the trade deal last year, introduced a new bill"),
+        ("The mayor, who’d previously endorsed the governor, lost the primary.", "who’d",
+         "the governor, lost the primary"),
+        # a participle cue right after a noun phrase that opens its clause: the phrase is the subject
+        ("The debate turned on trade, with the governor calling for new tariffs on imported steel.",
+         "the governor", "new tariffs on imported steel"),
+        ("It was a long night, with Smith talking about the city budget for an hour.", "Smith",
+         "the city budget for an hour"),
+        # ... but not an object before it ("spend many hours reflecting on")
+        ("I would spend many hours reflecting on that subject with my friends.", "I",
+         "that subject with my friends"),
+        # a noun cue inside a subordinate or relative clause speaks for that clause's subject
+        ("The row began just after the mayor entered the race with harsh words about the city council.",
+         "the mayor", "the city council"),
+        ("The party's elders, who have openly expressed concern about the candidate's temper, met on Monday.",
+         "who", "the candidate's temper, met on Monday"),
+        # ... not when the clause closed before the cue
+        ("The lawsuit, which was filed on Friday, focuses on the county's voting machines.",
+         "The lawsuit", "the county's voting machines"),
+        # an opening prepositional phrase of place or topic is not the subject
+        ("Beyond the camera footage, the report cited two interviews and said that the guard saw nothing.",
+         "the report", "that the guard saw nothing"),
+        ("Across party lines, voters have reached a consensus on the need for new roads.", "voters",
+         "the need for new roads"),
+        # a part of a group before an appositive name is no place ("one of ...", unlike "of Flint")
+        ("In a statement, one of the family's lawyers, John Smith, said the video shows nothing.",
+         "one of the family's lawyers", "the video shows nothing"),
+        # a quantifier opening its clause is the cue's subject ...
+        ("Many spoke about how much the new bridge would help the town.", "Many",
+         "how much the new bridge would help the town"),
+        ("While some agreed with much of the plan, the council voted it down.", "some",
+         "much of the plan, the council voted it down"),
+        # ... not an adverb ("most recently") nor part of a coordinated phrase ("Edwards and others")
+        ("Edwards and others said they could not support the mayor.", "Edwards and others",
+         "they could not support the mayor"),
+        # an irregular plural is a source without a determiner, like "officials"
+        ("Even people whose dealings with the mayor were good are wary of his plan for the harbor.", "people",
+         "his plan for the harbor"),
+        ("The bridge was closed on Monday after a crash, police said.", "police",
+         "The bridge was closed on Monday after a crash"),
+        # a noun cue that is a verb's object speaks for the verb's subject, past the sentence's opener
+        ("After weeks of sniping, the frustration boiled over when the mayor voiced concern about the budget.",
+         "the mayor", "the budget"),
+        ("In the end 54 percent of the voters voted in favor of the new stadium.", "the voters", "the new stadium"),
+        ("What became clear is that the mayor has a genuine personal interest in the new bridge.", "the mayor",
+         "the new bridge"),
+        # a negated auxiliary sits between the subject and its cue, outside the speaker
+        ("Smith hasn't said whether he will run again.", "Smith", "whether he will run again"),
+        ("The mayor didn’t say whether she would attend the debate.", "The mayor",
+         "whether she would attend the debate"),
+        # the one who asks is the source of a question: the agent of "asked by", the subject of an active "asked"
+        ("The mayor smiled when asked by a reporter whether the bridge would open in May.", "a reporter",
+         "whether the bridge would open in May"),
+        ("Jane Roe, an editor at the paper, asked the mayor if the bridge would open in May.", "Jane Roe",
+         "if the bridge would open in May"),
+        # ... a bare "Asked whether" names nobody
+        ("Asked whether the bridge would open in May, the mayor smiled.", None, "whether the bridge would open in May"),
+        # ", adding that" after a cue speaks for that cue's speaker, not for the sentence's first noun phrase
+        ("Our roads will be fixed by June, the mayor said, adding that the bridge would open in May.", "the mayor",
+         "that the bridge would open in May"),
+        ("Our roads will be fixed by June, said Jane Roe, adding that the bridge would open in May.", "Jane Roe",
+         "that the bridge would open in May"),
+        # "all", "both", "together" float after the subject ...
+        ("Smith and Jones have both argued that the bridge should open in May.", "Smith and Jones",
+         "that the bridge should open in May"),
+        ("The two cities, which together vowed to open the bridge in May, failed.", "which",
+         "to open the bridge in May, failed"),
+        # ... and after a closing parenthesis or dash (not after a comma: "To varying degrees, all agreed")
+        ("Sens. Jane Roe (D-Ore.) and John Doe (R-Ohio) all suggested that the bridge should open in May.",
+         "John Doe", "that the bridge should open in May"),
+        ("To varying degrees, all agreed that the bridge should open in May.", "all",
+         "that the bridge should open in May"),
+        # "it" is a verb cue's subject ("it commented on"), unlike an expletive before a predicate ("It is not clear that")
+        ("The group spelled out its concerns as it commented on the proposed rules.", "it", "the proposed rules"),
+        # "Sens." and "Reps." are titles inside a name
+        ("The plan would fail, Sens. Jane Roe and John Doe said.", "Sens. Jane Roe and John Doe", "The plan would fail"),
+        # a progressive cue speaks for the subject of its "be", not for the sentence's first noun phrase
+        ("The coal debate is heated, and Hillary Clinton is promising to help mining towns move on.",
+         "Hillary Clinton", "to help mining towns move on"),
+        ("Several senators, such as Jane Roe, R-Tenn., now saying they think the bill should change, met on Monday.",
+         "Jane Roe", "they think the bill should change, met on Monday"),
+        # ... not after a preposition ("for not supporting")
+        ("Beck has also criticized local voters for not supporting the mayor in the primary.", "Beck",
+         "the mayor in the primary"),
+        # a year or a month after "in" sits between the subject and its cue
+        ("An arbitration panel in 2001 found the city was in breach of the deal.", "An arbitration panel",
+         "the city was in breach of the deal"),
+        ("A state poll released in late August found that most voters want a new bridge.", "A state poll released",
+         "that most voters want a new bridge"),
+        # a pronoun right before a noun-like cue in -s makes it a verb: the pronoun is the subject
+        ("The rate has a narrow meaning. It refers to the share of voters who stayed home.", "It",
+         "the share of voters who stayed home"),
+        ("To the extent she talks about the bridge, her message will be simple.", "she",
+         "the bridge, her message will be simple"),
+        # a wire dateline with a state, a date or an agency in mixed case, or a horizontal bar, is not the subject
+        ("ORLANDO, Fla. (Reuters) - The mayor met flood victims on Monday and said the city must rebuild the levee.",
+         "The mayor", "the city must rebuild the levee"),
+        ("PARIS, Aug 31 (Reuters) - The mayor met flood victims and said the city must rebuild the levee.",
+         "The mayor", "the city must rebuild the levee"),
+        ("PHILADELPHIA ― The mayor met flood victims and said the city must rebuild the levee.", "The mayor",
+         "the city must rebuild the levee"),
+        # "their" after a verb repeats a plural subject ("721 delegates cast their votes for")
+        ("In the end, 721 delegates cast their votes for candidates other than the mayor.", "721 delegates",
+         "candidates other than the mayor"),
+        # ... also when the participle's content holds a quotation, past an earlier cue of the sentence
+        ("The mayor intends to open the bridge in May, Jane Roe said, adding that the city would hold a “grand party” "
+         "there.", "Jane Roe", "that the city would hold a “grand party” there"),
+        # a lower-case phrase after an opener does not end in "of" ("proponents of more controls say")
+        ("Indeed, proponents of more controls on speech here say there is a link to the attacks.", "proponents",
+         "there is a link to the attacks"),
+        # ... a partitive keeps it ("said one of two witnesses")
+        ("“It was awful,” said one of two witnesses at the hearing.", "one of", "“It was awful,”"),
+        # the object inside a "who" clause before the cue is not the subject ("Republicans who oppose the deal argued")
+        ("Republicans who oppose the deal argued that it would fail.", "Republicans", "that it would fail"),
+        # ... the subject of a "that" clause is ("a trend that the foundation predicts will continue")
+        ("Courses are closing, a trend that the foundation predicts will continue for years.", "the foundation",
+         "continue for years"),
+        # a possessive apostrophe after -s names the noun cue's source, like "’s"
+        ("Even before Francis' remarks about the mayor, the council had voted.", "Francis",
+         "the mayor, the council had voted"),
+        # "neither" and "any" open a noun phrase: a subject, and a bare clause after "says"
+        ("Moreover, any company that turns down a loan or asks them to pay more must show the score.", "any company",
+         "them to pay more must show the score"),
+        ("A spokeswoman for Jane Roe says neither the mayor nor her staff helped the firm.",
+         "A spokeswoman for Jane Roe", "neither the mayor nor her staff helped the firm"),
+        # "X met Y and said ...": a coordinated "say" speaks for the subject of the first verb
+        ("The mayor met flood victims on Monday and said the city must rebuild the levee.", "The mayor",
+         "the city must rebuild the levee"),
+        ("Hours later, the senators left the room, took a vote and said the bill would pass.",
+         "the senators", "the bill would pass"),
+        # ... or for the subject of its own subordinate or relative clause
+        ("Jones, though she met the judge and said the court should hear him, stopped short of a pledge.",
+         "she", "the court should hear him, stopped short of a pledge"),
+        ("The council heard from Weaver, who came out and said the plan was a mistake.", "who",
+         "the plan was a mistake"),
+    ],
+)
+def test_clause_subjects_of_cues(text: str, speaker: str | None, content: str) -> None:
+    assert _quote_with(text, content).speaker == speaker

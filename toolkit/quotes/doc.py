@@ -12,7 +12,7 @@ from functools import cached_property, lru_cache
 from itertools import accumulate
 from operator import itemgetter
 
-from toolkit.quotes.lexicon import ADVERBS, STOPWORDS, Verb, speech_verbs
+from toolkit.quotes.lexicon import ADVERBS, DETERMINERS, PRONOUNS, STOPWORDS, Verb, speech_verbs
 from toolkit.quotes.speakers import skip_adverbs, skip_time, speaker_left, speaker_right
 from toolkit.text.tokenize import Sentences, word_columns
 
@@ -23,7 +23,11 @@ OPENING_ADVERBIALS = frozenset({"in", "on", "at", "after", "before", "during", "
                                  "despite", "with", "without", "for", "from", "by", "once", "although", "though",
                                  "if", "asked", "speaking", "but", "and", "still", "yet", "however", "meanwhile",
                                  "later", "earlier", "last", "this", "then", "instead", "also", "now", "throughout",
-                                 "amid", "among", "under", "following", "given", "unlike", "like"})
+                                 "amid", "among", "under", "following", "given", "unlike", "like",
+                                 # prepositions opening a place or topic ("Beyond the footage, the affidavit cited")
+                                 "beyond", "along", "across", "inside", "outside", "through", "over", "within",
+                                 "around", "behind", "toward", "towards", "against", "besides", "aside", "beside",
+                                 "regarding", "near", "upon", "alongside", "beneath"})  # not "of" ("Of course, X was ...")
 TRAILING = frozenset({".", "!", "?", ";", ":", ",", "—", "–", "-", "(", "“", "”", '"', "''", "``"})
 _SUBORDINATORS = frozenset({"when", "after", "before", "while", "if", "as", "although", "though", "since", "with",
                             "within", "without", "despite", "once", "during", "for", "in", "on", "at", "by", "from"})
@@ -212,7 +216,7 @@ _TIME_WORDS = frozenset({"later", "earlier", "ago", "hours", "days", "weeks", "m
                          "moments", "morning", "evening", "night", "afternoon"})
 # "WASHINGTON —", "MANCHESTER, N.H. -", "WASHINGTON, Aug. 24 (UPI) —": a dateline opens the text, not a clause
 _DATELINE = re.compile(r"[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*(?:,[ \t]+[A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*)?)?"
-                       r"(?:,?[ \t]+[A-Z][a-z]{2,4}\.?[ \t]+\d{1,2})?[ \t]*(?:\([A-Z]+\)[ \t]*)?[—–-]{1,2}[ \t]+")
+                       r"(?:,?[ \t]+[A-Z][a-z]{2,4}\.?[ \t]+\d{1,2})?[ \t]*(?:\([A-Z][A-Za-z]+\)[ \t]*)?[—–―-]{1,2}[ \t]+")
 # single words that open a sentence but never name a speaker ("Of course", "Ask yourself", "Why ...")
 _NOT_SPEAKERS = frozenset({"of", "ask", "why", "moreover", "based", "citing", "name", "imagine", "consider",
                            "remember", "look", "let", "yes", "no", "well", "please", "thanks", "so", "here",
@@ -222,7 +226,7 @@ _CONTRACTION = re.compile(r"^(?:it|that|there|here|what|who|where|let|this)['’
 
 
 # "Washington (AFP) –", "Mexico City (AFP) –": a wire dateline in title case, the agency in capitals
-_AGENCY_DATELINE = re.compile(r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2}[ \t]+\([A-Z]{2,}\)[ \t]*[—–-]{1,2}[ \t]+")
+_AGENCY_DATELINE = re.compile(r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2}[ \t]+\([A-Z]{2,}\)[ \t]*[—–―-]{1,2}[ \t]+")
 
 
 def skip_dateline(doc: Doc, lo: int, hi: int) -> int:
@@ -258,13 +262,102 @@ def plausible_subject(phrase: str) -> bool:
 
 
 
+_FLOATING = frozenset({"both", "either", "all", "each", "together", "themselves", "himself", "herself", "alone"})
+_RELATIVE_FORMS = frozenset({"who", "which", "whom", "who’d", "who'd"})
+
+
 def verb_subject(doc: Doc, k: int, t0: int) -> Span | None:
     """Return the subject of the cue verb at ``k``: "X said", "X, who ..., said", "X, who said"."""
     toks = doc.toks
     j = skip_time(toks, skip_adverbs(toks, k - 1, t0), t0)
-    if j >= t0 and toks[j].lower() in {"who", "which"}:
+    if j >= t0 and doc.lows[j] in _QUANTIFIER_SUBJECTS and _opens_clause(doc, j, t0) \
+            and not (j + 1 < k and doc.lows[j + 1].endswith("ly")):
+        return doc.spans[j]  # "Many spoke about", "while some argued": the quantifier ("most recently": an adverb)
+    if j > t0 and doc.lows[j] in _FLOATING:
+        # "who has both endorsed X", "Carson, Cruz and Paul have all attacked", "which together vowed":
+        # the word floats after its subject
+        j = skip_adverbs(toks, j - 1, t0)
+        k = j + 1
+    if j >= t0 and doc.lows[j] in _RELATIVE_FORMS:
         return doc.spans[j]  # PolNeAR marks the relative pronoun as the source
-    return speaker_left(doc.toks, doc.spans, k, t0)
+    found = speaker_left(doc.toks, doc.spans, k, t0)
+    return _past_relative_object(doc, found, t0) if found is not None and toks[j] != "," else found
+
+
+def _past_relative_object(doc: Doc, found: Span, t0: int) -> Span:
+    """Return the antecedent when ``found`` is the object inside a relative clause before the cue, else ``found``.
+
+    "Republicans who oppose the deal argued": "the deal" is what they oppose, the Republicans argue;
+    "economists who favor consumption taxes agree": the same with the verb inside the found phrase. Only after
+    "who": "that" is as often a complementiser ("a trend that the foundation predicts").
+    """
+    first = doc.tok_at(found[0])
+    for rel in range(first - 1, max(t0, first - 3) - 1, -1):
+        if doc.lows[rel] == "who":
+            verb_inside = rel < first - 1 or (doc.lows[first] not in DETERMINERS and doc.lows[first] not in PRONOUNS)
+            if rel - 1 < t0 or not verb_inside \
+                    or not all(doc.toks[i].isalpha() and doc.toks[i].islower() for i in range(rel + 1, first + 1)):
+                return found  # "the voters who the mayor courted said": the relative clause's subject speaks
+            antecedent = speaker_left(doc.toks, doc.spans, rel, t0)
+            return antecedent if antecedent is not None and doc.tok_at(antecedent[1]) == rel else found
+        if not (doc.toks[rel].isalpha() and doc.toks[rel].islower()):
+            return found
+    return found
+
+
+def _opens_clause(doc: Doc, j: int, t0: int) -> bool:
+    """Return True when token ``j`` opens a clause: sentence start, punctuation or a conjunction before it.
+
+    "Edwards and others said": "others" is inside one noun phrase, not a clause of its own.
+    """
+    if j == t0:
+        return True
+    if not doc.toks[j - 1][:1].isalnum():
+        # "(R-Va.) both condemned", "— both suggested": after an aside a quantifier floats after the subject
+        return doc.toks[j - 1] not in {")", "—", "–", "--"}
+    if doc.lows[j - 1] == "and":
+        return j - 1 == t0 or not doc.toks[j - 2][:1].isalnum()
+    return doc.lows[j - 1] in _BEFORE_QUANTIFIER
+
+
+_QUANTIFIER_SUBJECTS = frozenset({"many", "some", "most", "few", "several", "others", "both", "all"})
+_BEFORE_QUANTIFIER = frozenset({"but", "while", "when", "as", "because", "although", "though", "if", "since",
+                                "whereas", "yet", "so"})
+
+
+_COORDINATORS = frozenset({"and", "but", "or"})
+# words opening a clause whose subject a coordinated cue shares ("though she praised X and said")
+_CLAUSE_OPENERS = frozenset({"when", "after", "as", "because", "while", "since", "before", "although", "though",
+                             "until", "whereas", "once", "if"})
+_CLAUSE_STOPS = frozenset({",", ";", ":", "—", "–", "(", ")"}) | MARKS
+
+
+def coordinated_subject(doc: Doc, k: int, t0: int) -> Span | None:
+    """Return the subject of the cue verb at ``k`` coordinated with an earlier verb ("and"/"but"/"or" before it).
+
+    "Obama met survivors on Thursday and said ...": the subject of the first verb. Inside the
+    conjunction's own clause a relative pronoun ("Weaver, who came out and endorsed") or a
+    subordinate clause's subject ("though she praised Garland and said") is that subject; past a
+    comma, the sentence's subject ("they reversed themselves, rushed inside and said").
+    """
+    toks, lows = doc.toks, doc.lows
+    conj = skip_adverbs(toks, k - 1, t0)
+    if conj <= t0 or lows[conj] not in _COORDINATORS:
+        return None
+    for b in range(conj - 1, t0 - 1, -1):
+        if toks[b] in _CLAUSE_STOPS:
+            break
+        if lows[b] in {"who", "which"} and b + 1 < conj and toks[b + 1].isalpha() and toks[b + 1].islower():
+            return doc.spans[b]
+        if lows[b] in _CLAUSE_OPENERS and b + 2 < conj:
+            found = speaker_right(toks, doc.spans, b, conj)
+            after = doc.tok_at(found[1]) if found is not None else conj
+            if after < conj and toks[after].isalpha() and toks[after].islower():
+                return found
+    subject = sentence_subject(doc, t0, conj)
+    if subject is None or doc.tok_at(subject[1]) >= conj or not plausible_subject(doc.text[subject[0]:subject[1]]):
+        return None
+    return subject
 
 
 

@@ -23,7 +23,7 @@ PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it"})
 DETERMINERS = frozenset({
     "the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "these", "those",
     "some", "many", "several", "other", "another", "one", "two", "three", "most", "both", "all",
-    "each", "every", "no", "my", "your", "few",
+    "each", "every", "no", "my", "your", "few", "neither", "any",
 })
 """Words that open a speaker noun phrase (the left search stops after one)."""
 
@@ -52,8 +52,13 @@ ADVERBS = frozenset({
     "still", "even", "further", "simply", "had", "'s", "’s", "’ve", "'ve", "long", "famously",
     "frequently", "quickly", "bluntly", "openly", "ultimately", "finally", "now", "actually",
     "nevertheless", "nonetheless",
-})
-"""Words skipped between a speaker and its cue verb ("X has repeatedly said")."""
+}) | frozenset(
+    # negated auxiliaries, one token each: "Trump hasn't said", "Clinton didn’t say"
+    f"{aux}n{apostrophe}t" for aux in ("has", "have", "had", "does", "do", "did", "is", "are", "was", "were", "would",
+                                       "could", "should", "must", "ca", "wo")
+    for apostrophe in ("'", "’")
+) | {"cannot"}
+"""Words skipped between a speaker and its cue verb ("X has repeatedly said", "X hasn't said")."""
 
 
 @dataclass(frozen=True)

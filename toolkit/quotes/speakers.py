@@ -98,6 +98,8 @@ def speaker_left(toks: Sequence[str], spans: Sequence[Span], cue: int, lo: int) 
             if found is None:
                 return None
             first = _tok_index(spans, found[0], lo, j)
+            if first - 1 > lo and toks[first - 1] == "of" and toks[first - 2].lower() in _PARTITIVES:
+                return spans[first - 2][0], found[1]  # "one of the family's attorneys, Justin Bamberg, said"
             if not ((first > lo and toks[first - 1].lower() in _PLACE_PREPS) or toks[first][:1].isdigit()):
                 return found
             k = _opening_comma(toks, first + 1, lo)
@@ -108,12 +110,20 @@ def speaker_left(toks: Sequence[str], spans: Sequence[Span], cue: int, lo: int) 
 
 
 _DASHES = frozenset({"—", "–", "-", "--"})
+# "one of the family's attorneys": a part of a group, not a place ("of Flint")
+_PARTITIVES = frozenset({"one", "two", "three", "some", "many", "most", "all", "each", "several", "none", "both"})
 # "Trump at the time said", "Obama on Monday said": a time adverbial between a subject and its cue
 _TIME_PREPS = frozenset({"at", "in", "on", "last", "this", "earlier", "later"})
 _TIME_NOUNS = frozenset({
     "time", "past", "moment", "day", "week", "weekend", "month", "year", "morning", "afternoon", "evening", "night",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
 })
+
+
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                     "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec."})
+_PARTS_OF = frozenset({"late", "early", "mid"})
 
 
 def skip_adverbs(toks: Sequence[str], j: int, lo: int) -> int:
@@ -124,7 +134,12 @@ def skip_adverbs(toks: Sequence[str], j: int, lo: int) -> int:
 
 
 def skip_time(toks: Sequence[str], j: int, lo: int) -> int:
-    """Return the token before a short time adverbial ending at ``j`` ("at the time", "on Monday"), else ``j``."""
+    """Return the token before a short time adverbial ending at ``j`` ("at the time", "on Monday", "in 2001",
+    "in late August"), else ``j``."""
+    if j > lo + 1 and (_YEAR.match(toks[j]) or toks[j].lower() in _MONTHS):
+        k = j - 1 if toks[j - 1].lower() not in _PARTS_OF else j - 2  # "in late August"
+        if k > lo and toks[k].lower() in {"in", "since", "during", "until", "by"}:
+            return skip_adverbs(toks, k - 1, lo)
     if j < lo + 1 or toks[j].lower() not in _TIME_NOUNS:
         return j
     for k in (j - 1, j - 2):
@@ -209,11 +224,19 @@ def _np_leftwards(toks: Sequence[str], spans: Sequence[Span], j: int, lo: int) -
         return None
     # a bare lower-case phrase needs a determiner ("the ministry") or a plural head ("officials")
     if lowercase_only and toks[start].lower() not in DETERMINERS and not toks[start][:1].isdigit() \
-            and not toks[end].endswith("s"):
+            and not _plural(toks[end]):
         return None
     while start < end and toks[start].lower() in CONNECTORS - DETERMINERS:
         start += 1
     return (spans[start][0], spans[end][1])
+
+
+_IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children", "folks", "staff", "police", "clergy"})
+
+
+def _plural(tok: str) -> bool:
+    """Return True for a word that may be a plural noun head ("officials", "people", "women")."""
+    return tok.endswith("s") or tok.lower() in _IRREGULAR_PLURALS
 
 
 RELATIVES = frozenset({"who", "which", "that"})
@@ -268,8 +291,13 @@ def speaker_right(toks: Sequence[str], spans: Sequence[Span], cue: int, hi: int)
         if toks[start].lower() in _QUANTIFIERS and start + 1 < hi and toks[start + 1].islower():
             return spans[start]  # "many agreed", "Some argue": the quantifier is the source
         return None
+    trimmed = end
+    while trimmed > start and toks[trimmed].lower() in CONNECTORS:
+        trimmed -= 1  # "proponents of more controls say": "of" (a title word, "Secretary of State") ends no phrase
+    if trimmed > start or (toks[start].isalpha() and toks[start].lower() not in _QUANTIFIERS | _PARTITIVES):
+        end = trimmed  # "said one of two witnesses", "Some of the ...": a partitive keeps its "of"
     if not any(_is_cap(toks[k]) or toks[k].lower() in DETERMINERS for k in range(start, end + 1)):
-        if not (end - start < 3 and toks[end].endswith("s") and toks[end].isalpha()):
+        if not (end - start < 3 and _plural(toks[end]) and toks[end].isalpha()):
             return None  # "officials had little interest": a bare plural noun is a source
     return (spans[start][0], spans[end][1])
 

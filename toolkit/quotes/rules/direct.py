@@ -198,6 +198,10 @@ def _before_attribution(doc: Doc, lo: int, q: int, prev_speaker: Span | None,
         for k2 in range(k + 1, q):
             if toks[k2].lower().endswith("ing") and cue_verb(toks[k2]) is not None and "clause" in cue_verb(toks[k2]).frames:
                 if toks[k2 - 1] == ",":
+                    said = k2 - 2  # "Mr. Trump intends to ..., Mr. Manafort said, adding that": the cue before the comma
+                    if said > k and cue_verb(toks[said]) is not None \
+                            and (doc.lows[said] in {"said", "says", "told", "wrote"} or doc.lows[said].endswith("ed")):
+                        speaker = verb_subject(doc, said, k + 1) or speaker
                     return speaker, k2
                 inner = speaker_left(toks, doc.spans, k2, k + 1)
                 if inner is not None and not _object_of_clause(doc, inner, k + 1):

@@ -21,7 +21,9 @@ from toolkit.quotes.doc import (
     SpanIndex,
     clip_end,
     content_span,
+    coordinated_subject,
     cue_verb,
+    evolve,
     make_quote,
     passive_participle,
     reach,
@@ -74,6 +76,10 @@ def indirect_quotes(doc: Doc, taken: list[Quote]) -> list[Quote]:
     candidates = list(compress(range(len(doc.lows)), map(triggers.__contains__, doc.lows)))
     cues = [k for k in candidates if toks[k] in forms]  # lower-case cue-verb forms
     quoted = SpanIndex(spans)
+    # the quotes found so far by cue offset and by speaker end: ", adding that" speaks for the cue before its comma
+    speakers: dict[str, dict[int, tuple[int, int, int]]] = {"cue": {}, "end": {}}
+    for q in taken:
+        _remember_speaker(speakers, q)
     for s_start, s_end in doc.sents:
         t0, t1 = doc.tok_at(s_start), doc.tok_at(s_end)
         if t1 - t0 < 4:
@@ -88,12 +94,41 @@ def indirect_quotes(doc: Doc, taken: list[Quote]) -> list[Quote]:
             if verb is None or not verb.frames or doc.spans[k][0] in used_cues:
                 continue
             quote = _cue_clause(doc, k, verb, *reach(k, t0, t1), blocked)
-            if quote is not None and quote.start < quote.end:
-                out.append(quote)
+            if quote is None or quote.start >= quote.end:
+                continue
+            if quote.rule.startswith("participle_") and toks[k - 1] == ",":
+                quote = _with_last_speaker(doc, quote, speakers, s_start)
+            out.append(quote)
+            _remember_speaker(speakers, quote)
     out += phrase_quotes(doc, blocked, taken + out, candidates)
     out += sourceless_quotes(doc, blocked, taken + out, candidates)
     return out
 
+
+
+def _remember_speaker(speakers: dict[str, dict[int, tuple[int, int, int]]], quote: Quote) -> None:
+    """Index a quote's (cue, speaker start, speaker end) by its cue offset and by its speaker's end offset."""
+    if quote.cue_start is None or quote.speaker_start is None or quote.speaker_end is None:
+        return
+    entry = (quote.cue_start, quote.speaker_start, quote.speaker_end)
+    speakers["cue"].setdefault(quote.cue_start, entry)
+    speakers["end"].setdefault(quote.speaker_end, entry)
+
+
+def _with_last_speaker(doc: Doc, quote: Quote, speakers: dict[str, dict[int, tuple[int, int, int]]],
+                       s_start: int) -> Quote:
+    """Give a participle cue after a comma the speaker of the cue (or inverted speaker) right before that comma.
+
+    "..., he said, adding that ...", "..., said Devine, suggesting that ...", "She had struggled, Cruz explained,
+    recalling ...": the participle hangs on that clause, not on the sentence's first noun phrase.
+    """
+    comma = doc.tok_at(quote.cue_start) - 1
+    last = doc.spans[comma - 1]  # the word before the comma: the cue ("X said, adding") or its speaker ("said X, adding")
+    for entry in (speakers["cue"].get(last[0]), speakers["end"].get(last[1])):
+        if entry is not None and s_start <= entry[0] < quote.cue_start:
+            _, start, end = entry
+            return evolve(quote, speaker=doc.text[start:end], speaker_start=start, speaker_end=end)
+    return quote
 
 
 def _clause_start(tok: str) -> bool:
@@ -104,6 +139,9 @@ def _clause_start(tok: str) -> bool:
 
 
 
+# cues whose subject a coordination shares ("Obama met survivors and said ..."); other verbs after "and" are too
+# often an unannotated act ("... and found a way", "... and planned to")
+_COORDINATED_CUES = frozenset({"say"})
 _PRESUPPOSING = frozenset({"given", "despite", "fact", "because", "so"})  # "given that X backs Y"
 
 
@@ -134,10 +172,15 @@ def _cue_clause(doc: Doc, k: int, verb: Verb, t0: int, t1: int, blocked: bytearr
         return inserted_quote(doc, k, verb, t0, t1, blocked)  # "..., the airline said Thursday."
     if passive_participle(doc, k, t0, reduced=False):
         speaker = None  # "is not expected to": no source (PolNeAR leaves it empty)
+    elif participle and _progressive(doc, k, t0):
+        # "Hillary Clinton is promising to", "Trump was not saying": the auxiliary's subject
+        speaker = verb_subject(doc, k, t0) or sentence_subject(doc, t0, k)
     elif participle:
         speaker = sentence_subject(doc, t0, k) if prev != "," or k - t0 > 1 else None
     else:
         speaker = verb_subject(doc, k, t0)
+        if speaker is None and verb.lemma in _COORDINATED_CUES:
+            speaker = coordinated_subject(doc, k, t0)  # "Obama met survivors and said ..."
         if speaker is None and k - t0 <= _MAX_SUBJECT and toks[t0][:1].isupper() and "," in toks[t0:k] \
                 and toks[t0].lower() not in STOPWORDS | ADVERBS | _CLAUSE_OPENERS:
             # "Senator Bob Corker, a Tennessee Republican who has met ..., said": the sentence subject
@@ -180,6 +223,21 @@ def _cue_clause(doc: Doc, k: int, verb: Verb, t0: int, t1: int, blocked: bytearr
     if participle:
         rule = "participle_" + rule[4:]
     return make_quote(doc, span[0], span[1], "indirect", speaker, spans[k], rule)
+
+
+_PROGRESSIVE_AUX = frozenset({"is", "are", "was", "were", "be", "been", "’s", "'s", "’re", "'re", "am"})
+
+
+def _progressive(doc: Doc, k: int, t0: int) -> bool:
+    """Return True when the "-ing" cue at token ``k`` has its subject before it: a form of "be" ("is not saying"),
+    or a noun phrase before an adverb ("Graham, R-S.C., now saying"; not "for not supporting")."""
+    j = k - 1
+    while j > t0 and doc.lows[j] in ADVERBS and doc.lows[j] not in _PROGRESSIVE_AUX:
+        j -= 1
+    if j >= t0 and doc.lows[j] in _PROGRESSIVE_AUX:
+        return True
+    # "..., and Lindsey Graham, R-S.C., now saying": an adverb after the participle's own subject
+    return j < k - 1 and (doc.toks[j] == "," or (doc.toks[j][:1].isupper() and j > t0))
 
 
 def _bare_noun(toks: Sequence[str], j: int, hi: int) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from functools import lru_cache
 
-from toolkit.quotes.lexicon import ADVERBS, PRONOUNS, cue_phrases
+from toolkit.quotes.lexicon import ADVERBS, DETERMINERS, PRONOUNS, STOPWORDS, cue_phrases
 from toolkit.quotes.doc import (
     PASSIVE_AUX,
     Doc,
@@ -27,7 +27,7 @@ from toolkit.quotes.doc import (
     sentence_subject,
     verb_subject,
 )
-from toolkit.quotes.speakers import speaker_left
+from toolkit.quotes.speakers import speaker_left, speaker_right
 
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my"})
 _MAX_MODIFIERS = 3  # adjectives between a possessive and the noun cue ("his harsh attacks on")
@@ -61,7 +61,8 @@ def phrase_quotes(doc: Doc, blocked: bytearray, taken: list[Quote], candidates: 
         if span is None or span[0] in starts:
             continue
         speaker = _speaker(doc, i, t0, t1, head)
-        if speaker is not None and doc.text[speaker[0]:speaker[1]].lower().replace("’", "'") in _EXPLETIVES:
+        if speaker is not None and doc.text[speaker[0]:speaker[1]].lower().replace("’", "'") in _EXPLETIVES \
+                and not (doc.lows[doc.tok_at(speaker[0])] == "it" and (head == "verb" or doc.tok_at(speaker[0]) == i - 1)):
             speaker = None  # "It is not clear that ...", "It's clear that ...": nobody says it
         speaker = speaker or sources.latest(doc.spans[t0][0], doc.spans[i][0])
         cue = (doc.spans[i][0], doc.spans[j - 1][1]) if j == i + 2 else doc.spans[i]
@@ -81,7 +82,13 @@ def _speaker(doc: Doc, i: int, t0: int, t1: int, head: str) -> Span | None:
             found = verb_subject(doc, i, t0)
             if found is not None:
                 return found
+        else:
+            found = _participle_subject(doc, i, t0)
+            if found is not None:
+                return found
         return _subject(doc, t0, i, t1)
+    if i > t0 and doc.lows[i - 1] in PRONOUNS and doc.lows[i].endswith("s"):
+        return doc.spans[i - 1]  # "It refers to", "he talks about": the noun-like cue is a verb after its subject
     for k in range(i - 1, max(t0, i - 1 - _MAX_MODIFIERS) - 1, -1):
         low = toks[k].lower()
         if low in _POSSESSIVES:
@@ -91,12 +98,116 @@ def _speaker(doc: Doc, i: int, t0: int, t1: int, head: str) -> Span | None:
         if low.endswith(("’s", "'s")) and toks[k][:1].isupper():
             # "Pence’s call for", "Sen. Graham’s endorsement of": the possessor (PolNeAR marks "Pence’s")
             return speaker_left(toks, doc.spans, k + 1, t0) or doc.spans[k]
+        if toks[k] in {"'", "’"} and k > t0 and doc.lows[k - 1].endswith("s") and doc.spans[k - 1][1] == doc.spans[k][0]:
+            # "Francis' remarks about", "independents’ views of": a possessive apostrophe after -s
+            return speaker_left(toks, doc.spans, k, t0) or doc.spans[k - 1]
         if not toks[k][:1].isalpha():
             break
-    copula = _copula_subject(doc, i, t0) or _maker(doc, i, t0)
+    copula = _copula_subject(doc, i, t0) or _maker(doc, i, t0) or _light_verb_subject(doc, i, t0) \
+        or _clause_subject(doc, i, t0)
     if copula is not None:
         return copula
     return _subject(doc, t0, i, t1)  # "Cruz was also critical of X"
+
+
+# words between a light verb and its noun cue: "expressed an interest in", "voted in favor of", "raised new concerns"
+_NOUN_OPENERS = frozenset({"a", "an", "the", "no", "some", "any", "more", "little", "much", "in", "new", "growing",
+                           "serious", "strong", "deep", "real", "its", "great"})
+# verbs without "-ed" whose object may be a noun cue ("has little interest in", "took issue with", "made no mention of")
+_LIGHT_VERBS = frozenset({"has", "have", "had", "took", "take", "takes", "made", "make", "makes", "gave", "give", "gives",
+                          "shows", "show", "shown", "cast", "casts", "holds", "held", "hold", "got", "gets", "get", "drew",
+                          "draws", "keeps", "kept", "stood", "stands", "spoke", "speaks", "sent", "sends", "paid", "pays"})
+_ARTICLES = frozenset({"a", "an", "the", "no", "any", "some"})
+_NOT_LIGHT = frozenset({"amid", "among", "upon", "toward", "towards", "through", "within", "like", "via", "per", "under",
+                        "over", "including", "despite", "without", "after", "before", "during", "than", "as", "into"})
+
+
+def _light_verb_subject(doc: Doc, i: int, t0: int) -> Span | None:
+    """Return the subject of the verb whose object is the noun cue at token ``i`` ("Thor expressed an interest in",
+    "54 percent of the electorate voted in favor of", "more voters had an unfavorable opinion of"), or None.
+
+    Up to three determiners or modifiers from :data:`_NOUN_OPENERS` may sit between the verb and the cue; the
+    verb is a lower-case word that is no preposition or conjunction.
+    """
+    v = i - 1
+    while v > t0 and i - v <= 3 and doc.lows[v] in _NOUN_OPENERS:
+        v -= 1
+    for d in range(i - 1, max(t0, i - 4) - 1, -1):
+        if doc.lows[d] in _ARTICLES:
+            v = d - 1  # "has a genuine substantive interest in": adjectives after an article
+            break
+        if not (doc.toks[d].isalpha() and doc.toks[d].islower()) or doc.lows[d] in STOPWORDS \
+                or doc.lows[d] in _LIGHT_VERBS or doc.lows[d].endswith("ed"):
+            break
+    low = doc.lows[v]
+    if v <= t0 or not doc.toks[v].isalpha() or not doc.toks[v].islower() or low in _NOT_VERBS or low in _NOT_LIGHT \
+            or not (low.endswith("ed") or low in _LIGHT_VERBS):
+        return None
+    return verb_subject(doc, v, t0)
+
+
+# words opening a subordinate clause whose subject may hold the noun cue ("The notion started when Thor
+# expressed an interest in", "... after he expressed doubts about")
+_SUBORDINATORS = frozenset({"when", "after", "as", "because", "while", "since", "before", "although", "though",
+                            "until", "whereas", "once", "if", "but"})
+_RELATIVE_SUBJECTS = frozenset({"who", "which"})
+_MAX_CLAUSE = 12  # tokens from the clause opener to the noun cue
+
+
+def _clause_subject(doc: Doc, i: int, t0: int) -> Span | None:
+    """Return the subject of the nearest subordinate or relative clause holding the noun cue at token ``i``.
+
+    "The fracas erupted just after the real estate tycoon entered the race with harsh words about X":
+    the tycoon's words, not the fracas'; "the party's top figures, who have openly expressed concern
+    about X": the relative pronoun (PolNeAR's source). The clause's subject must be followed by a
+    lower-case word (its verb) before the cue.
+    """
+    toks, lows = doc.toks, doc.lows
+    for b in range(i - 1, max(t0, i - _MAX_CLAUSE) - 1, -1):
+        low = lows[b]
+        if toks[b] in {",", ";", ":", "—", "–", "“", "”", '"', "(", ")"}:
+            return None  # "The lawsuit, which will be filed Friday, focuses on": the clause closed before the cue
+        if low in _RELATIVE_SUBJECTS and b + 1 < i and toks[b + 1].isalpha() and toks[b + 1].islower() \
+                and lows[b + 1] not in DETERMINERS:
+            return doc.spans[b]
+        if low in _SUBORDINATORS and b + 2 < i:
+            found = speaker_right(toks, doc.spans, b, i)
+            if found is None:
+                continue
+            after = doc.tok_at(found[1])
+            if after < i - 1 and toks[after].isalpha() and toks[after].islower() \
+                    and lows[after] not in DETERMINERS:
+                return found
+    return None
+
+
+# words before the subject of a participle clause: "with Trump calling for", "footage of Trump talking about"
+_PARTICIPLE_LINKS = frozenset({"with", "of", "and", "but", "while", "when", "as", "that", "after", "before", "because",
+                               "for", "like"})
+
+
+def _participle_subject(doc: Doc, i: int, t0: int) -> Span | None:
+    """Return the noun phrase right before the participle cue at token ``i`` when it is the participle's subject.
+
+    "with Trump calling for a ban", "the chorus of detractors calling for": the phrase must open a
+    clause (sentence start, punctuation or a link word before it), else it is an object ("spend many hours
+    reflecting on") or a clause of its own ("She began thinking about").
+    """
+    toks = doc.toks
+    if i - 1 <= t0 or not toks[i - 1][:1].isalnum():
+        return None
+    found = speaker_left(toks, doc.spans, i, t0)
+    if found is None or doc.tok_at(found[1]) != i:
+        return None
+    first = doc.tok_at(found[0])
+    words = doc.lows[first:i]
+    if words[-1] in _OPEN_ENDINGS or (len(words) > 1 and words[0] in PRONOUNS) \
+            or any(w.endswith("ly") and w.isalpha() for w in words):
+        return None
+    before = doc.lows[first - 1] if first > t0 else ""
+    if before[:1].isalnum() and before not in _PARTICIPLE_LINKS:
+        return None
+    return found
 
 
 _EXPLETIVES = frozenset({"it", "it's", "there", "there's", "this", "that", "what"})
@@ -190,6 +301,9 @@ def _own_object(doc: Doc, k: int, t0: int) -> Span | None:
     words = doc.text[subject[0]:subject[1]].split()
     if len(words) == 1 and (words[0].islower() or words[0].lower() in _PERSONAL):
         agrees = words[0].lower() in _AGREES.get(doc.lows[k], ())  # "he ... his", not "officials ... his"
+    elif doc.lows[k] == "their":
+        # "721 delegates cast their votes for", "Twitter users posted their thoughts on": a plural subject
+        agrees = words[-1][:1].isupper() or words[-1].endswith("s") or "and" in words
     else:
         agrees = words[-1][:1].isupper() and doc.lows[k] != "its"  # a name ("Cruz ... his"), not a thing's "its"
     return subject if agrees else None

@@ -12,7 +12,8 @@ finder predicts none (the protocol's speaker rule then counts it right).
 
 from __future__ import annotations
 
-from toolkit.quotes.doc import Doc, Quote, clip_end, content_span, make_quote, reach
+from toolkit.quotes.doc import Doc, Quote, Span, clip_end, content_span, make_quote, reach, verb_subject
+from toolkit.quotes.speakers import speaker_right
 
 _RAISING = frozenset({"seem", "seems", "seemed", "appear", "appears", "appeared"})
 _EXPECTED_AUX = frozenset({"is", "are", "was", "were", "be", "been", "being", "’s", "'s"})
@@ -20,6 +21,20 @@ _ASK_OPEN = frozenset({"whether", "if", "why", "how", "what", "who", "when", "wh
 _RELATIVE = frozenset({"which", "who", "that"})
 SOURCELESS_TRIGGERS = _RAISING | {"expected", "asked"}
 _MAX_PP = 6  # tokens of a PP between "asked" and its question ("asked in Iowa recently whether")
+
+
+def _asker(doc: Doc, k: int, j: int, t0: int) -> Span | None:
+    """Return who asks the question of "asked" at token ``k`` (the question opens at ``j``), or None.
+
+    "when asked by a reporter whether ...": the agent; "Ruth Marcus, an editor, asked Mook if ...": the subject
+    of an active "asked" with its object before the question. A bare "Asked whether ..." names no asker.
+    """
+    toks = doc.toks
+    if doc.lows[k + 1] == "by":
+        return speaker_right(toks, doc.spans, k + 1, j)
+    if k - 1 > t0 and toks[k - 1] == "," and j > k + 1:
+        return verb_subject(doc, k, t0)
+    return None
 
 
 def sourceless_quotes(doc: Doc, blocked: bytearray, taken: list[Quote], candidates: list[int]) -> list[Quote]:
@@ -52,5 +67,5 @@ def sourceless_quotes(doc: Doc, blocked: bytearray, taken: list[Quote], candidat
             hi = next((i for i in range(j + 1, t1) if toks[i] in {",", ";", ":", "—"}), t1)
             span = content_span(doc, j, clip_end(doc, j, hi, blocked), 2)
             if span is not None and span[0] not in starts:
-                out.append(make_quote(doc, span[0], span[1], "indirect", None, doc.spans[k], "asked_wh"))
+                out.append(make_quote(doc, span[0], span[1], "indirect", _asker(doc, k, j, t0), doc.spans[k], "asked_wh"))
     return out
