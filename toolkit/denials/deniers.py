@@ -240,7 +240,6 @@ def subject_before(toks: list[Token], i: int) -> Mention | None:
                 if j < 0 or toks[j].low not in _CLAUSE_OPENERS:
                     return None
         return None
-        return None
     while k >= 0 and toks[k].word in {"“", "”", '"', "‘", "’"}:
         k -= 1
     if k >= 0 and toks[k].word == ")":  # "Rep. Trey Gowdy (R-S.C.) said"
