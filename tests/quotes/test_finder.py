@@ -552,3 +552,11 @@ def test_relative_speaker_resolves_to_its_antecedent():
     assert [(q.speaker, q.speaker_name, q.speaker_resolved) for q in quotes] == [("who", "who", "Bob Corker")]
     quotes = find_quotes("The Pentagon, which said the report was false, declined to comment further.")
     assert quotes[0].speaker == "which" and quotes[0].speaker_resolved == "Pentagon"
+
+
+def test_a_speaker_phrase_never_runs_over_a_heading_line():
+    # a roundup's heading without a period, then the attribution on the next line: the name is on the cue's line
+    text = ("The Latest: Trump Wants Answers From Wall Street\nDonald Trump said on Sunday that the banks had rigged"
+            " the economy.\n\nRubio Defends A Sign Of Leadership\nMarco Rubio says his campaign is doing fine.")
+    found = [(q.speaker, text[q.speaker_start:q.speaker_end]) for q in find_quotes(text)]
+    assert found == [("Donald Trump", "Donald Trump"), ("Marco Rubio", "Marco Rubio")]

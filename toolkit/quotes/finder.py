@@ -70,9 +70,30 @@ def find_quotes(text: str, *, sentences: Sentences | None = None) -> list[Quote]
     quotes += indirect_quotes(doc, quotes)
     quotes.sort(key=lambda q: (q.start, q.end))
     quotes = _floating_speakers(quotes, doc)
+    quotes = _speakers_on_one_line(quotes, doc.text)
     quotes = normalise_speakers(quotes)
     resolved = resolve_pronouns(_relatives_as_antecedents(quotes, doc))
     return [evolve(q, speaker_resolved=r) for q, r in zip(quotes, resolved)]
+
+
+def _speakers_on_one_line(quotes: list[Quote], text: str) -> list[Quote]:
+    """Cut a speaker phrase that runs over a line break to its line next to the cue: a heading line without a
+    period ("... Over The Street" then "Donald Trump said") is no part of the name."""
+    out = []
+    for q in quotes:
+        start, end = q.speaker_start, q.speaker_end
+        if start is not None and end is not None and "\n" in text[start:end]:
+            if q.cue_start is not None and q.cue_start < start:  # "..., said the\nministry": the first line
+                end = text.index("\n", start)
+                while end > start and text[end - 1].isspace():
+                    end -= 1
+            else:
+                start = text.rindex("\n", start, end) + 1
+                while start < end and text[start].isspace():
+                    start += 1
+            q = evolve(q, speaker=text[start:end], speaker_start=start, speaker_end=end)
+        out.append(q)
+    return out
 
 
 def _relatives_as_antecedents(quotes: list[Quote], doc: Doc) -> list[Quote]:
