@@ -23,6 +23,8 @@ pytestmark = pytest.mark.skipif(
 webdriver = pytest.importorskip("selenium.webdriver", reason="browser tests need selenium (the test extra)")
 By = pytest.importorskip("selenium.webdriver.common.by").By
 WebDriverWait = pytest.importorskip("selenium.webdriver.support.ui").WebDriverWait
+#: A table being redrawn (sorted, filtered) replaces its rows under a read: retried by the waits, not a failure.
+STALE = (pytest.importorskip("selenium.common.exceptions").StaleElementReferenceException,)
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +82,8 @@ def test_search_box_filters_the_rows(page, browser, data, tmp_path):
     expected = int(data.quotes["text"].str.contains(speaker).sum() + data.quotes["person"].fillna("").str.contains(speaker).sum()) \
         if "person" in data.quotes else None
     quotes.find_element(By.CSS_SELECTOR, "input[type=search]").send_keys(speaker)
-    WebDriverWait(browser, 10).until(lambda b: "filtered from 45 total entries" in quotes.find_element(By.CSS_SELECTOR, ".dt-info").text)
+    WebDriverWait(browser, 10, ignored_exceptions=STALE).until(
+        lambda b: "filtered from 45 total entries" in quotes.find_element(By.CSS_SELECTOR, ".dt-info").text)
     rows = _rows(quotes)
     browser.save_screenshot(str(tmp_path / "search.png"))
     assert 0 < len(rows) < 10 and all(any(speaker in cell for cell in row) for row in rows)
@@ -96,7 +99,8 @@ def test_a_count_column_sorts_as_numbers(page, browser, tmp_path):
     counts = [int(row[1].replace(",", "")) for row in _rows(speakers)]
     assert counts == sorted(counts, reverse=True)  # as given: most quoted first
     header.find_element(By.CSS_SELECTOR, ".dtcc-button_order, .dtcc-button").click()
-    WebDriverWait(browser, 10).until(lambda b: [int(r[1].replace(",", "")) for r in _rows(speakers)] != counts)
+    WebDriverWait(browser, 10, ignored_exceptions=STALE).until(
+        lambda b: [int(r[1].replace(",", "")) for r in _rows(speakers)] != counts)
     resorted = [int(row[1].replace(",", "")) for row in _rows(speakers)]
     browser.save_screenshot(str(tmp_path / "sorted.png"))
     assert resorted == sorted(resorted)  # ascending, numerically (as text "13" < "2")
