@@ -26,6 +26,7 @@ pytestmark = pytest.mark.skipif(
 )
 webdriver = pytest.importorskip("selenium.webdriver", reason="browser tests need selenium (the test extra)")
 By = pytest.importorskip("selenium.webdriver.common.by").By
+WebDriverWait = pytest.importorskip("selenium.webdriver.support.ui").WebDriverWait
 
 PAGES = ["01_corpus_overview.html", "02_quotes.html", "03_denials.html", "04_compare.html", "05_validation.html"]
 
@@ -54,7 +55,12 @@ def browser():
 
 
 def _open(browser, path: Path) -> None:
-    browser.get(path.as_uri())
+    # a loaded machine once handed back the page before it was there (no element of a static page found): wait
+    # until the browser is on it and has parsed it
+    url = path.as_uri()
+    browser.get(url)
+    WebDriverWait(browser, 60).until(
+        lambda b: b.current_url.split("#")[0] == url and b.execute_script("return document.readyState") == "complete")
 
 
 def _shot(browser, folder: Path, name: str) -> Path:
