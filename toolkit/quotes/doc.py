@@ -13,7 +13,7 @@ from itertools import accumulate
 from operator import itemgetter
 
 from toolkit.quotes.lexicon import ADVERBS, DETERMINERS, PRONOUNS, STOPWORDS, Verb, speech_verbs
-from toolkit.quotes.speakers import skip_adverbs, skip_time, speaker_left, speaker_right
+from toolkit.quotes.speakers import QUANTIFIERS, skip_adverbs, skip_time, speaker_left, speaker_right
 from toolkit.text.tokenize import Sentences, word_columns
 
 Span = tuple[int, int]
@@ -270,7 +270,7 @@ def verb_subject(doc: Doc, k: int, t0: int) -> Span | None:
     """Return the subject of the cue verb at ``k``: "X said", "X, who ..., said", "X, who said"."""
     toks = doc.toks
     j = skip_time(toks, skip_adverbs(toks, k - 1, t0), t0)
-    if j >= t0 and doc.lows[j] in _QUANTIFIER_SUBJECTS and _opens_clause(doc, j, t0) \
+    if j >= t0 and doc.lows[j] in QUANTIFIERS and _opens_clause(doc, j, t0) \
             and not (j + 1 < k and doc.lows[j + 1].endswith("ly")):
         return doc.spans[j]  # "Many spoke about", "while some argued": the quantifier ("most recently": an adverb)
     if j > t0 and doc.lows[j] in _FLOATING:
@@ -320,14 +320,14 @@ def _opens_clause(doc: Doc, j: int, t0: int) -> bool:
     return doc.lows[j - 1] in _BEFORE_QUANTIFIER
 
 
-_QUANTIFIER_SUBJECTS = frozenset({"many", "some", "most", "few", "several", "others", "both", "all"})
 _BEFORE_QUANTIFIER = frozenset({"but", "while", "when", "as", "because", "although", "though", "if", "since",
                                 "whereas", "yet", "so"})
 
 
 _COORDINATORS = frozenset({"and", "but", "or"})
-# words opening a clause whose subject a coordinated cue shares ("though she praised X and said")
-_CLAUSE_OPENERS = frozenset({"when", "after", "as", "because", "while", "since", "before", "although", "though",
+#: Words opening a subordinate clause whose subject a later cue may share ("though she praised X and said", "when
+#: Thor expressed an interest in").
+CLAUSE_OPENERS = frozenset({"when", "after", "as", "because", "while", "since", "before", "although", "though",
                              "until", "whereas", "once", "if"})
 _CLAUSE_STOPS = frozenset({",", ";", ":", "—", "–", "(", ")"}) | MARKS
 
@@ -349,7 +349,7 @@ def coordinated_subject(doc: Doc, k: int, t0: int) -> Span | None:
             break
         if lows[b] in {"who", "which"} and b + 1 < conj and toks[b + 1].isalpha() and toks[b + 1].islower():
             return doc.spans[b]
-        if lows[b] in _CLAUSE_OPENERS and b + 2 < conj:
+        if lows[b] in CLAUSE_OPENERS and b + 2 < conj:
             found = speaker_right(toks, doc.spans, b, conj)
             after = doc.tok_at(found[1]) if found is not None else conj
             if after < conj and toks[after].isalpha() and toks[after].islower():

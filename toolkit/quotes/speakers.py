@@ -57,7 +57,8 @@ def _np_word(tok: str) -> bool:
 
 
 _COMPLEMENTISERS = frozenset({"that", "this"})  # before a name: "that Mr. Putin", "This Trump" is rare
-_QUANTIFIERS = frozenset({"many", "some", "most", "few", "several", "all", "both", "others"})
+#: Quantifiers that are a cue's source on their own ("many agreed", "Some argue", "Many spoke about").
+QUANTIFIERS = frozenset({"many", "some", "most", "few", "several", "all", "both", "others"})
 _VERB_ONLY = frozenset({"said", "says", "say", "told", "tells", "wrote", "writes", "thinks", "knew", "thought"})
 
 
@@ -288,13 +289,13 @@ def speaker_right(toks: Sequence[str], spans: Sequence[Span], cue: int, hi: int)
             break
         j += 1
     if end is None:
-        if toks[start].lower() in _QUANTIFIERS and start + 1 < hi and toks[start + 1].islower():
+        if toks[start].lower() in QUANTIFIERS and start + 1 < hi and toks[start + 1].islower():
             return spans[start]  # "many agreed", "Some argue": the quantifier is the source
         return None
     trimmed = end
     while trimmed > start and toks[trimmed].lower() in CONNECTORS:
         trimmed -= 1  # "proponents of more controls say": "of" (a title word, "Secretary of State") ends no phrase
-    if trimmed > start or (toks[start].isalpha() and toks[start].lower() not in _QUANTIFIERS | _PARTITIVES):
+    if trimmed > start or (toks[start].isalpha() and toks[start].lower() not in QUANTIFIERS | _PARTITIVES):
         end = trimmed  # "said one of two witnesses", "Some of the ...": a partitive keeps its "of"
     if not any(_is_cap(toks[k]) or toks[k].lower() in DETERMINERS for k in range(start, end + 1)):
         if not (end - start < 3 and _plural(toks[end]) and toks[end].isalpha()):

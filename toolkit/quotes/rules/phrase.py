@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from toolkit.quotes.lexicon import ADVERBS, DETERMINERS, PRONOUNS, STOPWORDS, cue_phrases
 from toolkit.quotes.doc import (
+    CLAUSE_OPENERS,
     PASSIVE_AUX,
     Doc,
     Quote,
@@ -148,8 +149,7 @@ def _light_verb_subject(doc: Doc, i: int, t0: int) -> Span | None:
 
 # words opening a subordinate clause whose subject may hold the noun cue ("The notion started when Thor
 # expressed an interest in", "... after he expressed doubts about")
-_SUBORDINATORS = frozenset({"when", "after", "as", "because", "while", "since", "before", "although", "though",
-                            "until", "whereas", "once", "if", "but"})
+_SUBORDINATORS = CLAUSE_OPENERS | {"but"}
 _RELATIVE_SUBJECTS = frozenset({"who", "which"})
 _MAX_CLAUSE = 12  # tokens from the clause opener to the noun cue
 
