@@ -133,6 +133,11 @@ class SentenceTokens:
         return self(sentence[0], stop)
 
 
+def first_token(toks: list[Token], start: int) -> int:
+    """The index of the first token ending after ``start`` (the token at or after it), or ``len(toks)``."""
+    return next((n for n, t in enumerate(toks) if t.end > start), len(toks))
+
+
 def _is_cap(tok: Token) -> bool:
     return tok.word[:1].isupper()
 
@@ -312,7 +317,7 @@ def advancer(toks: list[Token], start: int) -> Mention | None:
     -> Trump: the denial words are the author's verdict on what that subject advances (GUIDELINES.md: the author's
     own voice has no denier).
     """
-    first = next((n for n, t in enumerate(toks) if t.end > start), len(toks))
+    first = first_token(toks, start)
     k = first - 1
     while k >= 0 and toks[k].low in _NP_LEAD:
         k -= 1
@@ -369,7 +374,7 @@ def _named(text: str, before: list[Token], mention: Mention) -> Mention:
 
 def _find(toks: list[Token], start: int, end: int, *, verb: bool) -> Iterator[Mention | None]:
     """Yield denier candidates among a sentence's tokens, best first."""
-    first = next((n for n, t in enumerate(toks) if t.end > start), len(toks))
+    first = first_token(toks, start)
     last = next((n for n, t in enumerate(toks) if t.start >= end), len(toks))
     if verb:
         # passive with an agent: "was rejected by the court", "has been discredited by the establishment"

@@ -28,7 +28,7 @@ from toolkit.denials.candidates import features, find_candidates, prior_logit, q
 from toolkit.denials.lexicon import CATEGORIES, Lexicon, default_lexicon, load_lexicon
 from toolkit.denials.model import Model, default_model
 from toolkit.denials.deniers import (PRONOUNS, SPEECH_VERBS, VERB_RULES, Mention, SentenceTokens, advancer,
-                                     find_denier, np_ending_at, speaker_of_verb, subject_before)
+                                     find_denier, first_token, np_ending_at, speaker_of_verb, subject_before)
 from toolkit.quotes.speakers import normalise_name
 from toolkit.text.tokenize import Sentences
 
@@ -385,7 +385,7 @@ def _aside_subject(tokens: SentenceTokens, sentence: tuple[int, int], start: int
     """The name right before an aside between commas that holds the denial ("Obama, in need of a change of subject,
     brought it up") when it opens its clause: the aside describes that subject."""
     toks = tokens(sentence[0], sentence[1])
-    first = next((n for n, t in enumerate(toks) if t.end > start), len(toks))
+    first = first_token(toks, start)
     comma = next((n for n in range(first - 1, max(-1, first - 12), -1) if toks[n].word in {",", "(", "—"}), None)
     if comma is None or comma == 0 or not toks[comma - 1].word[:1].isupper():
         return None
