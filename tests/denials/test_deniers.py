@@ -51,6 +51,9 @@ def _denier(text: str, phrase: str) -> str | None:
     # an aside between dashes is skipped like one between commas
     ("Deborah Jordan Reynolds - his girlfriend and co-host on his YouTube channel - told The Post the claims were"
      " conspiracy theories.", "conspiracy theories", "Deborah Jordan Reynolds"),
+    # round 4: rejection verb phrases take their subject
+    ("Mr. Sanders took issue with recent criticism of his plan.", "took issue with", "Mr. Sanders"),
+    ("Independent economists have contested that view.", "contested that view", "Independent economists"),
 ])
 def test_denier_round_2(text, phrase, denier):
     assert _denier(text, phrase) == denier

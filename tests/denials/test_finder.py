@@ -93,6 +93,24 @@ def _found(text):
     ("Mr. Obama decided to use the platform to push back.", "push back", "explicit"),
     ("Turkey refuses to acknowledge the atrocities.", "refuses to acknowledge", "explicit"),
     ("The aide called it an exaggerated claim.", "exaggerated", "falsity"),
+    # round 4: an evaluation of a claim as a predicate (GUIDELINES.md: "silly", "wrong", "political hot air")
+    ("The senator said those figures were simply wrong.", "were simply wrong", "falsity"),
+    ("To many voters, that promise sounds far-fetched.", "sounds far-fetched", "falsity"),
+    ("The promised savings are largely a chimera, the economist argued.", "are largely a chimera", "falsity"),
+    ("Anyone claiming the economy is in decline is peddling fiction.", "peddling fiction", "falsity"),
+    ("The governor said the numbers came out of thin air.", "out of thin air", "falsity"),
+    # disbelief in a claim (Cohen 2001); rejection verbs with a claim as object
+    ("The mayor said she did not believe those reports.", "did not believe those reports", "explicit"),
+    ("When the company says it cannot, I don't believe that.", "don't believe that", "explicit"),
+    ("The senator took issue with the criticism.", "took issue with", "explicit"),
+    ("Her advisers were quick to counter that the vote was a formality.", "counter that", "explicit"),
+    ("Several economists have contested that view.", "contested that view", "explicit"),
+    # attacks on the accusers' motives (van Dijk 1992: counter-attack)
+    ("The spokesman said the critics have a political agenda.", "have a political agenda", "delegitimize"),
+    ("Democrats called the Republicans sore losers.", "sore losers", "delegitimize"),
+    ("The campaign called the report a rush to judgment.", "rush to judgment", "delegitimize"),
+    ("He said the attack marked a new low.", "new low", "delegitimize"),
+    ("The union's survey felt more like a push poll.", "push poll", "delegitimize"),
 ])
 def test_categories(text, phrase, category):
     # the lexicon's candidate and its category; whether a one-sentence example out of any context passes the
@@ -169,6 +187,14 @@ def test_broad_candidates_are_scored_with_their_category(text, phrase, category)
     # a plain negation in the author's voice or a relative clause, not the accused's response
     "(Mr. Trump was not involved in the financing of the club.)",
     "said Mark Mellman, a pollster who is not involved with the campaign.",
+    # round 4: an evaluation that is no predicate on a claim, a contest that is a race, a low that is a number
+    "He took the wrong turn on the way to the rally.",
+    "Trump was embroiled in a four-way contest that split the vote.",
+    "One of our biggest challenges is finding affordable housing.",
+    "His net worth dropped to a low of about $1 billion.",
+    "I don't believe in the devil.",
+    "We don't believe that law enforcement should delegate its work.",
+    "National security has raced to the top of the political agenda.",
 ])
 def test_not_a_denial(text):
     assert _found(text) == []

@@ -45,7 +45,9 @@ VERB_RULES: frozenset[str] = frozenset(
     # "Turkey refuses to recognize"
     "refuse_acknowledge "
     # round 3: "Trump deflected.", "decided to push back."
-    "deflected_bare push_back_bare".split()
+    "deflected_bare push_back_bare "
+    # round 4: "Mr. Sanders took issue with", "economists have contested that view"
+    "take_issue counter_that contest not_believe".split()
 )
 
 _TELL = frozenset("tell tells told".split())
