@@ -54,6 +54,12 @@ def _denier(text: str, phrase: str) -> str | None:
     # round 4: rejection verb phrases take their subject
     ("Mr. Sanders took issue with recent criticism of his plan.", "took issue with", "Mr. Sanders"),
     ("Independent economists have contested that view.", "contested that view", "Independent economists"),
+    # the possessor of a noun of saying whose "that" clause holds the denial
+    ("All ran counter to his earlier statements that the contact never occurred.", "never occurred", "his"),
+    ("It contradicted Donald Trump's claim that the meeting never happened.", "never happened", "Donald Trump"),
+    # a sentence adverb or conjunction opening the sentence is no part of the subject
+    ("Then Brafman exposed the government's below-the-belt tactics.", "below-the-belt", "Brafman"),
+    ("And some interpret the commentary as somewhat self-serving.", "self-serving", "some"),
 ])
 def test_denier_round_2(text, phrase, denier):
     assert _denier(text, phrase) == denier

@@ -111,6 +111,13 @@ def _found(text):
     ("The campaign called the report a rush to judgment.", "rush to judgment", "delegitimize"),
     ("He said the attack marked a new low.", "new low", "delegitimize"),
     ("The union's survey felt more like a push poll.", "push poll", "delegitimize"),
+    # a word right after a quotation mark written as apostrophes (the NYT's doubled '' or a single ')
+    ("He told investors that the concerns were ''overblown,'' adding more.", "were ''overblown", "falsity"),
+    ("The campaign called the report 'false' on Monday.", "false", "falsity"),
+    ("I think that's unquestionably not the case.", "not the case", "falsity"),
+    ("Trump said the contact never occurred.", "never occurred", "falsity"),
+    ("“Everybody said nothing happened,” he told CNN.", "nothing happened", "falsity"),
+    ("The spokesman said the report cherry-picked a subset of her schedule.", "cherry-picked", "falsity"),
 ])
 def test_categories(text, phrase, category):
     # the lexicon's candidate and its category; whether a one-sentence example out of any context passes the
@@ -195,6 +202,9 @@ def test_broad_candidates_are_scored_with_their_category(text, phrase, category)
     "I don't believe in the devil.",
     "We don't believe that law enforcement should delegate its work.",
     "National security has raced to the top of the political agenda.",
+    # a hedge ("not literally true") and a hypothetical ("if that's not the case") reject no claim
+    "Things that are not literally true are rated correct.",
+    "If that's not the case, we will see.",
 ])
 def test_not_a_denial(text):
     assert _found(text) == []
@@ -471,3 +481,14 @@ def test_denial_time_is_linear_in_dense_text_without_sentence_breaks():
     # linear: 8x the words cost about 8x (6.5-13x measured on a busy machine: CPU time of a 0.1 s run varies by
     # half); quadratic would be 64x, so 20 still catches it
     assert large / small < 20, f"1,000 words {small:.3f}s, 8,000 words {large:.3f}s"
+
+
+def test_an_apostrophe_inside_a_word_starts_no_match():
+    # "’s"/"'s" after a letter belongs to the word before it: the lexicon's words start and end at word edges,
+    # while an apostrophe after a space is a quotation mark and opens one
+    from toolkit.denials.lexicon import WORD_END, WORD_START
+    import re
+
+    rx = re.compile(rf"{WORD_START}lies{WORD_END}")
+    assert rx.findall("it's all 'lies' and ''lies''") == ["lies", "lies"]
+    assert rx.findall("the allies' plan, the lies's end, o'lies") == []

@@ -34,7 +34,14 @@ complain complained complains blast blasted slam slammed denounce denounced deno
 reads read shows showed found find finds believe believes believed think thinks thought deny denies
 denied denying reject rejects rejected rejecting reported perceive perceives perceived consider considers
 considered deem deems deemed judge judged ruled wonder wonders wondered ponder ponders pondered
+interpret interprets interpreted expose exposes exposed
 """.split() if w not in _NOUN_LIKE)
+
+#: Nouns of saying whose possessor is the denier of their "that" clause ("his earlier statements that the contact
+#: never occurred" -> his).
+_SAYING_NOUNS = frozenset("""statement statements claim claims insistence assertion assertions contention denial
+denials position argument arguments account explanation response answer testimony""".split())
+_POSSESSIVES = frozenset("his her their its our my".split())
 
 #: Denial entries whose matched word is itself a verb: the denier is its grammatical subject. Not "lied" or
 #: "is lying" or "did nothing wrong": their subject is the accused ("Trump says Clinton is lying" -> Trump
@@ -70,6 +77,8 @@ _BE = frozenset("is are was were been be being".split())
 _VERBAL = _BE | frozenset("has have had will would could should may might can did does do not never either neither".split())
 #: Prepositions before a gerund whose subject is the clause's ("by publicly denying", "after rejecting").
 _GERUND_PREPOSITIONS = frozenset("by after while before since without upon".split())
+#: Sentence adverbs and conjunctions, capitalised when they open a sentence, never inside a noun phrase.
+_OPENERS = frozenset("and but then so yet or now thus hence meanwhile however instead".split())
 _CONNECTORS = frozenset("of de al bin van von der del la le for and".split())
 #: Words that end a noun phrase walking leftwards: verbs, prepositions, conjunctions.
 _STOP = frozenset("""that which who whom whose and or but because as if when while after before since said says
@@ -155,7 +164,7 @@ def np_ending_at(toks: list[Token], i: int) -> Mention | None:
         return None  # a modal or an auxiliary ends no noun phrase ("who, without Ali, might")
     j = i
     if _is_cap(last):
-        while j - 1 >= 0 and (_is_cap(toks[j - 1]) or (toks[j - 1].low in _CONNECTORS - {"and"} and j - 2 >= 0 and _is_cap(toks[j - 2]))):
+        while j - 1 >= 0 and toks[j - 1].low not in _OPENERS and (_is_cap(toks[j - 1]) or (toks[j - 1].low in _CONNECTORS - {"and"} and j - 2 >= 0 and _is_cap(toks[j - 2]))):
             j -= 1
         if j - 1 >= 0 and toks[j - 1].low in _DETERMINERS:
             j -= 1
@@ -166,14 +175,14 @@ def np_ending_at(toks: list[Token], i: int) -> Mention | None:
         prev = toks[k - 1]
         if prev.low in _DETERMINERS:
             return Mention(prev.start, last.end)
-        if _is_cap(prev):
+        if _is_cap(prev) and prev.low not in _OPENERS:
             m = np_ending_at(toks, k - 1)
             return Mention(m.start if m else prev.start, last.end)
         if (prev.low == "of" and k - 2 >= 0 and toks[k - 2].word[:1].islower() and toks[k - 2].low not in _STOP
                 and toks[k - 2].low not in _SKIP and toks[k - 2].low not in _DETERMINERS and toks[k - 2].low not in PRONOUNS):
             k -= 2  # "family members of 9/11 victims": a partitive/relational "of" inside the noun phrase
             continue
-        if prev.low in _STOP or prev.low in _SKIP or not prev.word[:1].isalnum():
+        if prev.low in _STOP or prev.low in _SKIP or prev.low in _OPENERS or not prev.word[:1].isalnum():
             break
         k -= 1
     if toks[k].low in _OBJECT_PRONOUNS and k < i:
@@ -390,6 +399,11 @@ def _find(toks: list[Token], start: int, end: int, *, verb: bool) -> Iterator[Me
     # "called a charlatan by fellow physicians": a be-verb/participle before and an agent right after
     if last < len(toks) and toks[last].low == "by" and any(t.low in _BE | {"called", "labeled", "labelled", "rated"} for t in toks[max(0, first - 4):first]):
         yield _np_starting_at(toks, last + 1)
+    # "his earlier statements that the contact never occurred": the possessor of a noun of saying
+    for n in range(first - 1, 0, -1):
+        if toks[n].low == "that" and toks[n - 1].low in _SAYING_NOUNS:
+            yield _possessor(toks, n - 1)
+            break
     # "according to X"
     for n in range(len(toks) - 2):
         if toks[n].low == "according" and toks[n + 1].low == "to":
@@ -410,6 +424,20 @@ def _find(toks: list[Token], start: int, end: int, *, verb: bool) -> Iterator[Me
         for n in range(last, len(toks)):
             if toks[n].low in SPEECH_VERBS:
                 yield speaker_of_verb(toks, n, first_after=last)
+
+
+def _possessor(toks: list[Token], noun: int) -> Mention | None:
+    """The possessor of the noun at ``toks[noun]``: a possessive pronoun or a name with 's, up to two words before."""
+    for k in range(noun - 1, max(-1, noun - 4), -1):
+        tok = toks[k]
+        if tok.low in _POSSESSIVES:
+            return Mention(tok.start, tok.end)
+        if tok.low.endswith(("'s", "’s")) and _is_cap(tok):
+            name = np_ending_at(toks, k)
+            return Mention(name.start if name else tok.start, tok.end - 2)
+        if tok.low in _STOP or not tok.word[:1].isalnum():
+            return None
+    return None
 
 
 def _passive(toks: list[Token], first: int, last: int) -> bool:

@@ -38,6 +38,11 @@ claimed claiming stated asserted alleged alleging suggested suggesting said sayi
 reported reporting portrayed portraying described describing characterized implied implying
 """.split())
 
+#: A whole word starts/ends here. An apostrophe next to a letter is inside a word ("it's", "hoax's"); one
+#: next to a space is a quotation mark (the NYT's doubled ''overblown,'' or 'false'), which starts or ends a word.
+WORD_START = r"(?<!\w)(?<!\w['’])"
+WORD_END = r"(?!\w|['’]\w|-\w)"
+
 _COPULAS = frozenset("is are was were be been being as seems seem sounds sound look looks remains".split())
 _DETERMINERS_ADJ = frozenset("""a an the this that these those his her its their our my your any some no
 border legal trade labor labour contract territorial land water custody family court long bitter ongoing
@@ -181,7 +186,7 @@ def compiled(lexicon: Lexicon) -> re.Pattern[str]:
     """
     order = sorted(range(len(lexicon.entries)), key=lambda i: -len(pattern_regex(lexicon.entries[i].pattern)))
     body = "|".join(f"(?P<e{i}>{pattern_regex(lexicon.entries[i].pattern)})" for i in order)
-    return re.compile(rf"(?<![\w’'])(?:{body})(?![\w’']|-\w)", re.IGNORECASE)
+    return re.compile(rf"{WORD_START}(?:{body}){WORD_END}", re.IGNORECASE)
 
 
 def _trie(words: Iterable[str]) -> str:
@@ -268,9 +273,9 @@ def _matcher(lexicon: Lexicon) -> _Matcher:
             by_stem.setdefault(stem, []).append(i)
     exact = _trie(by_word)
     stems = _trie(by_stem)
-    body = "|".join(x for x in (exact and rf"{exact}(?![\w’'])", stems) if x) or "(?!)"
-    scan = rf"(?<![\w’'])(?:{body})"
-    patterns = tuple(re.compile(rf"(?<![\w’'])(?:{pattern_regex(e.pattern)})(?![\w’']|-\w)", re.IGNORECASE)
+    body = "|".join(x for x in (exact and rf"{exact}(?!\w|['’]\w)", stems) if x) or "(?!)"
+    scan = rf"{WORD_START}(?:{body})"
+    patterns = tuple(re.compile(rf"{WORD_START}(?:{pattern_regex(e.pattern)}){WORD_END}", re.IGNORECASE)
                      for e in lexicon.entries)
     return _Matcher(re.compile(scan), re.compile(scan, re.IGNORECASE), {w: tuple(v) for w, v in by_word.items()},
                     tuple((s, tuple(v)) for s, v in sorted(by_stem.items())), tuple(always), patterns)
