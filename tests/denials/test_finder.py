@@ -205,6 +205,10 @@ def test_broad_candidates_are_scored_with_their_category(text, phrase, category)
     # a hedge ("not literally true") and a hypothetical ("if that's not the case") reject no claim
     "Things that are not literally true are rated correct.",
     "If that's not the case, we will see.",
+    # "wrong with" names a fault, "what is wrong" a question, an admission concedes: no claim is rejected
+    "Jeb Bush explained what was wrong with the image.",
+    "He never admitted that he was wrong.",
+    "It is a subgenre of contemporary women's fiction.",
 ])
 def test_not_a_denial(text):
     assert _found(text) == []

@@ -41,6 +41,7 @@ interpret interprets interpreted expose exposes exposed
 #: never occurred" -> his).
 _SAYING_NOUNS = frozenset("""statement statements claim claims insistence assertion assertions contention denial
 denials position argument arguments account explanation response answer testimony""".split())
+_DENIAL_NOUNS = frozenset("denial denials rejection dismissal refutation rebuttal repudiation disavowal".split())
 _POSSESSIVES = frozenset("his her their its our my".split())
 
 #: Denial entries whose matched word is itself a verb: the denier is its grammatical subject. Not "lied" or
@@ -399,6 +400,9 @@ def _find(toks: list[Token], start: int, end: int, *, verb: bool) -> Iterator[Me
     # "called a charlatan by fellow physicians": a be-verb/participle before and an agent right after
     if last < len(toks) and toks[last].low == "by" and any(t.low in _BE | {"called", "labeled", "labelled", "rated"} for t in toks[max(0, first - 4):first]):
         yield _np_starting_at(toks, last + 1)
+    # "Turkey's denial", "their rejection of the report": the possessor of a denial noun
+    if first < len(toks) and toks[first].low in _DENIAL_NOUNS:
+        yield _possessor(toks, first)
     # "his earlier statements that the contact never occurred": the possessor of a noun of saying
     for n in range(first - 1, 0, -1):
         if toks[n].low == "that" and toks[n - 1].low in _SAYING_NOUNS:
