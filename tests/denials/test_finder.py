@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from conftest import REFERENCE, SAMPLE, SHARED, POLNEAR, needs_polnear
 from toolkit.cli.main import main
-from toolkit.denials.lexicon import compiled, default_lexicon, entry_triggers, find_matches, load_lexicon
+from toolkit.denials.lexicon import (compiled, default_lexicon, entry_triggers, find_matches, load_lexicon,
+                                     split_passes, trigger_hits)
 from toolkit.denials.finder import _Sentences, denials_frame, find_denials, kwic
 from toolkit.text.tokenize import sentence_spans
 from toolkit.corpus.loaders import load_corpus
@@ -388,6 +389,17 @@ def test_trigger_scan_equals_full_alternation_on_sample():
     for text in load_corpus(SAMPLE)["text"]:
         full = [(m.start(), m.end(), int(m.lastgroup[1:])) for m in compiled(lexicon).finditer(text)]
         assert find_matches(text, lexicon) == full
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab denied no not never didn't n’t neither nor nobody insisted fabricat "
+                                             "false lie scapegoating “”\".,\n-’'Moscow The")), max_size=300))
+def test_one_scan_serves_both_passes(text):
+    # find_candidates scans the whole lexicon's triggers once and hands the hits to each pass
+    lexicon = default_lexicon()
+    hits = trigger_hits(text, lexicon)
+    for part in split_passes(lexicon):
+        assert find_matches(text, part, hits) == find_matches(text, part)
 
 
 def test_every_shipped_entry_has_a_trigger():

@@ -18,7 +18,7 @@ import math
 import re
 from typing import NamedTuple, Sequence
 
-from toolkit.denials.lexicon import CLAIM_WORDS, Entry, Lexicon, find_matches, sense_ok, split_passes
+from toolkit.denials.lexicon import CLAIM_WORDS, Entry, Lexicon, find_matches, sense_ok, split_passes, trigger_hits
 from toolkit.denials.negation import intensified_start, is_negated
 
 
@@ -96,8 +96,9 @@ def find_candidates(text: str, lexicon: Lexicon) -> list[Candidate]:
     TRAIN folds.
     """
     first, second = split_passes(lexicon)
+    hits = trigger_hits(text, lexicon)  # one scan for both passes
     out = []
-    for start, end, index in find_matches(text, first):
+    for start, end, index in find_matches(text, first, hits):
         entry = first.entries[index]
         # GUIDELINES.md defines these out ("did not deny"; "false teeth"; a character attack): no candidate
         negated = entry.negatable and is_negated(text, start)
@@ -107,7 +108,7 @@ def find_candidates(text: str, lexicon: Lexicon) -> list[Candidate]:
     second = _applicable(second, text.lower())
     if second.entries:
         taken = [(c.start, c.end) for c in out]
-        for start, end, index in find_matches(text, second):
+        for start, end, index in find_matches(text, second, hits):
             if any(s < end and start < e for s, e in taken):
                 continue
             entry = second.entries[index]

@@ -293,22 +293,35 @@ def _rank(lexicon: Lexicon) -> list[int]:
 _RANKS: dict[Lexicon, list[int]] = {}
 
 
-def find_matches(text: str, lexicon: Lexicon) -> list[tuple[int, int, int]]:
+def trigger_hits(text: str, lexicon: Lexicon) -> list[tuple[int, str]]:
+    """The occurrences of the lexicon's trigger words in ``text``: ``(offset, lower-cased word or stem)``.
+
+    One scan serves every sub-lexicon of ``lexicon`` (:func:`split_passes`): a trigger is a whole word or a
+    word's stem, so the union's scan finds each one that a sub-lexicon's own scan would.
+    """
+    m = _matcher(lexicon)
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return [(hit.start(), hit.group()) for hit in m.scan.finditer(lowered)]
+    return [(hit.start(), hit.group().lower()) for hit in m.scan_ci.finditer(text)]
+
+
+def find_matches(text: str, lexicon: Lexicon, hits: list[tuple[int, str]] | None = None) -> list[tuple[int, int, int]]:
     """Non-overlapping lexicon matches in ``text``: ``(start, end, entry index)`` in text order.
 
     Same result as ``compiled(lexicon).finditer(text)`` (leftmost match; at one position the entry
-    :func:`compiled` tries first), computed from trigger-word occurrences only.
+    :func:`compiled` tries first), computed from trigger-word occurrences only. ``hits``: the
+    :func:`trigger_hits` of a lexicon that holds this one (scanned once for both passes), else scanned here.
     """
     m = _matcher(lexicon)
     rank = _RANKS.get(lexicon)
     if rank is None:
         rank = _RANKS.setdefault(lexicon, _rank(lexicon))
-    lowered = text.lower()
-    hits = m.scan.finditer(lowered) if len(lowered) == len(text) else m.scan_ci.finditer(text)
+    if hits is None:
+        hits = trigger_hits(text, lexicon)
     found: set[tuple[int, int, int]] = set()
     n = len(text)
-    for hit in hits:
-        p, word = hit.start(), hit.group()
+    for p, word in hits:
         entries = m.by_word.get(word, ())
         if m.stems:
             entries = tuple(entries) + tuple(i for stem, ids in m.stems if word.startswith(stem) for i in ids)
