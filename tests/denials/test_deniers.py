@@ -60,6 +60,10 @@ def _denier(text: str, phrase: str) -> str | None:
     # a sentence adverb or conjunction opening the sentence is no part of the subject
     ("Then Brafman exposed the government's below-the-belt tactics.", "below-the-belt", "Brafman"),
     ("And some interpret the commentary as somewhat self-serving.", "self-serving", "some"),
+    ("Bill Clinton proved that prediction wrong.", "proved that prediction wrong", "Bill Clinton"),
+    # a denial said of a noun of saying is no part of its "that" clause: not its possessor's
+    ("He will try to prove that Team Clinton's contention that he ran well is nothing but an excuse.",
+     "nothing but an excuse", "He"),
 ])
 def test_denier_round_2(text, phrase, denier):
     assert _denier(text, phrase) == denier

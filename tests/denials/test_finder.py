@@ -119,6 +119,15 @@ def _found(text):
     ("Trump said the contact never occurred.", "never occurred", "falsity"),
     ("“Everybody said nothing happened,” he told CNN.", "nothing happened", "falsity"),
     ("The spokesman said the report cherry-picked a subset of her schedule.", "cherry-picked", "falsity"),
+    # the verbs of support, negated (GUIDELINES.md: the claim lacks support)
+    ("“The numbers don't add up,” said the strategist.", "don't add up", "no_evidence"),
+    ("The facts don’t bear that out.", "don’t bear that out", "no_evidence"),
+    ("The authenticity of the emails hasn’t been confirmed.", "hasn’t been confirmed", "no_evidence"),
+    ("There's really nothing that suggests he could win.", "nothing that suggests", "no_evidence"),
+    ("Bill Clinton proved that prediction wrong.", "proved that prediction wrong", "falsity"),
+    ("Contrary to Lazar's claims, authorities say he never obtained access.", "Contrary to", "explicit"),
+    ("She said there is nothing wrong with that.", "nothing wrong with that", "explicit"),
+    ("The editorial did not buy her argument.", "did not buy her", "explicit"),
 ])
 def test_categories(text, phrase, category):
     # the lexicon's candidate and its category; whether a one-sentence example out of any context passes the
@@ -210,6 +219,8 @@ def test_broad_candidates_are_scored_with_their_category(text, phrase, category)
     "Jeb Bush explained what was wrong with the image.",
     "He never admitted that he was wrong.",
     "It is a subgenre of contemporary women's fiction.",
+    # "contrary to" a promise or a plan rejects no claim
+    "This was contrary to her promises, he added.",
 ])
 def test_not_a_denial(text):
     assert _found(text) == []

@@ -34,7 +34,7 @@ complain complained complains blast blasted slam slammed denounce denounced deno
 reads read shows showed found find finds believe believes believed think thinks thought deny denies
 denied denying reject rejects rejected rejecting reported perceive perceives perceived consider considers
 considered deem deems deemed judge judged ruled wonder wonders wondered ponder ponders pondered
-interpret interprets interpreted expose exposes exposed
+interpret interprets interpreted expose exposes exposed prove proves proved
 """.split() if w not in _NOUN_LIKE)
 
 #: Nouns of saying whose possessor is the denier of their "that" clause ("his earlier statements that the contact
@@ -55,7 +55,7 @@ VERB_RULES: frozenset[str] = frozenset(
     # round 3: "Trump deflected.", "decided to push back."
     "deflected_bare push_back_bare "
     # round 4: "Mr. Sanders took issue with", "economists have contested that view"
-    "take_issue counter_that contest not_believe".split()
+    "take_issue counter_that contest not_believe proved_wrong".split()
 )
 
 _TELL = frozenset("tell tells told".split())
@@ -403,8 +403,12 @@ def _find(toks: list[Token], start: int, end: int, *, verb: bool) -> Iterator[Me
     # "Turkey's denial", "their rejection of the report": the possessor of a denial noun
     if first < len(toks) and toks[first].low in _DENIAL_NOUNS:
         yield _possessor(toks, first)
-    # "his earlier statements that the contact never occurred": the possessor of a noun of saying
+    # "his earlier statements that the contact never occurred": the possessor of a noun of saying; not when the
+    # denial is a predicate ("Team Clinton's contention that ... is nothing but an excuse" is said of the contention)
+    predicate = any(t.low in _BE or t.low in {"'s", "’s"} for t in toks[max(0, first - 1):first + 1])
     for n in range(first - 1, 0, -1):
+        if predicate:
+            break
         if toks[n].low == "that" and toks[n - 1].low in _SAYING_NOUNS:
             yield _possessor(toks, n - 1)
             break
