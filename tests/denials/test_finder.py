@@ -128,6 +128,12 @@ def _found(text):
     ("Contrary to Lazar's claims, authorities say he never obtained access.", "Contrary to", "explicit"),
     ("She said there is nothing wrong with that.", "nothing wrong with that", "explicit"),
     ("The editorial did not buy her argument.", "did not buy her", "explicit"),
+    ("“There is not a single case anywhere that compares,” he concluded.", "not a single case", "no_evidence"),
+    ("No terrorist incident has ever been traced to a resettled refugee.", "No terrorist incident has ever been traced to",
+     "no_evidence"),
+    ("Aides said the remark was not based on his discussion with Johnson.", "was not based on", "explicit"),
+    ("Insiders stressed the unreliability of the polling.", "unreliability", "delegitimize"),
+    ("She accused the senator of impugning her integrity.", "impugning", "delegitimize"),
 ])
 def test_categories(text, phrase, category):
     # the lexicon's candidate and its category; whether a one-sentence example out of any context passes the
@@ -221,6 +227,8 @@ def test_broad_candidates_are_scored_with_their_category(text, phrase, category)
     "It is a subgenre of contemporary women's fiction.",
     # "contrary to" a promise or a plan rejects no claim
     "This was contrary to her promises, he added.",
+    "The case for free trade is not based on theory alone.",
+    "The old car was unreliable in the winter.",
 ])
 def test_not_a_denial(text):
     assert _found(text) == []

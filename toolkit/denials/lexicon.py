@@ -31,7 +31,7 @@ contention theory theories rumor rumors rumour rumours characterization characte
 criticism criticisms critique narrative narratives news information account accounts version testimony finding
 findings conclusion conclusions evidence assessment speculation insinuation insinuations comments comment
 remarks impression portrayal depiction headline headlines tweet tweets article articles assumption belief
-perception concerns complaint complaints analysis data figures numbers estimate estimates poll polls ad ads
+perception concerns complaint complaints analysis data figures numbers estimate estimates poll polls polling ad ads
 advertisement video photos image reasoning logic rationale rationales justification excuse excuses
 issue crisis controversy scandal outrage hype furor view views
 claimed claiming stated asserted alleged alleging suggested suggesting said saying accused accusing
