@@ -64,6 +64,9 @@ def _denier(text: str, phrase: str) -> str | None:
     # a denial said of a noun of saying is no part of its "that" clause: not its possessor's
     ("He will try to prove that Team Clinton's contention that he ran well is nothing but an excuse.",
      "nothing but an excuse", "He"),
+    # after ", but" a verb phrase joins the main clause, not the subordinate clause before it
+    ("The editorial noted the comment that she wanted to visit when she would not interfere, but did not buy her "
+     "argument.", "did not buy her", "The editorial"),
 ])
 def test_denier_round_2(text, phrase, denier):
     assert _denier(text, phrase) == denier

@@ -249,6 +249,12 @@ def subject_before(toks: list[Token], i: int) -> Mention | None:
     comma = k >= 2 and toks[k].low in {"and", "but"} and toks[k - 1].word == ","
     last = k - 2 if comma else k - 1
     if k >= 1 and toks[k].low in {"and", "but", "or"} and toks[last].word[:1].isalnum():
+        if comma:
+            # after ", but" the verb phrase joins the main clause, not a clause subordinate to it ("The editorial
+            # noted Clinton's comment that she wanted to visit when ..., but did not buy her argument")
+            opening = _main_clause_subject(toks, last)
+            if opening is not None:
+                return opening
         for j in range(last, max(-2, last - 24), -1):
             if j < 0 or toks[j].low in _CLAUSE_OPENERS or not toks[j].word[:1].isalnum():
                 opening = _subject_at(toks, j + 1)
@@ -291,6 +297,18 @@ def subject_before(toks: list[Token], i: int) -> Mention | None:
     while k >= 0 and toks[k].word in {"“", "”", '"', "‘", "’"}:
         k -= 1
     return np_ending_at(toks, k)
+
+
+def _main_clause_subject(toks: list[Token], last: int) -> Mention | None:
+    """The subject opening the sentence (or the span after a colon, semicolon or quotation mark) that holds
+    ``toks[last]``, when it is a name or a determiner phrase; None for a pronoun or no subject."""
+    j = last
+    while j >= 0 and (toks[j].word[:1].isalnum() or toks[j].word == ","):
+        j -= 1
+    opening = _subject_at(toks, j + 1)
+    if opening is None or toks[j + 1].low in PRONOUNS or toks[j + 1].low in _CLAUSE_OPENERS:
+        return None
+    return opening
 
 
 def _controller(toks: list[Token], k: int, i: int) -> Mention | None:
