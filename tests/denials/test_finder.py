@@ -203,6 +203,7 @@ def test_broad_candidates_are_scored_with_their_category(text, phrase, category)
     # "deny someone something" is withholding (a person, then a thing)
     "Kennedy engineered a floor fight and denied Carter a final-night photograph of unity.",
     "The party denied him the nomination.",
+    "Instead of denying poor folks health care, the governor expanded it.",
     # a legal term or a name, not a rejection
     "Blocher was charged with anti-Semitic libel in 1999.",
     "The Anti-Defamation League denounced the remarks.",
