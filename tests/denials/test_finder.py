@@ -528,3 +528,11 @@ def test_an_apostrophe_inside_a_word_starts_no_match():
     rx = re.compile(rf"{WORD_START}lies{WORD_END}")
     assert rx.findall("it's all 'lies' and ''lies''") == ["lies", "lies"]
     assert rx.findall("the allies' plan, the lies's end, o'lies") == []
+
+
+def test_a_broken_pattern_fails_at_load_time_with_its_line(tmp_path):
+    from toolkit.denials.lexicon import parse_lexicon
+
+    lines = ["# my lexicon", "ok\tdenied\texplicit\tme", "bad\tre:(unclosed\tfalsity\tme"]
+    with pytest.raises(ValueError, match=r"mine\.tsv:3: pattern 're:\(unclosed' is no valid regex"):
+        parse_lexicon(lines, origin="mine.tsv")

@@ -126,7 +126,10 @@ def parse_lexicon(lines: Iterable[str], *, origin: str = "<lexicon>") -> Lexicon
             raise ValueError(f"{origin}:{number}: unknown category {category!r} (one of {', '.join(CATEGORIES)})")
         entry = Entry(entry_id, pattern, category, source, _parse_sense(fields[4] if len(fields) > 4 else ""),
                       *_parse_counts(fields[5:7], f"{origin}:{number}"))
-        re.compile(pattern_regex(pattern))  # fail at load time, with the line number, not at match time
+        try:  # fail at load time, with the line number, not at match time
+            entry_regex(pattern)
+        except re.error as error:
+            raise ValueError(f"{origin}:{number}: pattern {pattern!r} is no valid regex: {error}") from None
         entries.append(entry)
     return Lexicon(tuple(entries))
 
@@ -159,6 +162,12 @@ def _word_regex(token: str) -> str:
         alt = alt.rstrip("*")
         alts.append(re.escape(alt).replace("\\'", "[’']").replace("’", "[’']") + (r"\w*" if star else ""))
     return "(?:" + "|".join(alts) + ")"
+
+
+@lru_cache(maxsize=None)
+def entry_regex(pattern: str) -> re.Pattern[str]:
+    """The compiled whole-word regex of a lexicon pattern (compiled once per pattern, shared by every lexicon)."""
+    return re.compile(rf"{WORD_START}(?:{pattern_regex(pattern)}){WORD_END}", re.IGNORECASE)
 
 
 def pattern_regex(pattern: str) -> str:
@@ -245,8 +254,7 @@ is are was were be to of in on at for by with from that this the a an not no any
 
 @dataclass(frozen=True)
 class _Matcher:
-    scan: re.Pattern[str]
-    scan_ci: re.Pattern[str]
+    scan: str  # the trigger scan's regex source, compiled on first use (:func:`_scanner`)
     by_word: dict[str, tuple[int, ...]]
     stems: tuple[tuple[str, tuple[int, ...]], ...]
     always: tuple[int, ...]
@@ -275,10 +283,15 @@ def _matcher(lexicon: Lexicon) -> _Matcher:
     stems = _trie(by_stem)
     body = "|".join(x for x in (exact and rf"{exact}(?!\w|['’]\w)", stems) if x) or "(?!)"
     scan = rf"{WORD_START}(?:{body})"
-    patterns = tuple(re.compile(rf"{WORD_START}(?:{pattern_regex(e.pattern)}){WORD_END}", re.IGNORECASE)
-                     for e in lexicon.entries)
-    return _Matcher(re.compile(scan), re.compile(scan, re.IGNORECASE), {w: tuple(v) for w, v in by_word.items()},
+    patterns = tuple(entry_regex(e.pattern) for e in lexicon.entries)
+    return _Matcher(scan, {w: tuple(v) for w, v in by_word.items()},
                     tuple((s, tuple(v)) for s, v in sorted(by_stem.items())), tuple(always), patterns)
+
+
+@lru_cache(maxsize=32)
+def _scanner(source: str, ignore_case: bool) -> re.Pattern[str]:
+    """A trigger scan, compiled when a text first needs it: a sub-lexicon given its parent's hits never does."""
+    return re.compile(source, re.IGNORECASE if ignore_case else 0)
 
 
 def _rank(lexicon: Lexicon) -> list[int]:
@@ -302,8 +315,8 @@ def trigger_hits(text: str, lexicon: Lexicon) -> list[tuple[int, str]]:
     m = _matcher(lexicon)
     lowered = text.lower()
     if len(lowered) == len(text):
-        return [(hit.start(), hit.group()) for hit in m.scan.finditer(lowered)]
-    return [(hit.start(), hit.group().lower()) for hit in m.scan_ci.finditer(text)]
+        return [(hit.start(), hit.group()) for hit in _scanner(m.scan, False).finditer(lowered)]
+    return [(hit.start(), hit.group().lower()) for hit in _scanner(m.scan, True).finditer(text)]
 
 
 def find_matches(text: str, lexicon: Lexicon, hits: list[tuple[int, str]] | None = None) -> list[tuple[int, int, int]]:
