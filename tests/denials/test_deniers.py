@@ -67,6 +67,7 @@ def _denier(text: str, phrase: str) -> str | None:
     # after ", but" a verb phrase joins the main clause, not the subordinate clause before it
     ("The editorial noted the comment that she wanted to visit when she would not interfere, but did not buy her "
      "argument.", "did not buy her", "The editorial"),
+    ("On Monday, Clinton tried to turn the tables on Sanders.", "turn the tables on", "Clinton"),
 ])
 def test_denier_round_2(text, phrase, denier):
     assert _denier(text, phrase) == denier

@@ -134,6 +134,11 @@ def _found(text):
     ("Aides said the remark was not based on his discussion with Johnson.", "was not based on", "explicit"),
     ("Insiders stressed the unreliability of the polling.", "unreliability", "delegitimize"),
     ("She accused the senator of impugning her integrity.", "impugning", "delegitimize"),
+    # turning the accusation back (GUIDELINES.md: "their own mistakes")
+    ("They should look at their own mistakes first, the ministry said.", "their own mistakes", "counter_accusation"),
+    ("He implied that it was the reporter's fault.", "was the reporter's fault", "counter_accusation"),
+    ("Carson turned the story back on the Post.", "turned the story back on", "counter_accusation"),
+    ("Clinton sought to turn the tables on Sanders.", "turn the tables on", "counter_accusation"),
 ])
 def test_categories(text, phrase, category):
     # the lexicon's candidate and its category; whether a one-sentence example out of any context passes the

@@ -34,7 +34,7 @@ complain complained complains blast blasted slam slammed denounce denounced deno
 reads read shows showed found find finds believe believes believed think thinks thought deny denies
 denied denying reject rejects rejected rejecting reported perceive perceives perceived consider considers
 considered deem deems deemed judge judged ruled wonder wonders wondered ponder ponders pondered
-interpret interprets interpreted expose exposes exposed prove proves proved
+interpret interprets interpreted expose exposes exposed prove proves proved imply implies implied
 """.split() if w not in _NOUN_LIKE)
 
 #: Nouns of saying whose possessor is the denier of their "that" clause ("his earlier statements that the contact
@@ -55,7 +55,7 @@ VERB_RULES: frozenset[str] = frozenset(
     # round 3: "Trump deflected.", "decided to push back."
     "deflected_bare push_back_bare "
     # round 4: "Mr. Sanders took issue with", "economists have contested that view"
-    "take_issue counter_that contest not_believe proved_wrong".split()
+    "take_issue counter_that contest not_believe proved_wrong turn_tables".split()
 )
 
 _TELL = frozenset("tell tells told".split())
