@@ -68,6 +68,11 @@ def _denier(text: str, phrase: str) -> str | None:
     ("The editorial noted the comment that she wanted to visit when she would not interfere, but did not buy her "
      "argument.", "did not buy her", "The editorial"),
     ("On Monday, Clinton tried to turn the tables on Sanders.", "turn the tables on", "Clinton"),
+    # a noun of saying before a colon or "that": its possessor, or who issues it
+    ("Democrats' new warning: Leaks could include Russian lies.", "lies", "Democrats"),
+    ("Democratic leaders are putting out a warning that could help her: any future leaks might contain fake "
+     "information.", "fake", "Democratic leaders"),
+    ("The ministry released a statement that the report was false.", "false", "The ministry"),
 ])
 def test_denier_round_2(text, phrase, denier):
     assert _denier(text, phrase) == denier

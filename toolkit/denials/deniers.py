@@ -14,7 +14,7 @@ import bisect
 import re
 from typing import Callable, Iterator, NamedTuple
 
-_TOKEN = re.compile(r"[\w’'.\-]*\w|[“”\"‘’,;:()—–]|(?<=\s)-(?=\s)")
+_TOKEN = re.compile(r"[\w’'.\-]*\w|[“”\"‘’',;:()—–]|(?<=\s)-(?=\s)")
 
 #: Verb forms that are more often nouns in news ("US claims", "the charges"): never reporting verbs here.
 _NOUN_LIKE = frozenset("claims charges states notes rates counters calls cites shows finds reads tweets".split())
@@ -40,7 +40,10 @@ interpret interprets interpreted expose exposes exposed prove proves proved impl
 #: Nouns of saying whose possessor is the denier of their "that" clause ("his earlier statements that the contact
 #: never occurred" -> his).
 _SAYING_NOUNS = frozenset("""statement statements claim claims insistence assertion assertions contention denial
-denials position argument arguments account explanation response answer testimony""".split())
+denials position argument arguments account explanation response answer testimony warning warnings message reply
+retort verdict""".split())
+#: Nouns of saying that someone issues ("put out a warning", "released a statement"): its verb's subject is the denier.
+_ISSUED_NOUNS = frozenset("statement statements warning warnings message response reply answer retort verdict".split())
 _DENIAL_NOUNS = frozenset("denial denials rejection dismissal refutation rebuttal repudiation disavowal".split())
 _POSSESSIVES = frozenset("his her their its our my".split())
 
@@ -423,12 +426,15 @@ def _find(toks: list[Token], start: int, end: int, *, verb: bool) -> Iterator[Me
         yield _possessor(toks, first)
     # "his earlier statements that the contact never occurred": the possessor of a noun of saying; not when the
     # denial is a predicate ("Team Clinton's contention that ... is nothing but an excuse" is said of the contention)
-    predicate = any(t.low in _BE or t.low in {"'s", "’s"} for t in toks[max(0, first - 1):first + 1])
+    copula = next((j for j in (first, first - 1) if 0 <= j < len(toks) and toks[j].low in _BE | {"'s", "’s"}), None)
     for n in range(first - 1, 0, -1):
-        if predicate:
-            break
-        if toks[n].low == "that" and toks[n - 1].low in _SAYING_NOUNS:
-            yield _possessor(toks, n - 1)
+        if toks[n].low in {"that", ":"} and toks[n - 1].low in _SAYING_NOUNS:
+            if copula is not None and (any(_verb_like(t) for t in toks[n + 1:copula])
+                                       or any(t.low in PRONOUNS for t in toks[n + 1:copula - 1])):
+                break  # the clause has its own verb before the copula: the copula's subject is the noun itself
+            # "Democrats' new warning: Leaks could include Russian lies"; "Democratic leaders are putting out a
+            # warning that ...: leaks might contain fake information" (who issues it: the subject of its verb)
+            yield _possessor(toks, n - 1) or _issuer(toks, n - 1)
             break
     # "according to X"
     for n in range(len(toks) - 2):
@@ -452,6 +458,29 @@ def _find(toks: list[Token], start: int, end: int, *, verb: bool) -> Iterator[Me
                 yield speaker_of_verb(toks, n, first_after=last)
 
 
+def _verb_like(tok: Token) -> bool:
+    """A token that is probably a finite verb or auxiliary (a be-form, a modal, a past form, a reporting verb)."""
+    return tok.low in _VERBAL or tok.low in SPEECH_VERBS or (tok.low.endswith("ed") and len(tok.low) > 4)
+
+
+def _issuer(toks: list[Token], noun: int) -> Mention | None:
+    """Who issues the noun of saying at ``toks[noun]`` ("Democratic leaders are putting out a warning"): the
+    subject of the verb whose object it is (a determiner and up to two modifiers between), or None."""
+    if toks[noun].low not in _ISSUED_NOUNS:
+        return None
+    for k in range(noun - 1, max(-1, noun - 4), -1):
+        if toks[k].low in {"a", "an", "the", "this", "that"}:
+            verb = k - 1
+            if verb >= 0 and toks[verb].low in {"out", "up"}:  # "putting out", "sent up"
+                verb -= 1
+            if verb >= 1 and toks[verb].word[:1].isalpha() and toks[verb].low not in _STOP | _BE | _DETERMINERS:
+                return subject_before(toks, verb)
+            return None
+        if not toks[k].word[:1].isalnum() or toks[k].low in _STOP:
+            return None
+    return None
+
+
 def _possessor(toks: list[Token], noun: int) -> Mention | None:
     """The possessor of the noun at ``toks[noun]``: a possessive pronoun or a name with 's, up to two words before."""
     for k in range(noun - 1, max(-1, noun - 4), -1):
@@ -461,6 +490,11 @@ def _possessor(toks: list[Token], noun: int) -> Mention | None:
         if tok.low.endswith(("'s", "’s")) and _is_cap(tok):
             name = np_ending_at(toks, k)
             return Mention(name.start if name else tok.start, tok.end - 2)
+        if tok.low.endswith(("s'", "s’")) and _is_cap(tok):  # a plural's possessive: "Democrats' new warning"
+            return Mention(tok.start, tok.end - 1)
+        if tok.word in {"'", "’"} and k >= 1 and toks[k - 1].low.endswith("s") and _is_cap(toks[k - 1]):
+            name = np_ending_at(toks, k - 1)
+            return Mention(name.start if name else toks[k - 1].start, toks[k - 1].end)
         if tok.low in _STOP or not tok.word[:1].isalnum():
             return None
     return None
