@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from typing import NamedTuple, Sequence
 
 from toolkit.denials.lexicon import CLAIM_WORDS, Entry, Lexicon, find_matches, sense_ok, split_passes, trigger_hits
@@ -123,9 +124,16 @@ _ACCUSED = re.compile(r"\b(?:" + "|".join(sorted(ACCUSE)) + r")\b", re.IGNORECAS
 def _may_apply(entry: Entry, lowered: str) -> bool:
     """False when no word of an ``after:`` list of the entry occurs anywhere in the text (its check must fail)."""
     for name, arg in entry.sense:
-        if name == "after" and not any(w and w in lowered for w in arg.partition(":")[2].lower().split("|")):
+        if name == "after" and not _any_of(arg.partition(":")[2]).search(lowered):
             return False
     return True
+
+
+@lru_cache(maxsize=256)
+def _any_of(words: str) -> re.Pattern[str]:
+    """One pattern finding any of the ``|``-separated words as a substring (one C scan instead of one per word)."""
+    alternatives = sorted({w for w in words.lower().split("|") if w}, key=lambda w: (-len(w), w))
+    return re.compile("|".join(map(re.escape, alternatives)) or "(?!)")
 
 
 _SUBSETS: dict[tuple[Entry, ...], Lexicon] = {}
