@@ -124,16 +124,16 @@ _ACCUSED = re.compile(r"\b(?:" + "|".join(sorted(ACCUSE)) + r")\b", re.IGNORECAS
 def _may_apply(entry: Entry, lowered: str) -> bool:
     """False when no word of an ``after:`` list of the entry occurs anywhere in the text (its check must fail)."""
     for name, arg in entry.sense:
-        if name == "after" and not _any_of(arg.partition(":")[2]).search(lowered):
+        if name == "after" and not any(w in lowered for w in _words_of(arg.partition(":")[2])):
             return False
     return True
 
 
 @lru_cache(maxsize=256)
-def _any_of(words: str) -> re.Pattern[str]:
-    """One pattern finding any of the ``|``-separated words as a substring (one C scan instead of one per word)."""
-    alternatives = sorted({w for w in words.lower().split("|") if w}, key=lambda w: (-len(w), w))
-    return re.compile("|".join(map(re.escape, alternatives)) or "(?!)")
+def _words_of(words: str) -> tuple[str, ...]:
+    """The ``|``-separated words of an ``after:`` list, lower-cased, split once per list (`in` on the text is a fast
+    C search per word; one alternation pattern over the text was 2.5 times slower)."""
+    return tuple(w for w in words.lower().split("|") if w)
 
 
 _SUBSETS: dict[tuple[Entry, ...], Lexicon] = {}
