@@ -108,13 +108,22 @@ class Doc:
     @cached_property
     def _words_before(self) -> list[int]:
         """Prefix counts: how many of the first ``i`` tokens start with a letter or digit."""
-        return [0, *accumulate(t[:1].isalnum() for t in self.toks)]
+        # built in C (no generator step per token); still a cost per token of the article, so short ranges skip it
+        return list(accumulate(map(str.isalnum, map(_FIRST_CHAR, self.toks)), initial=0))
 
     def count_words(self, lo: int, hi: int) -> int:
         """Return how many tokens ``lo:hi`` start with a letter or digit (words and numbers)."""
         if hi - lo <= _SHORT:
-            return sum(t[:1].isalnum() for t in self.toks[lo:hi])
+            return words_in(self.toks, lo, hi)
         return self._words_before[max(lo, min(hi, len(self.toks)))] - self._words_before[max(0, min(lo, len(self.toks)))]
+
+
+_FIRST_CHAR = itemgetter(slice(0, 1))  # a token's first character, as ``tok[:1]`` (in C)
+
+
+def words_in(toks: Sequence[str], lo: int, hi: int) -> int:
+    """Return how many tokens of ``toks[lo:hi]`` start with a letter or digit (words and numbers)."""
+    return sum(map(str.isalnum, map(_FIRST_CHAR, toks[lo:hi])))  # in C: no generator step per token
 
 
 def reach(k: int, t0: int, t1: int) -> tuple[int, int]:

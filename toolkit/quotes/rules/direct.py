@@ -28,6 +28,7 @@ from toolkit.quotes.doc import (
     sentence_subject,
     subject_and_verb,
     verb_subject,
+    words_in,
 )
 from toolkit.quotes.marks import quotation_spans
 from toolkit.quotes.rules.around import according_object
@@ -342,7 +343,7 @@ def direct_quotes(doc: Doc) -> list[Quote]:
                 limit = doc.tok_at(doc.sents[i][1])
         limit = min(limit, a + MAX_REACH + 1)
         q0 = doc.tok_at(qs)
-        inner = [t for t in toks[q0:a] if t[:1].isalnum()]
+        inner_words = words_in(toks, q0, a)
         prev = out[-1] if out and out[-1].end > sent_lo else None
         lo = max(doc.tok_at(sent_lo), doc.tok_at(prev.end) if prev else 0, q0 - MAX_REACH)
         if text[max(0, qs - 10):qs].rstrip().lower().endswith("so-called"):
@@ -355,7 +356,7 @@ def direct_quotes(doc: Doc) -> list[Quote]:
                     and gap_words(text, out[-1].end, qs, cap=1) == 0:
                 qs = pop().start  # "“A.” “B,” she said.": one content in parts
             q0 = doc.tok_at(qs)
-            if sum(t[:1].isalnum() for t in toks[lo:q0]) >= _MIN_LEAD_WORDS and not any(t in MARKS for t in toks[lo:q0]):
+            if words_in(toks, lo, q0) >= _MIN_LEAD_WORDS and MARKS.isdisjoint(toks[lo:q0]):
                 # 'Gore tried ..., and he "made a strategic mistake," Lichtman said.': the whole clause is content
                 inner_cue = _before_attribution(doc, lo, q0, None, passive=False)  # "Freddy, as he was known, “...”"
                 if inner_cue is not None and inner_cue[0] is not None:
@@ -375,7 +376,7 @@ def direct_quotes(doc: Doc) -> list[Quote]:
                 push(make_quote(doc, qs, qe, "direct", speaker, dash.span(1), "quote_said"))
                 continue
         byline = _NAME_LINE.match(text, qe)
-        if byline is not None and len(inner) >= _MIN_FLOATING_WORDS:
+        if byline is not None and inner_words >= _MIN_FLOATING_WORDS:
             # roundup layout: '“...”\nJane Doe, The Daily Planet': the line under the quotation names its speaker
             push(make_quote(doc, qs, qe, "direct", byline.span("name"), None, "quote_said"))
             continue
@@ -434,8 +435,8 @@ def direct_quotes(doc: Doc) -> list[Quote]:
             comma, (speaker, cue) = late
             push(make_quote(doc, qs, doc.spans[comma - 1][1], "mixed", speaker, cue, "quote_then_said"))
             continue
-        if len(inner) >= _MIN_FLOATING_WORDS and (qe - qs) > 20 \
-                and (len(inner) >= _SHORT_FLOATING or _sentence_like(text, qs, qe)):
+        if inner_words >= _MIN_FLOATING_WORDS and (qe - qs) > 20 \
+                and (inner_words >= _SHORT_FLOATING or _sentence_like(text, qs, qe)):
             subject = _clause_subject(doc, lo, doc.tok_at(qs), before_end)
             if subject is not None:
                 # "He went on to call Cruz “...”", "McConnell delivered a blunt message: “...”": the
@@ -507,7 +508,7 @@ def _clause_subject(doc: Doc, lo: int, q: int, before_end: int) -> tuple[Span, S
         speaker = speaker_right(toks, doc.spans, dash, q - 1)  # 'Clinton: “...”', 'HEADLINE - Carl Bialik: “...”'
         if speaker is not None and doc.tok_at(speaker[1]) == q - 1:
             return speaker, doc.spans[q - 1]
-    if sum(t[:1].isalnum() for t in toks[lo:q]) < 2:
+    if words_in(toks, lo, q) < 2:
         if before_end == 0 or doc.text[before_end - 1] != ":":
             return None
         hi = doc.tok_at(before_end - 1)

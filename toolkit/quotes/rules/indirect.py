@@ -29,6 +29,7 @@ from toolkit.quotes.doc import (
     reach,
     sentence_subject,
     verb_subject,
+    words_in,
 )
 from toolkit.quotes.rules.around import according_to_quote, inserted_quote, inverted_speaker
 from toolkit.quotes.rules.phrase import PHRASE_TRIGGERS, phrase_quotes
@@ -68,8 +69,9 @@ def indirect_quotes(doc: Doc, taken: list[Quote]) -> list[Quote]:
     used_cues = {q.cue_start for q in taken if q.cue_start is not None}
     blocked = bytearray(len(toks))
     for qs, qe in spans:
-        for i in range(doc.tok_at(qs), doc.tok_at(qe)):
-            blocked[i] = 1
+        lo, hi = doc.tok_at(qs), doc.tok_at(qe)
+        if lo < hi:
+            blocked[lo:hi] = b"\x01" * (hi - lo)  # one C copy, not a Python step per quoted token
     forms = speech_verbs()
     triggers = _triggers()
     # one scan for every rule below, in C: the token indexes whose lower-case form is a trigger
@@ -84,7 +86,7 @@ def indirect_quotes(doc: Doc, taken: list[Quote]) -> list[Quote]:
         t0, t1 = doc.tok_at(s_start), doc.tok_at(s_end)
         if t1 - t0 < 4:
             continue
-        acc = according_to_quote(doc, t0, t1) if "ccording to" in doc.text[s_start:s_end] else None
+        acc = according_to_quote(doc, t0, t1) if doc.text.find("ccording to", s_start, s_end) >= 0 else None
         if acc is not None and not quoted.overlaps(acc.start, acc.end):
             out.append(acc)
         for k in cues[bisect.bisect_left(cues, t0):bisect.bisect_left(cues, t1)]:
@@ -168,7 +170,7 @@ def _cue_clause(doc: Doc, k: int, verb: Verb, t0: int, t1: int, blocked: bytearr
     if nxt in {",", ".", "!", "?", ";"} or j == t1 - 1 or (not participle and inverted_speaker(doc, k, t0, t1)):
         return inserted_quote(doc, k, verb, t0, t1, blocked)
     hi = clip_end(doc, j, t1, blocked)
-    if sum(t[:1].isalnum() for t in toks[j:hi]) < 2:
+    if words_in(toks, j, hi) < 2:
         return inserted_quote(doc, k, verb, t0, t1, blocked)  # "..., the airline said Thursday."
     if passive_participle(doc, k, t0, reduced=False):
         speaker = None  # "is not expected to": no source (PolNeAR leaves it empty)
