@@ -37,6 +37,10 @@ _LINE_BREAK = r"(?:\r\n|\r(?!\n)|\n)"  # never split a CRLF into two breaks
 _LINE_BREAKS = re.compile(_LINE_BREAK)
 # A line break followed by at least one line holding only whitespace.
 _BLANK_LINES = re.compile(rf"{_LINE_BREAK}(?:[^\S\r\n]*{_LINE_BREAK})+")
+# The same two patterns for a text without "\r": opening with the literal "\n", `re` skips to each line break in a
+# tight loop instead of testing a class of break characters at every character (a pass over the article each)
+_LF_BREAKS = re.compile(r"\n")
+_LF_BLANK_LINES = re.compile(r"\n(?:[^\S\r\n]*\n)+")
 # What may sit between a sentence break and the first letter of the next sentence.
 _OPENERS = re.compile(r"[\s\"'“”‘’(\[…\-–—]*")
 # Punctuation that continues a sentence and so never starts one.
@@ -158,7 +162,8 @@ def _merge_continuations(text: str, spans: list[tuple[int, int]]) -> list[Span]:
 
 def paragraph_spans(text: str) -> list[Span]:
     """Return the paragraphs of `text`: blocks between blank lines, else its non-empty lines."""
-    separator = _BLANK_LINES if _BLANK_LINES.search(text) else _LINE_BREAKS
+    blank_lines, line_breaks = (_BLANK_LINES, _LINE_BREAKS) if "\r" in text else (_LF_BLANK_LINES, _LF_BREAKS)
+    separator = blank_lines if blank_lines.search(text) else line_breaks
     spans: list[Span] = []
     start = 0
     for match in [*separator.finditer(text), None]:

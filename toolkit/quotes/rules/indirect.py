@@ -150,8 +150,8 @@ _PRESUPPOSING = frozenset({"given", "despite", "fact", "because", "so"})  # "giv
 def _cue_clause(doc: Doc, k: int, verb: Verb, t0: int, t1: int, blocked: bytearray) -> Quote | None:
     """Attribute the complement of the cue verb at token ``k`` (frames from the lexicon)."""
     toks, spans = doc.toks, doc.spans
-    low = toks[k].lower()
-    prev = toks[k - 1].lower() if k > t0 else ""
+    low = doc.lows[k]
+    prev = doc.lows[k - 1] if k > t0 else ""
     participle = low.endswith("ing")
     if prev in PASSIVE_AUX and low.endswith(("ed", "en", "wn")) and low != "said":
         return None  # "was asked", "is expected": the subject is not the source
@@ -159,13 +159,13 @@ def _cue_clause(doc: Doc, k: int, verb: Verb, t0: int, t1: int, blocked: bytearr
                         and prev not in ADVERBS):
         return None  # "to say", a gerund ("the saying")
     j = k + 1
-    if j < t1 and toks[j].lower() in _PARTICLES.get(verb.lemma, ()):
+    if j < t1 and doc.lows[j] in _PARTICLES.get(verb.lemma, ()):
         j += 1
-    while j < t1 and (toks[j].lower() in ADVERBS or (toks[j].endswith("ly") and toks[j].islower())):
+    while j < t1 and (doc.lows[j] in ADVERBS or (toks[j].endswith("ly") and toks[j].islower())):
         j += 1
     if j >= t1 or blocked[j]:
         return None
-    nxt = toks[j].lower()
+    nxt = doc.lows[j]
     # content before the cue: "CONTENT, X said." / "CONTENT, X said, CONTENT."
     if nxt in {",", ".", "!", "?", ";"} or j == t1 - 1 or (not participle and inverted_speaker(doc, k, t0, t1)):
         return inserted_quote(doc, k, verb, t0, t1, blocked)
@@ -184,7 +184,7 @@ def _cue_clause(doc: Doc, k: int, verb: Verb, t0: int, t1: int, blocked: bytearr
         if speaker is None and verb.lemma in _COORDINATED_CUES:
             speaker = coordinated_subject(doc, k, t0)  # "Obama met survivors and said ..."
         if speaker is None and k - t0 <= _MAX_SUBJECT and toks[t0][:1].isupper() and "," in toks[t0:k] \
-                and toks[t0].lower() not in STOPWORDS | ADVERBS | _CLAUSE_OPENERS:
+                and doc.lows[t0] not in STOPWORDS | ADVERBS | _CLAUSE_OPENERS:
             # "Senator Bob Corker, a Tennessee Republican who has met ..., said": the sentence subject
             speaker = sentence_subject(doc, t0, k) or speaker_right(toks, doc.spans, t0 - 1, k)
     if speaker is None and not passive_participle(doc, k, t0, reduced=False):
@@ -198,9 +198,9 @@ def _cue_clause(doc: Doc, k: int, verb: Verb, t0: int, t1: int, blocked: bytearr
     if nxt == ":":
         return None  # "X reports: ..." is a link, a list or a quotation's lead-in (cue_colon: 24% precision on TRAIN)
     if start is None and ("clause" in frames or "obj" in frames):
-        that = next((i for i in range(j, min(j + _THAT_WINDOW, hi)) if toks[i].lower() == "that"
+        that = next((i for i in range(j, min(j + _THAT_WINDOW, hi)) if doc.lows[i] == "that"
                      or toks[i] in {";", ":"} or cue_verb(toks[i]) is not None), None)
-        if that is not None and toks[that].lower() == "that" and ("clause" in frames or that == j):
+        if that is not None and doc.lows[that] == "that" and ("clause" in frames or that == j):
             start, rule = (j if that == j else that), "cue_that"
     if start is None and "wh" in frames and nxt in _WH:
         start, rule = j, "cue_wh"
