@@ -367,3 +367,10 @@ def test_word_tokens_match_word_spans_on_any_spacing(text: str) -> None:
     assert word_columns(text) == (spans, toks, [s for s, _ in spans])
     assert spans == [tuple(s) for s in word_spans(text)]
     assert toks == [text[s:e] for s, e in spans]
+
+
+@pytest.mark.parametrize("text", ["", "plain ascii", "é “curly”", "\uffff", "\U00010000", "a\ud800b \udfff", "x \U0001f600",
+                                  "\U0010ffff"])
+def test_astral_check_is_the_largest_character_beyond_the_bmp(text: str) -> None:
+    # the word pattern with astral ranges is picked by this check: it must equal `max(text) > "\uffff"`
+    assert tokenize._has_astral(text) == (bool(text) and max(text) > "\uffff")

@@ -108,13 +108,22 @@ class Doc:
     @cached_property
     def _words_before(self) -> list[int]:
         """Prefix counts: how many of the first ``i`` tokens start with a letter or digit."""
-        return [0, *accumulate(t[:1].isalnum() for t in self.toks)]
+        # built in C (no generator step per token); still a cost per token of the article, so short ranges skip it
+        return list(accumulate(map(str.isalnum, map(_FIRST_CHAR, self.toks)), initial=0))
 
     def count_words(self, lo: int, hi: int) -> int:
         """Return how many tokens ``lo:hi`` start with a letter or digit (words and numbers)."""
         if hi - lo <= _SHORT:
-            return sum(t[:1].isalnum() for t in self.toks[lo:hi])
+            return words_in(self.toks, lo, hi)
         return self._words_before[max(lo, min(hi, len(self.toks)))] - self._words_before[max(0, min(lo, len(self.toks)))]
+
+
+_FIRST_CHAR = itemgetter(slice(0, 1))  # a token's first character, as ``tok[:1]`` (in C)
+
+
+def words_in(toks: Sequence[str], lo: int, hi: int) -> int:
+    """Return how many tokens of ``toks[lo:hi]`` start with a letter or digit (words and numbers)."""
+    return sum(map(str.isalnum, map(_FIRST_CHAR, toks[lo:hi])))  # in C: no generator step per token
 
 
 def reach(k: int, t0: int, t1: int) -> tuple[int, int]:
@@ -191,20 +200,20 @@ def sentence_subject(doc: Doc, lo: int, hi: int) -> Span | None:
     hi = min(hi, lo + MAX_REACH)  # a subject opens its clause: never read further than a sentence's length
     first_comma = next((i for i in range(lo + 1, min(hi, lo + 5)) if toks[i] == ","), None)
     timed = first_comma is not None and any(t.lower() in _TIME_WORDS for t in toks[lo:first_comma])
-    if lo < hi and (toks[lo].lower() in OPENING_ADVERBIALS or toks[lo].lower().endswith("ing") or timed):
+    if lo < hi and (doc.lows[lo] in OPENING_ADVERBIALS or doc.lows[lo].endswith("ing") or timed):
         comma = next((i for i in range(lo, hi) if toks[i] == ","), None)
         if comma is not None:
             lo = _after_place(toks, comma, hi)
             while lo < hi and toks[lo] in MARKS:
                 lo += 1  # 'Speaking on ABC’s “This Week,” Carson said': the comma closes a title in quotes
-        elif toks[lo].lower() in _SUBORDINATORS:
+        elif doc.lows[lo] in _SUBORDINATORS:
             return None  # "When asked about X": no subject before the cue
-    if lo + 2 < hi and (toks[lo].lower() in _LEADING_ADVERBS or toks[lo].lower() in {"back", "hastily"}
+    if lo + 2 < hi and (doc.lows[lo] in _LEADING_ADVERBS or doc.lows[lo] in {"back", "hastily"}
                         or (toks[lo].endswith("ly") and toks[lo][1:].islower())):
         comma = next((i for i in range(lo + 1, min(hi, lo + 8)) if toks[i] == ","), None)
         if comma is not None and toks[lo + 1] != ",":
             lo = comma + 1  # "Back in 1999, Mr. Trump ...", "Hastily politicizing ..., Trump cast ..."
-    while lo < hi and toks[lo].lower() in _LEADING_ADVERBS:
+    while lo < hi and doc.lows[lo] in _LEADING_ADVERBS:
         lo += 1  # "But no one ...", "Even people ...", "Indeed, proponents ..."
         if lo < hi and toks[lo] == ",":
             lo += 1
@@ -444,7 +453,7 @@ def clip_end(doc: Doc, j: int, t1: int, blocked: bytearray) -> int:
 def content_span(doc: Doc, j: int, hi: int, min_words: int) -> tuple[int, int] | None:
     """Return the character span of tokens ``j:hi`` without trailing punctuation/conjunctions."""
     toks = doc.toks
-    while hi > j and (toks[hi - 1] in TRAILING or toks[hi - 1].lower() in {"and", "but", "or", "while"}):
+    while hi > j and (toks[hi - 1] in TRAILING or doc.lows[hi - 1] in {"and", "but", "or", "while"}):
         hi -= 1
     if doc.count_words(j, hi) < min_words:
         return None
@@ -463,7 +472,7 @@ def subject_and_verb(doc: Doc, lo: int, hi: int) -> tuple[Span, Span] | None:
             or not plausible_subject(doc.text[subject[0]:subject[1]]):
         return None  # "Of course, ...", "Ask yourself ...", "It’s ...": a sentence opener, not a speaker
     k = doc.tok_at(subject[1])
-    while k < hi and toks[k].lower() in ADVERBS:
+    while k < hi and doc.lows[k] in ADVERBS:
         k += 1
     if k >= hi or not toks[k].isalpha() or not toks[k].islower() or toks[k] in STOPWORDS:
         return None

@@ -37,6 +37,7 @@ from toolkit.quotes.doc import (
     plausible_subject,
     sentence_subject,
     subject_and_verb,
+    words_in,
 )
 from toolkit.quotes.rules.around import headline_quote
 from toolkit.quotes.rules.direct import direct_quotes
@@ -158,7 +159,7 @@ def _own_subject(doc: Doc, start: int) -> tuple[Span, Span | tuple[None, None]] 
     """Return (subject, (None, None)) of the clause a free-standing quotation at ``start`` ends, or None."""
     q = doc.tok_at(start)
     lo = max(doc.tok_at(doc.sent_of(start)[0]), q - MAX_REACH)
-    if sum(t[:1].isalnum() for t in doc.toks[lo:q]) < 2 or any(t in MARKS for t in doc.toks[lo:q]):
+    if words_in(doc.toks, lo, q) < 2 or not MARKS.isdisjoint(doc.toks[lo:q]):
         return None
     subject = sentence_subject(doc, lo, q)
     if subject is None or not doc.text[subject[0]:subject[1]][:1].isupper() \

@@ -28,6 +28,7 @@ from toolkit.quotes.doc import (
     sentence_subject,
     subject_and_verb,
     verb_subject,
+    words_in,
 )
 from toolkit.quotes.marks import quotation_spans
 from toolkit.quotes.rules.around import according_object
@@ -67,7 +68,7 @@ def _after_attribution(doc: Doc, a: int, limit: int, open_end: bool = False) -> 
         if tok in MARKS or tok in {";", "?", "!"} or (tok == "." and not _abbreviation(toks[k - 1])
                                                       and not (k + 1 < limit and toks[k + 1] in {",", ")"})):
             break  # "McConnell, R-Ky., said", "Rubio (R-Fla.) said": a "." before "," or ")" ends no sentence
-        if tok.lower() == "according" and k + 1 < limit and toks[k + 1] == "to":
+        if doc.lows[k] == "according" and k + 1 < limit and toks[k + 1] == "to":
             return (speaker_right(toks, doc.spans, k + 1, limit) or according_object(doc, k + 2, limit),
                     (doc.spans[k][0], doc.spans[k + 1][1]))
         verb = cue_verb(tok)
@@ -84,11 +85,11 @@ def _after_attribution(doc: Doc, a: int, limit: int, open_end: bool = False) -> 
         if speaker is not None and open_end and speaker[0] == doc.spans[first][0]:
             return speaker, doc.spans[k]  # '“...,” Romney tweeted the day after ...': the comma attributes
         if speaker is None or (_takes_clause(toks, k + 1, limit)
-                               and not (verb.lemma == "tell" and toks[k + 1].lower() in DETERMINERS)):
+                               and not (verb.lemma == "tell" and doc.lows[k + 1] in DETERMINERS)):
             return None  # the verb belongs to a clause, not to an attribution ("told the crowd" does not)
         return speaker, doc.spans[k]
-    if open_end and first < limit and (toks[first][:1].isupper() or toks[first].lower() in PRONOUNS
-                                       or toks[first].lower() in {"the", "a", "an"}):
+    if open_end and first < limit and (toks[first][:1].isupper() or doc.lows[first] in PRONOUNS
+                                       or doc.lows[first] in {"the", "a", "an"}):
         found = subject_and_verb(doc, first, limit)
         if found is not None and found[0][0] == doc.spans[first][0]:
             return found
@@ -176,7 +177,7 @@ def _before_attribution(doc: Doc, lo: int, q: int, prev_speaker: Span | None,
         lo = last_mark + 1
     for k in range(lo, q):
         verb = cue_verb(toks[k])
-        if verb is None or toks[k].lower().endswith("ing") or (k > lo and toks[k - 1].lower() in PASSIVE_AUX | {"to"}):
+        if verb is None or doc.lows[k].endswith("ing") or (k > lo and doc.lows[k - 1] in PASSIVE_AUX | {"to"}):
             continue  # "was asked", "To believe ...": no subject speaks through a passive or an infinitive
         speaker = verb_subject(doc, k, lo)
         if speaker is None or _inside_relative(doc, speaker, k, q):
@@ -196,7 +197,7 @@ def _before_attribution(doc: Doc, lo: int, q: int, prev_speaker: Span | None,
                 continue
             speaker = sentence_subject(doc, lo0, first - 1) or speaker
         for k2 in range(k + 1, q):
-            if toks[k2].lower().endswith("ing") and cue_verb(toks[k2]) is not None and "clause" in cue_verb(toks[k2]).frames:
+            if doc.lows[k2].endswith("ing") and cue_verb(toks[k2]) is not None and "clause" in cue_verb(toks[k2]).frames:
                 if toks[k2 - 1] == ",":
                     said = k2 - 2  # "Mr. Trump intends to ..., Mr. Manafort said, adding that": the cue before the comma
                     if said > k and cue_verb(toks[said]) is not None \
@@ -219,7 +220,7 @@ def _before_attribution(doc: Doc, lo: int, q: int, prev_speaker: Span | None,
             if subject is None:
                 continue  # "To believe it, “...,” he said": no subject before it
             return subject, k
-        low = toks[k].lower()
+        low = doc.lows[k]
         if low.endswith("ing") and k > lo and toks[k - 1] == ",":
             return (prev_speaker or sentence_subject(doc, lo, k)), k
         speaker = speaker_left(toks, doc.spans, k, lo)
@@ -236,7 +237,7 @@ def _before_attribution(doc: Doc, lo: int, q: int, prev_speaker: Span | None,
                 # 'Heffley, a top ..., said the absentee program is a “...”': what follows the cue is its clause
                 speaker = sentence_subject(doc, lo0, k)
         speaker = speaker or sentence_subject(doc, lo0, k)  # 'Hemsley, the co-author of "Going Viral," said the days ...'
-        if speaker is None and not (k > lo and toks[k - 1].lower() in _FRAME_NOUNS):
+        if speaker is None and not (k > lo and doc.lows[k - 1] in _FRAME_NOUNS):
             continue
         return speaker, k
     return None
@@ -307,7 +308,7 @@ def _object_of_clause(doc: Doc, speaker: Span, lo: int) -> bool:
     first = doc.tok_at(speaker[0])
     if first <= lo:
         return False
-    before, low = doc.toks[first - 1], doc.toks[first].lower()
+    before, low = doc.toks[first - 1], doc.lows[first]
     if not before.isalpha() or not before.islower() or before in {"and", "or", "but", "that", "who", "which"}:
         return False
     return low in _OBJECT_DETERMINERS or before in {"on", "in", "at", "from", "via", "to"}
@@ -342,7 +343,7 @@ def direct_quotes(doc: Doc) -> list[Quote]:
                 limit = doc.tok_at(doc.sents[i][1])
         limit = min(limit, a + MAX_REACH + 1)
         q0 = doc.tok_at(qs)
-        inner = [t for t in toks[q0:a] if t[:1].isalnum()]
+        inner_words = words_in(toks, q0, a)
         prev = out[-1] if out and out[-1].end > sent_lo else None
         lo = max(doc.tok_at(sent_lo), doc.tok_at(prev.end) if prev else 0, q0 - MAX_REACH)
         if text[max(0, qs - 10):qs].rstrip().lower().endswith("so-called"):
@@ -355,7 +356,7 @@ def direct_quotes(doc: Doc) -> list[Quote]:
                     and gap_words(text, out[-1].end, qs, cap=1) == 0:
                 qs = pop().start  # "“A.” “B,” she said.": one content in parts
             q0 = doc.tok_at(qs)
-            if sum(t[:1].isalnum() for t in toks[lo:q0]) >= _MIN_LEAD_WORDS and not any(t in MARKS for t in toks[lo:q0]):
+            if words_in(toks, lo, q0) >= _MIN_LEAD_WORDS and MARKS.isdisjoint(toks[lo:q0]):
                 # 'Gore tried ..., and he "made a strategic mistake," Lichtman said.': the whole clause is content
                 inner_cue = _before_attribution(doc, lo, q0, None, passive=False)  # "Freddy, as he was known, “...”"
                 if inner_cue is not None and inner_cue[0] is not None:
@@ -375,7 +376,7 @@ def direct_quotes(doc: Doc) -> list[Quote]:
                 push(make_quote(doc, qs, qe, "direct", speaker, dash.span(1), "quote_said"))
                 continue
         byline = _NAME_LINE.match(text, qe)
-        if byline is not None and len(inner) >= _MIN_FLOATING_WORDS:
+        if byline is not None and inner_words >= _MIN_FLOATING_WORDS:
             # roundup layout: '“...”\nJane Doe, The Daily Planet': the line under the quotation names its speaker
             push(make_quote(doc, qs, qe, "direct", byline.span("name"), None, "quote_said"))
             continue
@@ -400,7 +401,7 @@ def direct_quotes(doc: Doc) -> list[Quote]:
                 push(make_quote(doc, qs, qe, "direct", speaker, doc.spans[k], "said_quote"))
             else:
                 start = doc.spans[k + 1][0]
-                that = next((j for j in range(k + 1, min(k + 4, doc.tok_at(qs))) if toks[j].lower() == "that"), None)
+                that = next((j for j in range(k + 1, min(k + 4, doc.tok_at(qs))) if doc.lows[j] == "that"), None)
                 if that is not None:
                     start = doc.spans[that][0]  # "saying earlier that ...": the adverb is not content
                 end = _mixed_end(doc, qe, sent_hi)
@@ -434,8 +435,8 @@ def direct_quotes(doc: Doc) -> list[Quote]:
             comma, (speaker, cue) = late
             push(make_quote(doc, qs, doc.spans[comma - 1][1], "mixed", speaker, cue, "quote_then_said"))
             continue
-        if len(inner) >= _MIN_FLOATING_WORDS and (qe - qs) > 20 \
-                and (len(inner) >= _SHORT_FLOATING or _sentence_like(text, qs, qe)):
+        if inner_words >= _MIN_FLOATING_WORDS and (qe - qs) > 20 \
+                and (inner_words >= _SHORT_FLOATING or _sentence_like(text, qs, qe)):
             subject = _clause_subject(doc, lo, doc.tok_at(qs), before_end)
             if subject is not None:
                 # "He went on to call Cruz “...”", "McConnell delivered a blunt message: “...”": the
@@ -490,15 +491,15 @@ def _clause_subject(doc: Doc, lo: int, q: int, before_end: int) -> tuple[Span, S
     text before the quotation ends, trailing whitespace left out).
     """
     toks = doc.toks
-    if q - lo > 3 and toks[lo].lower() == "according" and toks[lo + 1] == "to":
+    if q - lo > 3 and doc.lows[lo] == "according" and toks[lo + 1] == "to":
         speaker = speaker_right(toks, doc.spans, lo + 1, q)  # "According to the Daily Caller, “...”"
         return (speaker, (doc.spans[lo][0], doc.spans[lo + 1][1])) if speaker else None
     if q - lo > 1 and toks[lo] in _INVERTED_OPENERS:
         speaker = speaker_right(toks, doc.spans, lo, q)  # 'Said Comey, “...”'
         return (speaker, doc.spans[lo]) if speaker else None
-    put = next((i for i in range(lo + 2, q - 1) if toks[i].lower() in {"put", "puts"} and toks[i + 1].lower() == "it"), None)
+    put = next((i for i in range(lo + 2, q - 1) if doc.lows[i] in {"put", "puts"} and doc.lows[i + 1] == "it"), None)
     if put is not None:
-        opener = next((i for i in range(put - 1, max(lo, put - 12) - 1, -1) if toks[i].lower() == "as"), None)
+        opener = next((i for i in range(put - 1, max(lo, put - 12) - 1, -1) if doc.lows[i] == "as"), None)
         speaker = speaker_left(toks, doc.spans, put, opener + 1) if opener is not None else None
         if speaker is not None:
             return speaker, doc.spans[put]  # 'As John Cornyn put it: “...”', 'as Vulture put it, “...”'
@@ -507,7 +508,7 @@ def _clause_subject(doc: Doc, lo: int, q: int, before_end: int) -> tuple[Span, S
         speaker = speaker_right(toks, doc.spans, dash, q - 1)  # 'Clinton: “...”', 'HEADLINE - Carl Bialik: “...”'
         if speaker is not None and doc.tok_at(speaker[1]) == q - 1:
             return speaker, doc.spans[q - 1]
-    if sum(t[:1].isalnum() for t in toks[lo:q]) < 2:
+    if words_in(toks, lo, q) < 2:
         if before_end == 0 or doc.text[before_end - 1] != ":":
             return None
         hi = doc.tok_at(before_end - 1)

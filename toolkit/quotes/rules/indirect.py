@@ -29,6 +29,7 @@ from toolkit.quotes.doc import (
     reach,
     sentence_subject,
     verb_subject,
+    words_in,
 )
 from toolkit.quotes.rules.around import according_to_quote, inserted_quote, inverted_speaker
 from toolkit.quotes.rules.phrase import PHRASE_TRIGGERS, phrase_quotes
@@ -68,8 +69,9 @@ def indirect_quotes(doc: Doc, taken: list[Quote]) -> list[Quote]:
     used_cues = {q.cue_start for q in taken if q.cue_start is not None}
     blocked = bytearray(len(toks))
     for qs, qe in spans:
-        for i in range(doc.tok_at(qs), doc.tok_at(qe)):
-            blocked[i] = 1
+        lo, hi = doc.tok_at(qs), doc.tok_at(qe)
+        if lo < hi:
+            blocked[lo:hi] = b"\x01" * (hi - lo)  # one C copy, not a Python step per quoted token
     forms = speech_verbs()
     triggers = _triggers()
     # one scan for every rule below, in C: the token indexes whose lower-case form is a trigger
@@ -84,7 +86,7 @@ def indirect_quotes(doc: Doc, taken: list[Quote]) -> list[Quote]:
         t0, t1 = doc.tok_at(s_start), doc.tok_at(s_end)
         if t1 - t0 < 4:
             continue
-        acc = according_to_quote(doc, t0, t1) if "ccording to" in doc.text[s_start:s_end] else None
+        acc = according_to_quote(doc, t0, t1) if doc.text.find("ccording to", s_start, s_end) >= 0 else None
         if acc is not None and not quoted.overlaps(acc.start, acc.end):
             out.append(acc)
         for k in cues[bisect.bisect_left(cues, t0):bisect.bisect_left(cues, t1)]:
@@ -148,8 +150,8 @@ _PRESUPPOSING = frozenset({"given", "despite", "fact", "because", "so"})  # "giv
 def _cue_clause(doc: Doc, k: int, verb: Verb, t0: int, t1: int, blocked: bytearray) -> Quote | None:
     """Attribute the complement of the cue verb at token ``k`` (frames from the lexicon)."""
     toks, spans = doc.toks, doc.spans
-    low = toks[k].lower()
-    prev = toks[k - 1].lower() if k > t0 else ""
+    low = doc.lows[k]
+    prev = doc.lows[k - 1] if k > t0 else ""
     participle = low.endswith("ing")
     if prev in PASSIVE_AUX and low.endswith(("ed", "en", "wn")) and low != "said":
         return None  # "was asked", "is expected": the subject is not the source
@@ -157,18 +159,18 @@ def _cue_clause(doc: Doc, k: int, verb: Verb, t0: int, t1: int, blocked: bytearr
                         and prev not in ADVERBS):
         return None  # "to say", a gerund ("the saying")
     j = k + 1
-    if j < t1 and toks[j].lower() in _PARTICLES.get(verb.lemma, ()):
+    if j < t1 and doc.lows[j] in _PARTICLES.get(verb.lemma, ()):
         j += 1
-    while j < t1 and (toks[j].lower() in ADVERBS or (toks[j].endswith("ly") and toks[j].islower())):
+    while j < t1 and (doc.lows[j] in ADVERBS or (toks[j].endswith("ly") and toks[j].islower())):
         j += 1
     if j >= t1 or blocked[j]:
         return None
-    nxt = toks[j].lower()
+    nxt = doc.lows[j]
     # content before the cue: "CONTENT, X said." / "CONTENT, X said, CONTENT."
     if nxt in {",", ".", "!", "?", ";"} or j == t1 - 1 or (not participle and inverted_speaker(doc, k, t0, t1)):
         return inserted_quote(doc, k, verb, t0, t1, blocked)
     hi = clip_end(doc, j, t1, blocked)
-    if sum(t[:1].isalnum() for t in toks[j:hi]) < 2:
+    if words_in(toks, j, hi) < 2:
         return inserted_quote(doc, k, verb, t0, t1, blocked)  # "..., the airline said Thursday."
     if passive_participle(doc, k, t0, reduced=False):
         speaker = None  # "is not expected to": no source (PolNeAR leaves it empty)
@@ -182,7 +184,7 @@ def _cue_clause(doc: Doc, k: int, verb: Verb, t0: int, t1: int, blocked: bytearr
         if speaker is None and verb.lemma in _COORDINATED_CUES:
             speaker = coordinated_subject(doc, k, t0)  # "Obama met survivors and said ..."
         if speaker is None and k - t0 <= _MAX_SUBJECT and toks[t0][:1].isupper() and "," in toks[t0:k] \
-                and toks[t0].lower() not in STOPWORDS | ADVERBS | _CLAUSE_OPENERS:
+                and doc.lows[t0] not in STOPWORDS | ADVERBS | _CLAUSE_OPENERS:
             # "Senator Bob Corker, a Tennessee Republican who has met ..., said": the sentence subject
             speaker = sentence_subject(doc, t0, k) or speaker_right(toks, doc.spans, t0 - 1, k)
     if speaker is None and not passive_participle(doc, k, t0, reduced=False):
@@ -196,9 +198,9 @@ def _cue_clause(doc: Doc, k: int, verb: Verb, t0: int, t1: int, blocked: bytearr
     if nxt == ":":
         return None  # "X reports: ..." is a link, a list or a quotation's lead-in (cue_colon: 24% precision on TRAIN)
     if start is None and ("clause" in frames or "obj" in frames):
-        that = next((i for i in range(j, min(j + _THAT_WINDOW, hi)) if toks[i].lower() == "that"
+        that = next((i for i in range(j, min(j + _THAT_WINDOW, hi)) if doc.lows[i] == "that"
                      or toks[i] in {";", ":"} or cue_verb(toks[i]) is not None), None)
-        if that is not None and toks[that].lower() == "that" and ("clause" in frames or that == j):
+        if that is not None and doc.lows[that] == "that" and ("clause" in frames or that == j):
             start, rule = (j if that == j else that), "cue_that"
     if start is None and "wh" in frames and nxt in _WH:
         start, rule = j, "cue_wh"
