@@ -168,7 +168,8 @@ def np_ending_at(toks: list[Token], i: int) -> Mention | None:
         return None  # a modal or an auxiliary ends no noun phrase ("who, without Ali, might")
     j = i
     if _is_cap(last):
-        while j - 1 >= 0 and toks[j - 1].low not in _OPENERS and (_is_cap(toks[j - 1]) or (toks[j - 1].low in _CONNECTORS - {"and"} and j - 2 >= 0 and _is_cap(toks[j - 2]))):
+        while j - 1 >= 0 and toks[j - 1].low not in _OPENERS and (
+                _is_cap(toks[j - 1]) or (toks[j - 1].low in _CONNECTORS - {"and"} and j - 2 >= 0 and _is_cap(toks[j - 2]))):
             j -= 1
         if j - 1 >= 0 and toks[j - 1].low in _DETERMINERS:
             j -= 1
@@ -482,7 +483,8 @@ def _issuer(toks: list[Token], noun: int) -> Mention | None:
 
 
 def _possessor(toks: list[Token], noun: int) -> Mention | None:
-    """The possessor of the noun at ``toks[noun]``: a possessive pronoun or a name with 's, up to two words before."""
+    """The possessor of the noun at ``toks[noun]``: a possessive pronoun or a name with 's, up to three tokens
+    before."""
     for k in range(noun - 1, max(-1, noun - 4), -1):
         tok = toks[k]
         if tok.low in _POSSESSIVES:
