@@ -40,6 +40,7 @@ _INVERTED_OPENERS = frozenset({"Said", "Says", "Added", "Adds", "Continued", "Wr
 _SHORT_FLOATING = 8  # below this, a free-standing quotation must end like a sentence (not a title or a phrase)
 _AFTER_WINDOW = 30  # tokens after a closing mark searched for "..., X, a long appositive, said"
 _AFTER_WINDOW_NEAR = 18  # ... and for any other "..., X said"
+_PASSIVE_OR_TO = PASSIVE_AUX | {"to"}  # before a cue verb: a passive or an infinitive, no subject speaks
 _CONTINUED = frozenset({"quote_said", "said_quote", "split_quote", "said_colon_quote"})  # a later quotation continues these
 _DASH_LINE = re.compile(r"[ \t]*\n\s*([-–—])[ \t]*[A-Z][^\n]{0,120}")
 # a line "Name Surname, Outlet or role" right under a quotation (2-4 plain capitalised words, then a comma)
@@ -177,7 +178,7 @@ def _before_attribution(doc: Doc, lo: int, q: int, prev_speaker: Span | None,
         lo = last_mark + 1
     for k in range(lo, q):
         verb = cue_verb(toks[k])
-        if verb is None or doc.lows[k].endswith("ing") or (k > lo and doc.lows[k - 1] in PASSIVE_AUX | {"to"}):
+        if verb is None or doc.lows[k].endswith("ing") or (k > lo and doc.lows[k - 1] in _PASSIVE_OR_TO):
             continue  # "was asked", "To believe ...": no subject speaks through a passive or an infinitive
         speaker = verb_subject(doc, k, lo)
         if speaker is None or _inside_relative(doc, speaker, k, q):
