@@ -397,19 +397,37 @@ def _in(word: str | None, items: list[str]) -> bool:
                for i in items)
 
 
-_RECIPIENT = re.compile(r"\s+(?:him|her|them|us|me|you|(?-i:[A-Z][\w’'\-]*)(?:\s+(?-i:[A-Z][\w’'\-]*))?)\s+"
-                        r"(?:a|an|the|any|his|her|their|its|our|your|access|entry|permission)\b", re.IGNORECASE)
+#: Words after which a noun phrase cannot be the person of "deny someone something": prepositions, conjunctions
+#: and "that" end the object ("denied the charges through his lawyer", "denied any role in the attacks").
+_OBJECT_ENDS = frozenset("""that which who as to in of through for by and but or with on at from after before because
+while since than about against over into during via if when saying""".split())
+_SECOND_OBJECT = frozenset("a an the any his her their its our your my".split())
+_PERSON_PRONOUNS = frozenset("him them us me you".split())  # not "her": "denied her involvement"
+_PASSIVE_AUX = frozenset("was were been be being is are get got gets".split())
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today again".split())
 
 
 #: Pronoun objects before "as" ("dismissed it as", "rejected them as").
 _OBJECT_PRONOUNS = frozenset("it them this that these those".split())
 
 
-def _recipient_then_thing(text: str, end: int) -> bool:
-    """A person and then a thing after the word: the double object of "deny someone something" (withhold), as in
-    "denied Carter a final-night photograph", "denied him the nomination" (a claim is one object: "denied the claims",
-    "denied Russia's role")."""
-    return _RECIPIENT.match(text, end, min(len(text), end + 60)) is not None
+def _withheld(words: list[str], prev: str | None, before: list[str]) -> bool:
+    """Whether "deny" means withhold: a person and then a thing after it ("denied Carter a final-night photograph",
+    "deny many energized independents the right", "denying us justice"), or a passive whose subject is no claim
+    ("the request was denied", "rights that had been denied victims"). A claim is one object ("denied the claims",
+    "denied Russia's role"), or none ("a charge she has always denied")."""
+    if prev in _PASSIVE_AUX and not set(before[-6:]) & CLAIM_WORDS:
+        return True
+    words = [w for w in words if w not in _DAYS and not (w.endswith("ly") and len(w) > 4)]
+    if words and words[0] in _PERSON_PRONOUNS and len(words) > 1 and words[1][0].isalpha() \
+            and words[1] not in _OBJECT_ENDS and words[1] not in CLAIM_WORDS:
+        return True
+    for i, w in enumerate(words[:5]):
+        if not w[0].isalnum() or w in _OBJECT_ENDS or w in CLAIM_WORDS:
+            return False
+        if i and w in _SECOND_OBJECT:
+            return True
+    return False
 
 
 def sense_ok(entry: Entry, text: str, start: int, end: int) -> bool:
@@ -456,7 +474,7 @@ def sense_ok(entry: Entry, text: str, start: int, end: int) -> bool:
                 return False
         if name == "verb" and prev in _DETERMINERS_ADJ:
             return False
-        if name == "not_recipient" and _recipient_then_thing(text, end):
+        if name == "not_recipient" and _withheld(clause_after, prev, unquoted):
             return False
         if name == "claim_after":
             window = [w for w in clause_after[: int(arg or 4)] if w.isalnum() or "’" in w or "'" in w]
