@@ -51,6 +51,11 @@ def _found(text):
     ("That claim is just not accurate.", "just not accurate", "falsity"),
     ("She says the tweets are “lies and conspiracy theories.”", "lies", "falsity"),
     ("Both campaigns said the election was rigged by officials.", "rigged", "delegitimize"),
+    # round 5: a claim or nothing after "deny" is the rejection; "wrong to say"; a clause runs on past "Mr."
+    ("Mr. Ailes denied the charges through his lawyer.", "denied", "explicit"),
+    ("The allegations, which Mr. Ailes denies, ended the talks.", "denies", "explicit"),
+    ("Mr. Trump insisted that Mr. Khan was wrong to say he had not sacrificed.", "was wrong", "falsity"),
+    ("The Clinton campaign pushed back against Mr. Sanders's attack on her record.", "pushed back against", "explicit"),
     # negated accusation in the complement of a reporting/response verb (GUIDELINES.md hard case)
     ("A spokeswoman says neither the nominee nor her campaign helped her get citizenship.",
      "neither the nominee nor her campaign helped", "explicit"),
@@ -235,6 +240,22 @@ def test_broad_candidates_are_scored_with_their_category(text, phrase, category)
     "This was contrary to her promises, he added.",
     "The case for free trade is not based on theory alone.",
     "The old car was unreliable in the winter.",
+    # round 5, read on unseen news: withholding by its structure (a person then a thing, a passive of no claim)
+    "Closed primaries deny many energized independents the right to vote.",
+    "If they failed, the government could deny them mining permits.",
+    "A motion for a roll-call vote on the rules has since been denied.",
+    "Clerks would be allowed to deny marriage licenses to same-sex couples.",
+    # a newspaper's own correction; economic distortion; an act judged wrong; a proposal; a lawsuit; a person
+    "Correction: An earlier version of this article misstated the amount of time it takes.",
+    "An earlier version of this story incorrectly listed the date.",
+    "Excess capacity has a distorting and damaging effect on global markets.",
+    "Cruz said the state is wrong to have a law banning fracking.",
+    "Hillary Clinton has rejected a Fox News proposal for one final debate.",
+    "Ashcroft v. Iqbal made it easier for courts to dismiss cases alleging discrimination.",
+    "Two members of Congress have disavowed Trump.",
+    "The platform commits to push back on all Republican efforts to defund it.",
+    "Mrs. Schlafly's pronouncements drove her antagonists to distraction.",
+    "In Trump's mind, his willingness to be politically incorrect is a strength.",
 ])
 def test_not_a_denial(text):
     assert _found(text) == []

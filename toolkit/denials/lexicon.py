@@ -33,7 +33,7 @@ findings conclusion conclusions evidence assessment speculation insinuation insi
 remarks impression portrayal depiction headline headlines tweet tweets article articles assumption belief
 perception concerns complaint complaints analysis data figures numbers estimate estimates poll polls polling ad ads
 advertisement video photos image reasoning logic rationale rationales justification excuse excuses
-issue crisis controversy scandal outrage hype furor view views
+issue crisis controversy scandal outrage hype furor view views attack attacks proposition
 claimed claiming stated asserted alleged alleging suggested suggesting said saying accused accusing
 reported reporting portrayed portraying described describing characterized implied implying
 """.split())
@@ -47,6 +47,8 @@ _COPULAS = frozenset("is are was were be been being as seems seem sounds sound l
 _DETERMINERS_ADJ = frozenset("""a an the this that these those his her its their our my your any some no
 border legal trade labor labour contract territorial land water custody family court long bitter ongoing
 international diplomatic political labour-management pay wage""".split())
+#: Words written with a full stop that does not end the sentence ("Mr. Sanders's attack", "U.S. claims").
+_ABBREVIATED = frozenset("mr mrs ms dr sen rep gov gen lt col sgt st jr sr prof rev u s d c vs inc co corp".split())
 _QUOTE_MARKS = frozenset('“”"‘’\'')
 _WORD = re.compile(r"[\w’'\-]+|[^\w\s]")
 _SEP = r"(?:\s+|\s*-\s*)"
@@ -439,9 +441,9 @@ def sense_ok(entry: Entry, text: str, start: int, end: int) -> bool:
     unquoted = [w for w in before if w not in _QUOTE_MARKS]  # the previous word across a quote mark: supposed “lies”
     prev = unquoted[-1] if unquoted else None
     nxt = after[0] if after else None
-    clause_after = []
-    for w in after:  # a claim noun must be in the same clause: stop at sentence punctuation
-        if w in {".", ";", "!", "?"}:
+    clause_after: list[str] = []
+    for w in after:  # a claim noun must be in the same clause: stop at sentence punctuation, not at "Mr." or "U.S."
+        if w in {".", ";", "!", "?"} and not (w == "." and clause_after and clause_after[-1] in _ABBREVIATED):
             break
         clause_after.append(w)
     for name, arg in entry.sense:
