@@ -256,6 +256,7 @@ def test_broad_candidates_are_scored_with_their_category(text, phrase, category)
     "The platform commits to push back on all Republican efforts to defund it.",
     "Mrs. Schlafly's pronouncements drove her antagonists to distraction.",
     "In Trump's mind, his willingness to be politically incorrect is a strength.",
+    "But if she seemed to embody contradictions, they also reflected a society in flux.",
 ])
 def test_not_a_denial(text):
     assert _found(text) == []
