@@ -51,6 +51,8 @@ def _found(text):
     ("That claim is just not accurate.", "just not accurate", "falsity"),
     ("She says the tweets are “lies and conspiracy theories.”", "lies", "falsity"),
     ("Both campaigns said the election was rigged by officials.", "rigged", "delegitimize"),
+    ("We disagree strongly with those claims, which are meritless.", "meritless", "no_evidence"),
+    ("It is time to abandon the canard that he is saving democracy.", "canard", "falsity"),
     # round 5: a claim or nothing after "deny" is the rejection; "wrong to say"; a clause runs on past "Mr."
     ("Mr. Ailes denied the charges through his lawyer.", "denied", "explicit"),
     ("The allegations, which Mr. Ailes denies, ended the talks.", "denies", "explicit"),
