@@ -64,6 +64,7 @@ def _found(text):
     ("The commissioner says a review shows no one from the department released the filings.",
      "no one from the department released", "explicit"),
     ("She has since stressed that she did not send any classified information.", "did not send", "explicit"),
+    ("Lewandowski continued to assert that he never made contact with Fields.", "never made", "explicit"),
     ("Clinton testified that she neither sent nor received emails marked classified.", "neither sent nor received", "explicit"),
     ("The campaign responded that she never would have instructed an aide to do so.", "never would have instructed", "explicit"),
     # motive of an accusation (GUIDELINES.md: "to hurt my campaign")
@@ -259,6 +260,8 @@ def test_broad_candidates_are_scored_with_their_category(text, phrase, category)
     "Mrs. Schlafly's pronouncements drove her antagonists to distraction.",
     "In Trump's mind, his willingness to be politically incorrect is a strength.",
     "But if she seemed to embody contradictions, they also reflected a society in flux.",
+    # a negation in a subordinate clause of the response is not its content
+    "His ex-wife contended that since she is not running for office, she should keep her privacy.",
 ])
 def test_not_a_denial(text):
     assert _found(text) == []
