@@ -19,6 +19,7 @@ def _denier(text: str, phrase: str) -> str | None:
      "Independent economists"),
     # an infinitive takes the subject of the verb that controls it
     ("Beyond that, he used the speech to try to refute gloomy Republican assessments.", "refute", "he"),
+    ("So far, he has chosen to shrug off recent attacks from the leading Republican candidate.", "shrug off", "he"),
     ("Mr. Obama decided to use the most prominent platform in American politics to push back against the claims.",
      "push back against", "Mr. Obama"),
     # a coordinated verb phrase takes the subject opening its clause

@@ -53,6 +53,8 @@ def _found(text):
     ("Both campaigns said the election was rigged by officials.", "rigged", "delegitimize"),
     ("We disagree strongly with those claims, which are meritless.", "meritless", "no_evidence"),
     ("It is time to abandon the canard that he is saving democracy.", "canard", "falsity"),
+    ("Ryan's campaign shrugged off Trump's comments.", "shrugged off", "explicit"),
+    ("He brushed off these concerns.", "brushed off", "explicit"),
     # round 5: a claim or nothing after "deny" is the rejection; "wrong to say"; a clause runs on past "Mr."
     ("Mr. Ailes denied the charges through his lawyer.", "denied", "explicit"),
     ("The allegations, which Mr. Ailes denies, ended the talks.", "denies", "explicit"),
@@ -260,6 +262,8 @@ def test_broad_candidates_are_scored_with_their_category(text, phrase, category)
     "Mrs. Schlafly's pronouncements drove her antagonists to distraction.",
     "In Trump's mind, his willingness to be politically incorrect is a strength.",
     "But if she seemed to embody contradictions, they also reflected a society in flux.",
+    # a phrasal verb of dismissal needs a claim object ("brushed aside the material needs of working people")
+    "Democratic leaders have consistently brushed aside the material needs of working people.",
     # a negation in a subordinate clause of the response is not its content
     "His ex-wife contended that since she is not running for office, she should keep her privacy.",
 ])

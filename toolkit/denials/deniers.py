@@ -58,14 +58,17 @@ VERB_RULES: frozenset[str] = frozenset(
     # round 3: "Trump deflected.", "decided to push back."
     "deflected_bare push_back_bare "
     # round 4: "Mr. Sanders took issue with", "economists have contested that view"
-    "take_issue counter_that contest not_believe proved_wrong turn_tables".split()
+    "take_issue counter_that contest not_believe proved_wrong turn_tables "
+    # round 5: "Ryan's campaign shrugged off Trump's comments"
+    "brush_off".split()
 )
 
 _TELL = frozenset("tell tells told".split())
 _CLAUSE_OPENERS = frozenset("that which who because when while although though if as since".split())
 #: Verbs whose subject is also the subject of a following infinitive ("tried to refute", "used X to push back").
 _CONTROL = frozenset("""try tries tried trying use uses used using want wants wanted seek seeks sought decide decides
-decided plan plans planned hope hopes hoped move moves moved vow vows vowed refuse refuses refused""".split())
+decided plan plans planned hope hopes hoped move moves moved vow vows vowed refuse refuses refused
+choose chooses chose chosen""".split())
 _QUANTIFIERS = frozenset("many some most all several few both each none one two three half".split())
 PRONOUNS = frozenset("he she it they we i you".split())
 _OBJECT_PRONOUNS = frozenset("him them me us".split())
