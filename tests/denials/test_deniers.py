@@ -20,6 +20,13 @@ def _denier(text: str, phrase: str) -> str | None:
     # an infinitive takes the subject of the verb that controls it
     ("Beyond that, he used the speech to try to refute gloomy Republican assessments.", "refute", "he"),
     ("So far, he has chosen to shrug off recent attacks from the leading Republican candidate.", "shrug off", "he"),
+    # an adverb between subject and verb; a sentence-opening "But"; a reporting verb's word used as a noun
+    ("Priebus has aggressively pushed back on those charges.", "pushed back on", "Priebus"),
+    ("But Podesta said Gates was not working for the party and said Manafort was not involved.", "was not involved",
+     "Podesta"),
+    ("He implied a federal judge was biased because of his heritage.", "biased", "He"),
+    ("Last year's FBI statistics show that the numbers in Trump's tweet are incorrect.", "incorrect",
+     "FBI statistics"),
     ("Mr. Obama decided to use the most prominent platform in American politics to push back against the claims.",
      "push back against", "Mr. Obama"),
     # a coordinated verb phrase takes the subject opening its clause

@@ -31,7 +31,7 @@ explain explains explained contend contends contended maintain maintains maintai
 regards regarded rate rates rated conclude concludes concluded announce announces announced underline
 underlined underlines testify testifies testified stress stresses stressed emphasize emphasized emphasizes acknowledge acknowledged
 complain complained complains blast blasted slam slammed denounce denounced denounces cite cites cited
-reads read shows showed found find finds believe believes believed think thinks thought deny denies
+reads read show shows showed found find finds believe believes believed think thinks thought deny denies
 denied denying reject rejects rejected rejecting reported perceive perceives perceived consider considers
 considered deem deems deemed judge judged ruled wonder wonders wondered ponder ponders pondered
 interpret interprets interpreted expose exposes exposed prove proves proved imply implies implied
@@ -220,8 +220,10 @@ def _np_starting_at(toks: list[Token], i: int) -> Mention | None:
 
 def _subject_at(toks: list[Token], i: int) -> Mention | None:
     """The subject opening a clause at ``toks[i]``: a pronoun, a run of capitalised words, or a determiner phrase."""
-    if i >= len(toks) or toks[i].low in _VERBAL:
-        return None
+    while i < len(toks) and toks[i].low in _OPENERS:  # "But Podesta said ... and said": no "But Podesta"
+        i += 1
+    if i >= len(toks) or toks[i].low in _VERBAL or (toks[i].low.endswith("ing") and toks[i].word[:1].islower()):
+        return None  # a verb, or a gerund ("But ignoring or denying the progress ... carries risks"): nobody
     if toks[i].low in PRONOUNS:
         return Mention(toks[i].start, toks[i].end)
     j = i + 1 if toks[i].low in _DETERMINERS else i
@@ -236,7 +238,7 @@ def _subject_at(toks: list[Token], i: int) -> Mention | None:
 def subject_before(toks: list[Token], i: int) -> Mention | None:
     """The subject of the verb at ``toks[i]``: skip auxiliaries/adverbs, relative clauses and appositions."""
     k = i - 1
-    while k >= 0 and toks[k].low in _SKIP:
+    while k >= 0 and (toks[k].low in _SKIP or _adverb(toks[k])):
         k -= 1
     if k >= 0 and toks[k].low == "to":
         # an infinitive ("he used the speech to try to refute", "Mr. Obama decided to use ... to push back"): the
@@ -447,7 +449,7 @@ def _find(toks: list[Token], start: int, end: int, *, verb: bool) -> Iterator[Me
     # the nearest reporting verb before the denial, then after it
     for n in range(first - 1, -1, -1):
         # "-ing" forms are participles ("tweets accusing X", ", saying"): the finite verb decides
-        if toks[n].low in SPEECH_VERBS and not toks[n].low.endswith("ing"):
+        if toks[n].low in SPEECH_VERBS and not toks[n].low.endswith("ing") and not _noun_use(toks, n):
             yield speaker_of_verb(toks, n)
     # a participle of speech after a comma ("Cruz took the stage ..., saying ... was incorrect"; "The campaign
     # pushed back, calling it ..."): its subject is the sentence's subject
@@ -458,8 +460,37 @@ def _find(toks: list[Token], start: int, end: int, *, verb: bool) -> Iterator[Me
     # not inside the denial's own complement ("denying that Fields was telling the truth": Fields is the accused)
     if not (last < len(toks) and toks[last].low == "that"):
         for n in range(last, len(toks)):
-            if toks[n].low in SPEECH_VERBS:
+            if toks[n].low in SPEECH_VERBS and not _noun_use(toks, n):
                 yield speaker_of_verb(toks, n, first_after=last)
+
+
+#: Words ending in "ly" that are no adverbs ("the family denied").
+_LY_NOUNS = frozenset("family assembly rally ally supply reply anomaly monopoly bully belly jelly homily".split())
+#: Adjective endings between an article and a reporting verb used as a noun ("a federal judge", "a Mexican-American
+#: judge", "the Republican report").
+_ADJECTIVE_ENDINGS = ("al", "an", "ese", "ish", "ic")
+_IRREGULAR_PAST = frozenset("said told wrote saw found thought read".split())
+
+
+def _adverb(tok: Token) -> bool:
+    """An adverb in "-ly" between a subject and its verb ("Priebus has aggressively pushed back")."""
+    return tok.low.endswith("ly") and len(tok.low) > 4 and tok.word[:1].islower() and tok.low not in _LY_NOUNS
+
+
+def _noun_use(toks: list[Token], n: int) -> bool:
+    """A reporting verb's word used as a noun: after an article or a possessive ("Trump's tweet", "the report"), or
+    after an article and an adjective ("a federal judge")."""
+    if n == 0:
+        return False
+    prev = toks[n - 1].low
+    if prev in _DETERMINERS or prev.endswith(("'s", "’s")):
+        return True
+    if n < 2 or toks[n - 2].low not in {"a", "an", "the"}:
+        return False
+    word = toks[n].low
+    # "the Sanders show": a name as a modifier; not "The Senate rejected", "The Pentagon said" (a past form)
+    base = not word.endswith(("ed", "s")) and word not in _IRREGULAR_PAST
+    return prev.endswith(_ADJECTIVE_ENDINGS) or (base and _is_cap(toks[n - 1]))
 
 
 def _verb_like(tok: Token) -> bool:
