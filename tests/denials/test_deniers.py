@@ -25,6 +25,9 @@ def _denier(text: str, phrase: str) -> str | None:
     ("But Podesta said Gates was not working for the party and said Manafort was not involved.", "was not involved",
      "Podesta"),
     ("He implied a federal judge was biased because of his heritage.", "biased", "He"),
+    # the head of a relational "of" phrase; a modal between subject and verb
+    ("But supporters of the bill have rejected Saudi concerns.", "rejected", "supporters of the bill"),
+    ("The former ambassador said Mexico must rebut Trump's claims.", "rebut", "Mexico"),
     ("Last year's FBI statistics show that the numbers in Trump's tweet are incorrect.", "incorrect",
      "FBI statistics"),
     ("Mr. Obama decided to use the most prominent platform in American politics to push back against the claims.",

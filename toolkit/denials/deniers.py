@@ -75,7 +75,7 @@ _OBJECT_PRONOUNS = frozenset("him them me us".split())
 _DASHES = frozenset("— – -".split())
 _DETERMINERS = frozenset("the a an his her its their this these those our my your".split())
 #: Words skipped between a subject and its verb ("Moscow has repeatedly denied").
-_SKIP = frozenset("""has have had is are was were will would could should may might can also again repeatedly
+_SKIP = frozenset("""has have had is are was were will would could should may might can must shall also again repeatedly
 previously earlier already long since then immediately quickly publicly later strongly flatly categorically
 firmly vehemently been did does do always never often swiftly promptly angrily sharply simply just herself
 himself itself themselves once twice both all not only even still yet further vigorously widely""".split())
@@ -182,6 +182,11 @@ def np_ending_at(toks: list[Token], i: int) -> Mention | None:
     while k - 1 >= 0 and i - k < 5:
         prev = toks[k - 1]
         if prev.low in _DETERMINERS:
+            if (k - 3 >= 0 and toks[k - 2].low == "of" and toks[k - 3].word[:1].islower() and toks[k - 3].low not in _STOP
+                    and toks[k - 3].low not in _SKIP and toks[k - 3].low not in _DETERMINERS
+                    and toks[k - 3].low not in PRONOUNS and toks[k - 3].low not in _OBJECT_PRONOUNS):
+                k -= 3  # "supporters of the bill": the head before a relational "of", not the object after it
+                continue
             return Mention(prev.start, last.end)
         if _is_cap(prev) and prev.low not in _OPENERS:
             m = np_ending_at(toks, k - 1)
@@ -470,6 +475,8 @@ _LY_NOUNS = frozenset("family assembly rally ally supply reply anomaly monopoly 
 #: judge", "the Republican report").
 _ADJECTIVE_ENDINGS = ("al", "an", "ese", "ish", "ic")
 _IRREGULAR_PAST = frozenset("said told wrote saw found thought read".split())
+_MORE_ADJECTIVE_ENDINGS = ("ive", "ous", "est", "ful", "ible", "able")
+_DEGREE = frozenset("most more latest new own earlier first last".split())
 
 
 def _adverb(tok: Token) -> bool:
@@ -485,9 +492,17 @@ def _noun_use(toks: list[Token], n: int) -> bool:
     prev = toks[n - 1].low
     if prev in _DETERMINERS or prev.endswith(("'s", "’s")):
         return True
+    word = toks[n].low
+    base = not word.endswith(("ed", "s")) and word not in _IRREGULAR_PAST
+    for k in range(n - 2, max(-1, n - 4), -1):  # "Podliska's most explosive claim": a possessive, then adjectives
+        low = toks[k].low
+        if low in _POSSESSIVES or low.endswith(("'s", "’s", "s'", "s’")):
+            return base and all(t.low in _DEGREE or t.low.endswith(_ADJECTIVE_ENDINGS + _MORE_ADJECTIVE_ENDINGS)
+                                for t in toks[k + 1:n])
+        if not toks[k].word[:1].isalnum():
+            break
     if n < 2 or toks[n - 2].low not in {"a", "an", "the"}:
         return False
-    word = toks[n].low
     # "the Sanders show": a name as a modifier; not "The Senate rejected", "The Pentagon said" (a past form)
     base = not word.endswith(("ed", "s")) and word not in _IRREGULAR_PAST
     return prev.endswith(_ADJECTIVE_ENDINGS) or (base and _is_cap(toks[n - 1]))
