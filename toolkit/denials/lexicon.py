@@ -261,6 +261,18 @@ class _Matcher:
     stems: tuple[tuple[str, tuple[int, ...]], ...]
     always: tuple[int, ...]
     patterns: tuple[re.Pattern[str], ...]
+    #: One word position (no ``re:``): a match is the trigger's word itself, so it starts at the trigger.
+    anchored: tuple[bool, ...]
+    #: The entries a trigger word or stem occurrence may start, filled as words are met.
+    entries_of: dict[str, tuple[int, ...]]
+
+    def entries(self, word: str) -> tuple[int, ...]:
+        """The entries to try at an occurrence of ``word`` (its own, and those of the stems it starts with)."""
+        found = self.entries_of.get(word)
+        if found is None:
+            found = self.by_word.get(word, ()) + tuple(i for stem, ids in self.stems if word.startswith(stem) for i in ids)
+            self.entries_of[word] = found
+        return found
 
 
 #: How far before/after a trigger occurrence a match may start/end (characters).
@@ -286,8 +298,9 @@ def _matcher(lexicon: Lexicon) -> _Matcher:
     body = "|".join(x for x in (exact and rf"{exact}(?!\w|['’]\w)", stems) if x) or "(?!)"
     scan = rf"{WORD_START}(?:{body})"
     patterns = tuple(entry_regex(e.pattern) for e in lexicon.entries)
+    anchored = tuple(not e.pattern.startswith("re:") and len(e.pattern.split()) == 1 for e in lexicon.entries)
     return _Matcher(scan, {w: tuple(v) for w, v in by_word.items()},
-                    tuple((s, tuple(v)) for s, v in sorted(by_stem.items())), tuple(always), patterns)
+                    tuple((s, tuple(v)) for s, v in sorted(by_stem.items())), tuple(always), patterns, anchored, {})
 
 
 @lru_cache(maxsize=32)
@@ -336,13 +349,16 @@ def find_matches(text: str, lexicon: Lexicon, hits: list[tuple[int, str]] | None
         hits = trigger_hits(text, lexicon)
     found: set[tuple[int, int, int]] = set()
     n = len(text)
+    patterns, anchored = m.patterns, m.anchored
     for p, word in hits:
-        entries = m.by_word.get(word, ())
-        if m.stems:
-            entries = tuple(entries) + tuple(i for stem, ids in m.stems if word.startswith(stem) for i in ids)
         lo, hi = max(0, p - _WINDOW_BEFORE), min(n, p + _WINDOW_AFTER)
-        for i in entries:
-            for match in m.patterns[i].finditer(text, lo, hi):
+        for i in m.entries(word):
+            if anchored[i]:  # the match, if any, starts at the trigger: no search of the window before it
+                match = patterns[i].match(text, p, hi)
+                if match is not None and (match.end() < hi or hi == n):
+                    found.add((p, match.end(), i))
+                continue
+            for match in patterns[i].finditer(text, lo, hi):
                 s, e = match.span()
                 if s > p:
                     break
