@@ -264,6 +264,11 @@ def test_broad_candidates_are_scored_with_their_category(text, phrase, category)
     "But if she seemed to embody contradictions, they also reflected a society in flux.",
     # a phrasal verb of dismissal needs a claim object ("brushed aside the material needs of working people")
     "Democratic leaders have consistently brushed aside the material needs of working people.",
+    # a lawsuit for defamation; repudiating a legacy or a person; "disputes" as a noun after a quantifier
+    "He sued Trump in U.S. District Court in Pennsylvania for defamation of character.",
+    "Donald Trump filed a potentially ruinous defamation suit against the customer.",
+    "But Mrs. Clinton has also had to repudiate crucial parts of her husband's legacy.",
+    "The two countries were reaching closure on many disputes that had divided them.",
     # a negation in a subordinate clause of the response is not its content
     "His ex-wife contended that since she is not running for office, she should keep her privacy.",
 ])

@@ -44,7 +44,8 @@ WORD_START = r"(?<!\w)(?<!\w['’])"
 WORD_END = r"(?!\w|['’]\w|-\w)"
 
 _COPULAS = frozenset("is are was were be been being as seems seem sounds sound look looks remains".split())
-_DETERMINERS_ADJ = frozenset("""a an the this that these those his her its their our my your any some no
+_DETERMINERS_ADJ = frozenset("""a an the this that these those his her its their our my your any some no many several few
+numerous other both
 border legal trade labor labour contract territorial land water custody family court long bitter ongoing
 international diplomatic political labour-management pay wage""".split())
 #: Words written with a full stop that does not end the sentence ("Mr. Sanders's attack", "U.S. claims").
