@@ -269,6 +269,12 @@ def test_broad_candidates_are_scored_with_their_category(text, phrase, category)
     "Donald Trump filed a potentially ruinous defamation suit against the customer.",
     "But Mrs. Clinton has also had to repudiate crucial parts of her husband's legacy.",
     "The two countries were reaching closure on many disputes that had divided them.",
+    # terror attacks; a withheld support; a policy taken issue with; an idiom
+    "All three candidates issued statements condemning the coordinated attacks in Paris.",
+    "A series of similarly coordinated attacks killed 130 people in Paris in November.",
+    "The report found no stand down order or a denial of available air support.",
+    "In particular, Sanders takes issue with a new oversight board created under the legislation.",
+    "In a speech last July, he said: Let no one be mistaken, this candidacy is a cancer.",
     # a negation in a subordinate clause of the response is not its content
     "His ex-wife contended that since she is not running for office, she should keep her privacy.",
 ])
