@@ -53,6 +53,7 @@ def _found(text):
     ("Both campaigns said the election was rigged by officials.", "rigged", "delegitimize"),
     ("We disagree strongly with those claims, which are meritless.", "meritless", "no_evidence"),
     ("It is time to abandon the canard that he is saving democracy.", "canard", "falsity"),
+    ("Ms. Conway rejected the idea that the changes amounted to a shake-up.", "rejected", "explicit"),
     ("Ryan's campaign shrugged off Trump's comments.", "shrugged off", "explicit"),
     ("He brushed off these concerns.", "brushed off", "explicit"),
     # round 5: a claim or nothing after "deny" is the rejection; "wrong to say"; a clause runs on past "Mr."
@@ -275,6 +276,10 @@ def test_broad_candidates_are_scored_with_their_category(text, phrase, category)
     "The report found no stand down order or a denial of available air support.",
     "In particular, Sanders takes issue with a new oversight board created under the legislation.",
     "In a speech last July, he said: Let no one be mistaken, this candidacy is a cancer.",
+    # "the idea of" a proposal; a gap made up; a happening that is only not every day
+    "GOP candidates resoundingly reject the idea of a minimum wage hike.",
+    "Much of that difference will be made up by the fact that lots of Republicans do not vote.",
+    "The agents knew to brace for the eruptions: they didn't happen every day.",
     # a negation in a subordinate clause of the response is not its content
     "His ex-wife contended that since she is not running for office, she should keep her privacy.",
 ])

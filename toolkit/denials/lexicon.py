@@ -497,6 +497,8 @@ def sense_ok(entry: Entry, text: str, start: int, end: int) -> bool:
             return False
         if name == "claim_after":
             window = [w for w in clause_after[: int(arg or 4)] if w.isalnum() or "’" in w or "'" in w]
+            # "the idea of a minimum wage hike" is a proposal; "the idea that ..." a claim
+            window = [w for k, w in enumerate(window) if not (w in {"idea", "ideas"} and window[k + 1:k + 2] == ["of"])]
             passive = prev in {"was", "were", "been", "be", "being", "is", "are"} and set(before[-6:]) & CLAIM_WORDS
             # "as" after a pronoun object ("dismissed them as lies"); not after any object ("rejects Nikki Haley as
             # a spokeswoman", "rejected bills painted as anti-gay")
