@@ -304,7 +304,7 @@ def test_not_a_denial(text):
      "disinformation campaign", "Maria Zakharova"),
     # prefer a name over a pronoun across a coordination, not into a reported clause
     ("The former senator said it was a mistake, but she denied that she mishandled secrets.", "denied", "The former senator"),
-    ("Top advisers said he had rejected the idea of a farewell address.", "rejected", "he"),
+    ("Top advisers said he had rejected the idea that he would give a farewell address.", "rejected", "he"),
     # an antecedent across "many of whom"
     ("It has not gone over well with family members of 9/11 victims, many of whom say the claims are unfounded.",
      "unfounded", "family members of 9/11 victims"),
