@@ -501,11 +501,19 @@ def _noun_use(toks: list[Token], n: int) -> bool:
                                 for t in toks[k + 1:n])
         if not toks[k].word[:1].isalnum():
             break
-    if n < 2 or toks[n - 2].low not in {"a", "an", "the"}:
-        return False
-    # "the Sanders show": a name as a modifier; not "The Senate rejected", "The Pentagon said" (a past form)
-    base = not word.endswith(("ed", "s")) and word not in _IRREGULAR_PAST
-    return prev.endswith(_ADJECTIVE_ENDINGS) or (base and _is_cap(toks[n - 1]))
+    # an article, then adjectives or names ("a federal judge", "a Latino federal judge", "the Sanders show"); with a
+    # name among them only a base form is a noun: not "The Senate rejected", "The Pentagon said"
+    named = False
+    for k in range(n - 1, max(-1, n - 4), -1):
+        tok = toks[k]
+        if tok.low in {"a", "an", "the"}:
+            return k < n - 1 and (not named or base)
+        if tok.low.endswith(_ADJECTIVE_ENDINGS):
+            continue
+        if not _is_cap(tok):
+            return False
+        named = True
+    return False
 
 
 def _verb_like(tok: Token) -> bool:

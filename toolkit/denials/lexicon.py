@@ -33,7 +33,8 @@ findings conclusion conclusions evidence assessment speculation insinuation insi
 remarks impression portrayal depiction headline headlines tweet tweets article articles assumption belief
 perception concerns complaint complaints analysis data figures numbers estimate estimates poll polls polling ad ads
 advertisement video photos image reasoning logic rationale rationales justification excuse excuses
-issue crisis controversy scandal outrage hype furor view views attack attacks proposition prediction predictions forecast forecasts
+issue crisis controversy scandal outrage hype furor view views attack attacks proposition prediction predictions
+forecast forecasts
 claimed claiming stated asserted alleged alleging suggested suggesting said saying accused accusing
 reported reporting portrayed portraying described describing characterized implied implying
 """.split())
