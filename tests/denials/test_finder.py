@@ -280,6 +280,10 @@ def test_broad_candidates_are_scored_with_their_category(text, phrase, category)
     "GOP candidates resoundingly reject the idea of a minimum wage hike.",
     "Much of that difference will be made up by the fact that lots of Republicans do not vote.",
     "The agents knew to brace for the eruptions: they didn't happen every day.",
+    # "true of" is said of a case; "like garbage" a simile; "cherry-picking in" strongholds a campaign tactic
+    "Live television amplifies his reach, something that wasn't true of previous GOP nominees.",
+    "Just because I pick up trash doesn't mean you can treat me like garbage.",
+    "Kasich can do a lot of damage by cherry-picking in Democratic strongholds.",
     # a negation in a subordinate clause of the response is not its content
     "His ex-wife contended that since she is not running for office, she should keep her privacy.",
 ])
