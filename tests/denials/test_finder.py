@@ -478,6 +478,31 @@ def test_one_scan_serves_both_passes(text):
         assert find_matches(text, part, hits) == find_matches(text, part)
 
 
+_SCAN_PIECES = ("denied deny den no not nothing fabricat fabricated lie lies lied smoke smoke-screen screen DENIED Lie "
+                "didn't n’t Moscow ab".split() + list(" “”\".,\n-’'_") + [" ", " ", " "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_SCAN_PIECES), max_size=80).map("".join))
+def test_automaton_scan_equals_the_trigger_regex(text):
+    # the Aho-Corasick scan must give exactly the hits of the regex it replaced (word starts, whole words before
+    # stems, the longer first, no overlaps)
+    from toolkit.denials.lexicon import _matcher, _scanner
+
+    from toolkit.denials.lexicon import parse_lexicon
+
+    # the shipped lexicon, and one whose whole words and stems start alike ("denied" and "den*", "lie" and "lie*")
+    overlapping = parse_lexicon([
+        "a\tdeny|denied\texplicit\tt\t", "b\tden*\texplicit\tt\t", "c\tfabricat*\tfalsity\tt\t",
+        "d\tfabricated\tfalsity\tt\t", "e\tlie\tfalsity\tt\t", "f\tlie*\tfalsity\tt\t", "g\tno\texplicit\tt\t",
+        "h\tsmoke-screen\tcounter_accusation\tt\t", "i\tscreen\tcounter_accusation\tt\t",
+    ], origin="test")
+    lowered = text.lower()
+    for lexicon in (default_lexicon(), overlapping):
+        regex = [(m.start(), m.group()) for m in _scanner(_matcher(lexicon).scan, False).finditer(lowered)]
+        assert trigger_hits(text, lexicon) == regex
+
+
 def test_every_shipped_entry_has_a_trigger():
     for entry in default_lexicon().entries:
         assert entry_triggers(entry), entry.id
