@@ -358,12 +358,6 @@ def _automaton(words: tuple[str, ...], stems: tuple[str, ...]) -> Any:
     return automaton
 
 
-def _word_char(text: str, i: int) -> bool:
-    """Whether ``text[i]`` is what a regex ``\\w`` matches (Python's: a letter, a digit or "_")."""
-    c = text[i]
-    return c.isalnum() or c == "_"
-
-
 def _automaton_hits(lowered: str, automaton: Any) -> list[tuple[int, str]]:
     """The hits of ``m.scan`` (:data:`WORD_START`, then the longest whole trigger word, else the longest stem; no
     overlaps, left to right) from the automaton's occurrences of every key anywhere in ``lowered``."""
@@ -371,14 +365,22 @@ def _automaton_hits(lowered: str, automaton: Any) -> list[tuple[int, str]]:
         return []
     n = len(lowered)
     best: dict[int, tuple[bool, int]] = {}
+    # a regex's \w is a letter, a digit or "_" (str.isalnum, or "_"); the checks are inline: a function call per
+    # occurrence cost as much as the scan
     for end, (length, word, stem) in automaton.iter(lowered):
         start = end - length + 1
-        if start and (_word_char(lowered, start - 1)
-                      or (lowered[start - 1] in "'’" and start > 1 and _word_char(lowered, start - 2))):
-            continue  # not at the start of a word
-        after = end + 1
-        whole = word and not (after < n and (_word_char(lowered, after) or (
-            lowered[after] in "'’" and after + 1 < n and _word_char(lowered, after + 1))))
+        if start:
+            c = lowered[start - 1]
+            if c.isalnum() or c == "_":
+                continue  # inside a word
+            if c in "'’" and start > 1 and (lowered[start - 2].isalnum() or lowered[start - 2] == "_"):
+                continue  # after a word's apostrophe ("didn't")
+        whole = word
+        if word and end + 1 < n:
+            c = lowered[end + 1]
+            if c.isalnum() or c == "_" or (c in "'’" and end + 2 < n and (lowered[end + 2].isalnum()
+                                                                        or lowered[end + 2] == "_")):
+                whole = False  # the word goes on
         if whole or stem:
             found = (whole, length)  # a whole word before a stem, then the longer
             if found > best.get(start, (False, 0)):
