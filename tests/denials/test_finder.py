@@ -284,6 +284,8 @@ def test_broad_candidates_are_scored_with_their_category(text, phrase, category)
     "Live television amplifies his reach, something that wasn't true of previous GOP nominees.",
     "Just because I pick up trash doesn't mean you can treat me like garbage.",
     "Kasich can do a lot of damage by cherry-picking in Democratic strongholds.",
+    # misrepresenting oneself is about who one is, not about a claim
+    "It also accused another reporter of misrepresenting herself in interviews.",
     # a hypothetical; a motive its owner admits
     "If that doesn't happen, Trump will be relying on the longtime party operative.",
     "Cruz openly admitted that his pick was politically motivated.",
