@@ -508,6 +508,19 @@ def test_automaton_scan_equals_the_trigger_regex(text):
         assert trigger_hits(text, lexicon) == regex
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_SCAN_PIECES + ["insisted", "INSISTED", "maintains", "said", "responded", "countered"]),
+                max_size=80).map("".join))
+def test_scan_finds_the_context_words_a_substring_search_finds(text):
+    # the broad entries run only where a word of their after: list occurs; the scan must see exactly those words
+    from toolkit.denials.lexicon import _matcher, scan_text
+
+    lexicon = default_lexicon()
+    context = _matcher(lexicon).context_words
+    assert context  # the shipped lexicon has broad entries
+    assert scan_text(text, lexicon)[1] == frozenset(w for w in context if w in text.lower())
+
+
 def test_every_shipped_entry_has_a_trigger():
     for entry in default_lexicon().entries:
         assert entry_triggers(entry), entry.id

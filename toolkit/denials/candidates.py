@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
 from typing import NamedTuple, Sequence
 
-from toolkit.denials.lexicon import CLAIM_WORDS, Entry, Lexicon, find_matches, sense_ok, split_passes, trigger_hits
+from toolkit.denials.lexicon import (CLAIM_WORDS, Entry, Lexicon, after_words, find_matches, scan_text, sense_ok,
+                                     split_passes)
 from toolkit.denials.negation import intensified_start, is_negated
 
 
@@ -97,7 +97,7 @@ def find_candidates(text: str, lexicon: Lexicon) -> list[Candidate]:
     TRAIN folds.
     """
     first, second = split_passes(lexicon)
-    hits = trigger_hits(text, lexicon)  # one scan for both passes
+    hits, context = scan_text(text, lexicon)  # one scan for both passes, and for the broad entries' context words
     out = []
     for start, end, index in find_matches(text, first, hits):
         entry = first.entries[index]
@@ -106,7 +106,7 @@ def find_candidates(text: str, lexicon: Lexicon) -> list[Candidate]:
         if negated or not sense_ok(entry, text, start, end):
             continue
         out.append(Candidate(intensified_start(text, start), end, _category(entry, text, start, end), entry.id, False))
-    second = _applicable(second, text.lower())
+    second = _applicable(second, context)
     if second.entries:
         taken = [(c.start, c.end) for c in out]
         for start, end, index in find_matches(text, second, hits):
@@ -121,27 +121,21 @@ def find_candidates(text: str, lexicon: Lexicon) -> list[Candidate]:
 
 
 _ACCUSED = re.compile(r"\b(?:" + "|".join(sorted(ACCUSE)) + r")\b", re.IGNORECASE)
-def _may_apply(entry: Entry, lowered: str) -> bool:
-    """False when no word of an ``after:`` list of the entry occurs anywhere in the text (its check must fail)."""
+def _may_apply(entry: Entry, present: frozenset[str]) -> bool:
+    """False when no word of an ``after:`` list of the entry occurs anywhere in the text (its check must fail);
+    ``present``: the context words :func:`toolkit.denials.lexicon.scan_text` found in the text."""
     for name, arg in entry.sense:
-        if name == "after" and not any(w in lowered for w in _words_of(arg.partition(":")[2])):
+        if name == "after" and not any(w in present for w in after_words(arg.partition(":")[2])):
             return False
     return True
-
-
-@lru_cache(maxsize=256)
-def _words_of(words: str) -> tuple[str, ...]:
-    """The ``|``-separated words of an ``after:`` list, lower-cased, split once per list (`in` on the text is a fast
-    C search per word; one alternation pattern over the text was 2.5 times slower)."""
-    return tuple(w for w in words.lower().split("|") if w)
 
 
 _SUBSETS: dict[tuple[Entry, ...], Lexicon] = {}
 
 
-def _applicable(second: Lexicon, lowered: str) -> Lexicon:
+def _applicable(second: Lexicon, present: frozenset[str]) -> Lexicon:
     """The broad entries that may pass their ``after:`` check in this text (the others cost a regex per "not")."""
-    keep = tuple(e for e in second.entries if _may_apply(e, lowered))
+    keep = tuple(e for e in second.entries if _may_apply(e, present))
     if len(keep) == len(second.entries):
         return second
     cached = _SUBSETS.get(keep)

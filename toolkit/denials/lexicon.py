@@ -269,6 +269,8 @@ class _Matcher:
     anchored: tuple[bool, ...]
     #: The entries a trigger word or stem occurrence may start, filled as words are met.
     entries_of: dict[str, tuple[int, ...]]
+    #: Every word of the entries' ``after:`` lists, lower-cased (looked for by the same scan as the triggers).
+    context_words: tuple[str, ...] = ()
 
     def entries(self, word: str) -> tuple[int, ...]:
         """The entries to try at an occurrence of ``word`` (its own, and those of the stems it starts with)."""
@@ -303,8 +305,17 @@ def _matcher(lexicon: Lexicon) -> _Matcher:
     scan = rf"{WORD_START}(?:{body})"
     patterns = tuple(entry_regex(e.pattern) for e in lexicon.entries)
     anchored = tuple(not e.pattern.startswith("re:") and len(e.pattern.split()) == 1 for e in lexicon.entries)
+    context = sorted({w for e in lexicon.entries for name, arg in e.sense if name == "after"
+                      for w in after_words(arg.partition(":")[2])})
     return _Matcher(scan, {w: tuple(v) for w, v in by_word.items()},
-                    tuple((s, tuple(v)) for s, v in sorted(by_stem.items())), tuple(always), patterns, anchored, {})
+                    tuple((s, tuple(v)) for s, v in sorted(by_stem.items())), tuple(always), patterns, anchored, {},
+                    tuple(context))
+
+
+@lru_cache(maxsize=256)
+def after_words(words: str) -> tuple[str, ...]:
+    """The ``|``-separated words of an ``after:`` list, lower-cased, split once per list."""
+    return tuple(w for w in words.lower().split("|") if w)
 
 
 @lru_cache(maxsize=32)
@@ -329,26 +340,41 @@ def trigger_hits(text: str, lexicon: Lexicon) -> list[tuple[int, str]]:
     """The occurrences of the lexicon's trigger words in ``text``: ``(offset, lower-cased word or stem)``.
 
     One scan serves every sub-lexicon of ``lexicon`` (:func:`split_passes`): a trigger is a whole word or a
-    word's stem, so the union's scan finds each one that a sub-lexicon's own scan would. The scan is an
-    Aho-Corasick automaton (pyahocorasick, in C: half the time of the equivalent regex, whose lookbehinds at every
-    position cost more than the matching); it gives what ``m.scan`` would.
+    word's stem, so the union's scan finds each one that a sub-lexicon's own scan would.
+    """
+    return scan_text(text, lexicon)[0]
+
+
+def scan_text(text: str, lexicon: Lexicon) -> tuple[list[tuple[int, str]], frozenset[str]]:
+    """The :func:`trigger_hits` of ``text``, and which words of the lexicon's ``after:`` lists occur in its lower-cased
+    form (anywhere, as substrings: the test a broad entry must pass to be worth running on the text).
+
+    One Aho-Corasick automaton (pyahocorasick, in C) finds both: half the time of the trigger regex it replaced (whose
+    lookbehinds at every position cost more than the matching), and no search of the text per ``after:`` word.
     """
     m = _matcher(lexicon)
     lowered = text.lower()
+    context = m.context_words
     if len(lowered) == len(text):
-        return _automaton_hits(lowered, _automaton(tuple(m.by_word), tuple(stem for stem, _ in m.stems)))
+        return _automaton_hits(lowered, _automaton(tuple(m.by_word), tuple(stem for stem, _ in m.stems), context))
     # lower-casing changed the length (a dotted capital I): offsets must come from the text itself
-    return [(hit.start(), hit.group().lower()) for hit in _scanner(m.scan, True).finditer(text)]
+    hits = [(hit.start(), hit.group().lower()) for hit in _scanner(m.scan, True).finditer(text)]
+    return hits, frozenset(w for w in context if w in lowered)
 
 
 @lru_cache(maxsize=32)
-def _automaton(words: tuple[str, ...], stems: tuple[str, ...]) -> Any:
-    """The trigger words and stems as one Aho-Corasick automaton; each key's value is (length, word?, stem?)."""
-    kinds: dict[str, tuple[bool, bool]] = {}
+def _automaton(words: tuple[str, ...], stems: tuple[str, ...], context: tuple[str, ...] = ()) -> Any:
+    """The trigger words, stems and context words as one Aho-Corasick automaton; each key's value is (length, word?,
+    stem?, context?)."""
+    kinds: dict[str, tuple[bool, bool, bool]] = {}
     for word in words:
-        kinds[word] = (True, False)
+        kinds[word] = (True, False, False)
     for stem in stems:
-        kinds[stem] = (kinds.get(stem, (False, False))[0], True)
+        word, _, _ = kinds.get(stem, (False, False, False))
+        kinds[stem] = (word, True, False)
+    for key in context:
+        word, stem, _ = kinds.get(key, (False, False, False))
+        kinds[key] = (word, stem, True)
     automaton = ahocorasick.Automaton()
     for key in sorted(kinds):
         automaton.add_word(key, (len(key), *kinds[key]))
@@ -358,17 +384,23 @@ def _automaton(words: tuple[str, ...], stems: tuple[str, ...]) -> Any:
     return automaton
 
 
-def _automaton_hits(lowered: str, automaton: Any) -> list[tuple[int, str]]:
+def _automaton_hits(lowered: str, automaton: Any) -> tuple[list[tuple[int, str]], frozenset[str]]:
     """The hits of ``m.scan`` (:data:`WORD_START`, then the longest whole trigger word, else the longest stem; no
-    overlaps, left to right) from the automaton's occurrences of every key anywhere in ``lowered``."""
+    overlaps, left to right) from the automaton's occurrences of every key anywhere in ``lowered``; and the context
+    keys that occur."""
     if not len(automaton):
-        return []
+        return [], frozenset()
     n = len(lowered)
     best: dict[int, tuple[bool, int]] = {}
+    context: set[str] = set()
     # a regex's \w is a letter, a digit or "_" (str.isalnum, or "_"); the checks are inline: a function call per
     # occurrence cost as much as the scan
-    for end, (length, word, stem) in automaton.iter(lowered):
+    for end, (length, word, stem, in_context) in automaton.iter(lowered):
         start = end - length + 1
+        if in_context:
+            context.add(lowered[start:end + 1])
+            if not (word or stem):
+                continue
         if start:
             c = lowered[start - 1]
             if c.isalnum() or c == "_":
@@ -392,7 +424,7 @@ def _automaton_hits(lowered: str, automaton: Any) -> list[tuple[int, str]]:
             length = best[start][1]
             hits.append((start, lowered[start:start + length]))
             last = start + length
-    return hits
+    return hits, frozenset(context)
 
 
 def find_matches(text: str, lexicon: Lexicon, hits: list[tuple[int, str]] | None = None) -> list[tuple[int, int, int]]:
