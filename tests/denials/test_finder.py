@@ -286,6 +286,8 @@ def test_broad_candidates_are_scored_with_their_category(text, phrase, category)
     "Kasich can do a lot of damage by cherry-picking in Democratic strongholds.",
     # misrepresenting oneself is about who one is, not about a claim
     "It also accused another reporter of misrepresenting herself in interviews.",
+    # a negated opinion withholds the label
+    "He then defended the remark, saying, “I don’t think this is a ridiculous idea.”",
     # a hypothetical; a motive its owner admits
     "If that doesn't happen, Trump will be relying on the longtime party operative.",
     "Cruz openly admitted that his pick was politically motivated.",

@@ -29,9 +29,20 @@ _INTENSIFIER = (
 _INTENSIFIERS = re.compile(rf"(?<![\w’'])(?:{_INTENSIFIER}\s+){{1,2}}$", re.IGNORECASE)
 
 
+#: A negated opinion whose clause predicates the denial word ("I don't think this is a ridiculous idea", "we do not
+#: believe those reports were false"): the speaker withholds the label, so it is no denial.
+_NOT_THINK = re.compile(
+    r"(?:\b(?:not|never)|n[’']t)\s+(?:think|believe)\s+(?:that\s+)?(?:[\w’'\-]+\s+){0,3}?"
+    r"(?:is|are|was|were|be|[’']s|[’']re)\s+(?:(?:a|an|so|that|very|really|at\s+all)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def is_negated(text: str, start: int) -> bool:
-    """Whether the denial starting at ``start`` is negated or refused ("did not deny", "no one disputes")."""
-    return _NEGATED.search(text, max(0, start - 60), start) is not None
+    """Whether the denial starting at ``start`` is negated or refused ("did not deny", "no one disputes", "I don't
+    think this is a ridiculous idea")."""
+    return (_NEGATED.search(text, max(0, start - 60), start) is not None
+            or _NOT_THINK.search(text, max(0, start - 80), start) is not None)
 
 
 def intensified_start(text: str, start: int) -> int:
