@@ -514,7 +514,8 @@ _OBJECT_ENDS = frozenset("""that which who as to in of through for by and but or
 while since than about against over into during via if when saying""".split())
 _SECOND_OBJECT = frozenset("a an the any his her their its our your my".split())
 _PERSON_PRONOUNS = frozenset("him them us me you".split())  # not "her": "denied her involvement"
-_PASSIVE_AUX = frozenset("was were been be being is are get got gets".split())
+_BE_FORMS = frozenset("was were been be being is are".split())
+_PASSIVE_AUX = _BE_FORMS | {"get", "got", "gets"}
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today again".split())
 
 
@@ -527,7 +528,7 @@ def _withheld(words: list[str], prev: str | None, before: list[str]) -> bool:
     "deny many energized independents the right", "denying us justice"), or a passive whose subject is no claim
     ("the request was denied", "rights that had been denied victims"). A claim is one object ("denied the claims",
     "denied Russia's role"), or none ("a charge she has always denied")."""
-    if prev in _PASSIVE_AUX and not set(before[-6:]) & CLAIM_WORDS:
+    if prev in _PASSIVE_AUX and not _claim_before(before):
         return True
     words = [w for w in words if w not in _DAYS and not (w.endswith("ly") and len(w) > 4)]
     if words and words[0] in _PERSON_PRONOUNS and len(words) > 1 and words[1][0].isalpha() \
@@ -539,6 +540,11 @@ def _withheld(words: list[str], prev: str | None, before: list[str]) -> bool:
         if i and w in _SECOND_OBJECT:
             return True
     return False
+
+
+def _claim_before(before: list[str]) -> bool:
+    """Whether a claim noun is among the six words before a passive: its subject ("the charges were denied")."""
+    return not CLAIM_WORDS.isdisjoint(before[-6:])
 
 
 def sense_ok(entry: Entry, text: str, start: int, end: int) -> bool:
@@ -591,7 +597,7 @@ def sense_ok(entry: Entry, text: str, start: int, end: int) -> bool:
             window = [w for w in clause_after[: int(arg or 4)] if w.isalnum() or "’" in w or "'" in w]
             # "the idea of a minimum wage hike" is a proposal; "the idea that ..." a claim
             window = [w for k, w in enumerate(window) if not (w in {"idea", "ideas"} and window[k + 1:k + 2] == ["of"])]
-            passive = prev in {"was", "were", "been", "be", "being", "is", "are"} and set(before[-6:]) & CLAIM_WORDS
+            passive = prev in _BE_FORMS and _claim_before(before)
             # "as" after a pronoun object ("dismissed them as lies"); not after any object ("rejects Nikki Haley as
             # a spokeswoman", "rejected bills painted as anti-gay")
             as_claim = "as" in window and set(window[:window.index("as")]) & _OBJECT_PRONOUNS
