@@ -70,6 +70,11 @@ def _found(text):
     ("Lewandowski continued to assert that he never made contact with Fields.", "never made", "explicit"),
     ("Clinton testified that she neither sent nor received emails marked classified.", "neither sent nor received", "explicit"),
     ("The campaign responded that she never would have instructed an aide to do so.", "never would have instructed", "explicit"),
+    # a judging adjective said of a claim: near a claim noun, in a verdict, after a demonstrative copula
+    ("The senator called the charge absurd.", "absurd", "falsity"),
+    ("Her spokesman dismissed the whole story as “ludicrous.”", "ludicrous", "falsity"),
+    ("“That’s simply ridiculous,” the governor replied.", "simply ridiculous", "falsity"),
+    ("The mayor's preposterous claim that crime had doubled drew a rebuke.", "preposterous", "falsity"),
     # motive of an accusation (GUIDELINES.md: "to hurt my campaign")
     ("Trump has called climate change a hoax perpetrated by China to hurt U.S. manufacturing.",
      "to hurt U.S. manufacturing", "delegitimize"),
@@ -291,6 +296,11 @@ def test_broad_candidates_are_scored_with_their_category(text, phrase, category)
     # a hypothetical; a motive its owner admits
     "If that doesn't happen, Trump will be relying on the longtime party operative.",
     "Cruz openly admitted that his pick was politically motivated.",
+    # a judging adjective said of a person, a thing or a state of affairs rejects no claim
+    "The comedian told the hecklers they were being ridiculous.",
+    "Critics mocked the absurd, drawn-out theatrics of the convention.",
+    "It is absurd that voters waited six hours to cast a ballot.",
+    "He is the most ridiculous candidate the party has ever fielded.",
     # a negation in a subordinate clause of the response is not its content
     "His ex-wife contended that since she is not running for office, she should keep her privacy.",
 ])
@@ -629,6 +639,14 @@ def test_an_apostrophe_inside_a_word_starts_no_match():
     rx = re.compile(rf"{WORD_START}lies{WORD_END}")
     assert rx.findall("it's all 'lies' and ''lies''") == ["lies", "lies"]
     assert rx.findall("the allies' plan, the lies's end, o'lies") == []
+
+
+def test_a_misspelt_sense_constraint_fails_at_load_time_with_its_line():
+    from toolkit.denials.lexicon import parse_lexicon
+
+    lines = ["ok\tdenied\texplicit\tme\tnegatable", "bad\tbogus\tfalsity\tme\tclaim_afer:4"]
+    with pytest.raises(ValueError, match=r"mine\.tsv:2: unknown sense constraint 'claim_afer'"):
+        parse_lexicon(lines, origin="mine.tsv")
 
 
 def test_a_broken_pattern_fails_at_load_time_with_its_line(tmp_path):

@@ -97,10 +97,18 @@ class Lexicon:
         return _index(self)[entry_id]
 
 
-def _parse_sense(field: str) -> tuple[tuple[str, str], ...]:
+#: The sense constraints a lexicon may use (documented in the header of ``data/denials.tsv``).
+SENSE_NAMES: frozenset[str] = frozenset("""negatable trigger not_next not_prev not_before not_within next prev after
+broad verb not_recipient claim_after claim_near claim_if_attributive claim_or_copula judges_claim claim_category""".split())
+
+
+def _parse_sense(field: str, where: str) -> tuple[tuple[str, str], ...]:
     out = []
     for part in filter(None, (p.strip() for p in field.split(";"))):
         name, _, arg = part.partition(":")
+        if name.strip() not in SENSE_NAMES:  # a misspelt constraint would otherwise be ignored without a word
+            known = ", ".join(sorted(SENSE_NAMES))
+            raise ValueError(f"{where}: unknown sense constraint {name.strip()!r} (one of {known})")
         out.append((name.strip(), arg.strip()))
     return tuple(out)
 
@@ -130,7 +138,8 @@ def parse_lexicon(lines: Iterable[str], *, origin: str = "<lexicon>") -> Lexicon
         entry_id, pattern, category, source = (f.strip() for f in fields[:4])
         if category not in CATEGORIES:
             raise ValueError(f"{origin}:{number}: unknown category {category!r} (one of {', '.join(CATEGORIES)})")
-        entry = Entry(entry_id, pattern, category, source, _parse_sense(fields[4] if len(fields) > 4 else ""),
+        sense = _parse_sense(fields[4] if len(fields) > 4 else "", f"{origin}:{number}")
+        entry = Entry(entry_id, pattern, category, source, sense,
                       *_parse_counts(fields[5:7], f"{origin}:{number}"))
         try:  # fail at load time, with the line number, not at match time
             entry_regex(pattern)
@@ -542,6 +551,36 @@ def _withheld(words: list[str], prev: str | None, before: list[str]) -> bool:
     return False
 
 
+#: Verbs of a verdict whose small clause a judging adjective completes ("called that preposterous", "calling it absurd").
+_VERDICT_VERBS = frozenset("""call calls called calling deem deems deemed label labels labeled labelled branded find finds
+found consider considers considered""".split())
+#: Degree adverbs between a copula and a judging adjective ("It's downright ludicrous", "that is simply absurd").
+_DEGREE_ADVERBS = frozenset("""just so simply totally completely utterly downright patently beyond really quite absolutely
+frankly pretty truly clearly plainly""".split())
+#: A demonstrative or "it" fused with its copula ("That’s ridiculous").
+_POINTING_COPULAS = frozenset("that’s that's it’s it's this’s".split())
+
+
+def _judges_claim(unquoted: list[str], clause_after: list[str], nxt: str | None, quote_before: bool) -> bool:
+    """Whether a judging adjective ("absurd", "ridiculous") is said of a claim: a claim noun near ("an absurd claim",
+    "called the allegations unfair and absurd"), a verdict ("dismissed as absurd", "called that preposterous"), a
+    demonstrative subject ("That's ridiculous"), or a one-word quoted reply; not of a person ("you're being
+    ridiculous"), a thing ("the absurd theatrics") or a state of affairs ("It is absurd that you had ...")."""
+    if set(clause_after[:4]) & CLAIM_WORDS or set(unquoted[-4:]) & (CLAIM_WORDS | _VERDICT_VERBS):
+        return True
+    k = len(unquoted) - 1
+    while k >= 0 and unquoted[k] in _DEGREE_ADVERBS:
+        k -= 1
+    prev = unquoted[k] if k >= 0 else None
+    if prev == "as":
+        return True
+    extraposed = nxt in {"that", "to", "for"}  # "it is absurd that ...", "it's ridiculous to ...": an act, a state
+    pointing = prev in _POINTING_COPULAS or (prev in _COPULAS and k >= 1 and unquoted[k - 1] in {"that", "this", "it"})
+    if pointing and not extraposed:
+        return True
+    return quote_before and (nxt is None or not nxt[0].isalnum())
+
+
 def _claim_before(before: list[str]) -> bool:
     """Whether a claim noun is among the six words before a passive: its subject ("the charges were denied")."""
     return not CLAIM_WORDS.isdisjoint(before[-6:])
@@ -609,6 +648,9 @@ def sense_ok(entry: Entry, text: str, start: int, end: int) -> bool:
             n = int(arg or 3)
             if not set(before[-n:] + clause_after[:n]) & CLAIM_WORDS:
                 return False
+        if name == "judges_claim" and not _judges_claim(
+                unquoted, clause_after, nxt, text[max(0, start - 1):start] in {"“", '"', "‘", "'"}):
+            return False
         if name == "claim_or_copula":
             quote_before = text[max(0, start - 1):start] in {"“", '"', "‘", "'"}
             # a claim noun right before: the object of a small clause ("deemed those statements false")
