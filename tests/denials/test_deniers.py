@@ -115,6 +115,34 @@ def test_denier_round_3(text, phrase, denier):
     assert _denier(text, phrase) == denier
 
 
+@pytest.mark.parametrize("text, phrase, denier", [
+    # a verb rule's noun has a possessor, not a subject; an article alone gives nobody
+    ("The film is the latest salvo in Ohioans' bitter rebuttal to the governor.", "rebuttal", "Ohioans"),
+    ("The budget is a sweeping refutation of everything we built.", "refutation", None),
+    # a prepositional phrase before the verb: part of the subject, or an adjunct of time
+    ("The diplomats at the consulate disputed the account.", "disputed", "The diplomats at the consulate"),
+    ("Senator Ward on Tuesday rejected the claims as baseless.", "rejected", "Senator Ward"),
+    # a gerund takes the subject of the verb before it, or of the verb that spends a time or turn on it
+    ("Then she began dismissing the notion that the vote was close.", "dismissing", "she"),
+    ("The ministry had spent weeks pushing back against reports that the talks failed.", "pushing back against",
+     "The ministry"),
+    # a participle after a prepositional object: what the clause's subject shows
+    ("Footage shows the driver had his hands on the wheel, contradicting the police account.", "contradicting",
+     "Footage"),
+    # a noun of saying is no reporting verb: the speaker of the sentence denies
+    ('Aide Jo Park said Monday that the mayor\'s claim that taxes rose is "simply not true."', "simply not true",
+     "Aide Jo Park"),
+    # a name's possessive, an adverbial opening, an adjunct of time: no denier there
+    ("The aide appeared to rely on the senator's discredited theory of the case.", "discredited", None),
+    ("The aide appeared to rely on Senator Ward's discredited theory of the case.", "discredited", None),
+    ("With the campaign reeling and denying claims of fraud, delegates voted.", "denying", None),
+    ("The week before, at a rally, the governor was blunt, claiming without evidence that turnout fell.",
+     "without evidence", None),
+])
+def test_denier_round_6(text, phrase, denier):
+    assert _denier(text, phrase) == denier
+
+
 @pytest.mark.parametrize("text, category", [
     ("Donald Trump is discrediting an earlier report from Bloomberg.", "explicit"),
     ("The notion that she merits votes was roundly discredited in New Hampshire.", "explicit"),

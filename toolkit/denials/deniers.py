@@ -44,7 +44,9 @@ denials position argument arguments account explanation response answer testimon
 retort verdict""".split())
 #: Nouns of saying that someone issues ("put out a warning", "released a statement"): its verb's subject is the denier.
 _ISSUED_NOUNS = frozenset("statement statements warning warnings message response reply answer retort verdict".split())
-_DENIAL_NOUNS = frozenset("denial denials rejection dismissal refutation rebuttal repudiation disavowal".split())
+#: Nouns of denying: their possessor is the denier ("Turkey's denial"); a verb rule matching one has no subject.
+DENIAL_NOUNS: frozenset[str] = frozenset("""denial denials rejection rejections dismissal dismissals refutation refutations rebuttal
+rebuttals repudiation repudiations disavowal disavowals refusal refusals""".split())
 _POSSESSIVES = frozenset("his her their its our my".split())
 
 #: Denial entries whose matched word is itself a verb: the denier is its grammatical subject. Not "lied" or
@@ -64,6 +66,17 @@ VERB_RULES: frozenset[str] = frozenset(
 )
 
 _TELL = frozenset("tell tells told".split())
+#: Prepositions that open an adjunct, never a subject ("Trump on Sunday tweeted", "With his campaign ... denying").
+_PREPOSITIONS = frozenset("""on in at during with without for from by about after before since under over through into
+against among amid despite near""".split())
+#: Words of time: an adjunct or a sentence's opening phrase, never a denier ("The day before, ...", "this year").
+_TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today yesterday tonight day days week
+weeks month months year years morning afternoon evening night weekend time decade decades hour hours minute minutes
+january february march april june july august september october november december""".split())
+#: Verbs that take a gerund and give it their subject ("he began dismissing", "the leaders took turns rebutting").
+_CATENATIVE = frozenset("""began begun begin begins started start starts kept keep keeps continued continue continues
+stopped quit""".split())
+_SPENDING = frozenset("spent spend spends spending took take takes taking wasted".split())
 _CLAUSE_OPENERS = frozenset("that which who because when while although though if as since".split())
 #: Verbs whose subject is also the subject of a following infinitive ("tried to refute", "used X to push back").
 _CONTROL = frozenset("""try tries tried trying use uses used using want wants wanted seek seeks sought decide decides
@@ -71,6 +84,8 @@ decided plan plans planned hope hopes hoped move moves moved vow vows vowed refu
 choose chooses chose chosen""".split())
 _QUANTIFIERS = frozenset("many some most all several few both each none one two three half".split())
 PRONOUNS = frozenset("he she it they we i you".split())
+#: Words whose "'s" is "is" or "has" ("he's denied"), not a possessive.
+_CONTRACTING = PRONOUNS | frozenset("that there what who where here let this".split())
 _OBJECT_PRONOUNS = frozenset("him them me us".split())
 _DASHES = frozenset("— – -".split())
 _DETERMINERS = frozenset("the a an his her its their this these those our my your".split())
@@ -229,6 +244,8 @@ def _subject_at(toks: list[Token], i: int) -> Mention | None:
         i += 1
     if i >= len(toks) or toks[i].low in _VERBAL or (toks[i].low.endswith("ing") and toks[i].word[:1].islower()):
         return None  # a verb, or a gerund ("But ignoring or denying the progress ... carries risks"): nobody
+    if toks[i].low in _PREPOSITIONS or toks[i].low in _CLAUSE_OPENERS:
+        return None  # "With his campaign buffeted by criticism and denying claims": an adjunct, no subject
     if toks[i].low in PRONOUNS:
         return Mention(toks[i].start, toks[i].end)
     j = i + 1 if toks[i].low in _DETERMINERS else i
@@ -237,14 +254,26 @@ def _subject_at(toks: list[Token], i: int) -> Mention | None:
                                      and j + 2 < len(toks) and _is_cap(toks[j + 2])):
             j += 1
         return Mention(toks[i].start, toks[j].end)
-    return _np_starting_at(toks, i)
+    phrase = _np_starting_at(toks, i)
+    if phrase is not None and any(t.low in _OBJECT_PRONOUNS for t in toks[i:] if t.end <= phrase.end):
+        return None  # "which allows him to keep ... and deny": a verb and its object, no subject
+    return phrase
 
 
 def subject_before(toks: list[Token], i: int) -> Mention | None:
     """The subject of the verb at ``toks[i]``: skip auxiliaries/adverbs, relative clauses and appositions."""
     k = i - 1
+    participle = False
     while k >= 0 and (toks[k].low in _SKIP or _adverb(toks[k])):
         k -= 1
+    verb_next = k  # the word right before the verb (and its auxiliaries and adverbs)
+    if toks[i].low.endswith("ing") and k >= 0:
+        # a gerund after a verb that takes one ("he began dismissing"), or after a time or turn it spends ("had
+        # spent months pushing back", "took turns rebutting"): that verb's subject
+        if toks[k].low in _CATENATIVE:
+            return subject_before(toks, k)
+        if k >= 1 and toks[k - 1].low in _SPENDING and (toks[k].low in _TIME_WORDS or toks[k].low == "turns"):
+            return subject_before(toks, k - 1)
     if k >= 0 and toks[k].low == "to":
         # an infinitive ("he used the speech to try to refute", "Mr. Obama decided to use ... to push back"): the
         # subject of the nearest finite verb before it
@@ -302,6 +331,7 @@ def subject_before(toks: list[Token], i: int) -> Mention | None:
         else:
             if toks[i].low.endswith("ing") and k == i - 1:
                 k -= 1  # "Peña Nieto, contradicting Trump, said": a participle phrase after its subject
+                participle = True
             else:
                 # an apposition or aside between commas ("Sen. Rand Paul, R-Ky., told"; "economists, in a report
                 # issued this month, have contested"): the noun phrase before it
@@ -310,7 +340,29 @@ def subject_before(toks: list[Token], i: int) -> Mention | None:
                     k = opening - 1
     while k >= 0 and toks[k].word in {"“", "”", '"', "‘", "’"}:
         k -= 1
-    return np_ending_at(toks, k)
+    if k >= 0 and toks[k].low.endswith(("'s", "’s")) and toks[k].low[:-2] not in _CONTRACTING:
+        return None  # "John Yoo's discredited definition": a possessive opens a noun phrase, it is no subject
+    mention = np_ending_at(toks, k)
+    for _ in range(2 if k == verb_next else 0):
+        # a prepositional phrase before the verb belongs to the subject ("The officials at the embassy disputed",
+        # "A spokeswoman for Hillary Clinton says") or is an adjunct of time ("Trump on Sunday tweeted")
+        j = next((n for n in range(k, -1, -1) if mention is not None and toks[n].start == mention.start), None)
+        if (j is None or j < 2 or toks[j - 1].low not in _PREPOSITIONS or not toks[j - 2].word[:1].isalnum()
+                or _verb_like(toks[j - 2]) or toks[j - 2].low in _SKIP):
+            break  # "presided over what was considered a sham": the object of a verb, not part of a subject
+        head = np_ending_at(toks, j - 2)
+        if head is None:
+            break
+        timed = any(t.low in _TIME_WORDS for t in toks[j:k + 1])
+        mention = head if timed else Mention(head.start, mention.end)
+        k = j - 2
+    if participle and mention is not None:
+        j = next((n for n in range(k, -1, -1) if toks[n].start == mention.start), 0)
+        if j > 0 and toks[j - 1].low in _PREPOSITIONS:
+            # the noun phrase before the comma ends a clause ("Crutcher had his hands in the air, contradicting"):
+            # the participle says what that clause's subject does
+            return _sentence_subject(toks)
+    return mention
 
 
 def _main_clause_subject(toks: list[Token], last: int) -> Mention | None:
@@ -413,6 +465,8 @@ def _named(text: str, before: list[Token], mention: Mention) -> Mention:
     # often an adverbial ("Beyond", "Asked") as a name
     if len(words) < 2 or words[0].lower().endswith(("ed", "ing", "ly")) or words[0].lower() in PRONOUNS | _DETERMINERS:
         return mention
+    if words[0].lower() in _QUANTIFIERS or words[-1].lower().endswith(("'s", "’s")):
+        return mention  # "One of Trump's earlier jeremiads came ..., when he told": no name of a person
     return opening
 
 
@@ -433,7 +487,7 @@ def _find(toks: list[Token], start: int, end: int, *, verb: bool) -> Iterator[Me
     if last < len(toks) and toks[last].low == "by" and any(t.low in _BE | {"called", "labeled", "labelled", "rated"} for t in toks[max(0, first - 4):first]):
         yield _np_starting_at(toks, last + 1)
     # "Turkey's denial", "their rejection of the report": the possessor of a denial noun
-    if first < len(toks) and toks[first].low in _DENIAL_NOUNS:
+    if first < len(toks) and toks[first].low in DENIAL_NOUNS:
         yield _possessor(toks, first)
     # "his earlier statements that the contact never occurred": the possessor of a noun of saying; not when the
     # denial is a predicate ("Team Clinton's contention that ... is nothing but an excuse" is said of the contention)
@@ -454,7 +508,7 @@ def _find(toks: list[Token], start: int, end: int, *, verb: bool) -> Iterator[Me
     # the nearest reporting verb before the denial, then after it
     for n in range(first - 1, -1, -1):
         # "-ing" forms are participles ("tweets accusing X", ", saying"): the finite verb decides
-        if toks[n].low in SPEECH_VERBS and not toks[n].low.endswith("ing") and not _noun_use(toks, n):
+        if toks[n].low in SPEECH_VERBS and not toks[n].low.endswith("ing") and not noun_use(toks, n):
             yield speaker_of_verb(toks, n)
     # a participle of speech after a comma ("Cruz took the stage ..., saying ... was incorrect"; "The campaign
     # pushed back, calling it ..."): its subject is the sentence's subject
@@ -465,7 +519,7 @@ def _find(toks: list[Token], start: int, end: int, *, verb: bool) -> Iterator[Me
     # not inside the denial's own complement ("denying that Fields was telling the truth": Fields is the accused)
     if not (last < len(toks) and toks[last].low == "that"):
         for n in range(last, len(toks)):
-            if toks[n].low in SPEECH_VERBS and not _noun_use(toks, n):
+            if toks[n].low in SPEECH_VERBS and not noun_use(toks, n):
                 yield speaker_of_verb(toks, n, first_after=last)
 
 
@@ -484,7 +538,7 @@ def _adverb(tok: Token) -> bool:
     return tok.low.endswith("ly") and len(tok.low) > 4 and tok.word[:1].islower() and tok.low not in _LY_NOUNS
 
 
-def _noun_use(toks: list[Token], n: int) -> bool:
+def noun_use(toks: list[Token], n: int) -> bool:
     """A reporting verb's word used as a noun: after an article or a possessive ("Trump's tweet", "the report"), or
     after an article and an adjective ("a federal judge")."""
     if n == 0:
@@ -577,6 +631,8 @@ def _sentence_subject(toks: list[Token]) -> Mention | None:
     if toks[0].low in _CLAUSE_OPENERS or toks[0].low in _STOP:
         return None
     subject = _subject_at(toks, 0)
+    if subject is not None and any(t.low in _TIME_WORDS for t in toks[:3] if t.end <= subject.end):
+        return None  # "The day before, at a rally ..., Mr. Trump was ..., claiming": a time adjunct opens it
     if subject is None or toks[0].low not in _DETERMINERS:
         return subject
     # "The Clinton campaign pushed back": a lowercase head after the capitalised modifiers, when a verb follows it

@@ -27,8 +27,8 @@ import pandas as pd
 from toolkit.denials.candidates import features, find_candidates, prior_logit, quote_regions
 from toolkit.denials.lexicon import CATEGORIES, Lexicon, default_lexicon, load_lexicon
 from toolkit.denials.model import Model, default_model
-from toolkit.denials.deniers import (PRONOUNS, SPEECH_VERBS, VERB_RULES, Mention, SentenceTokens, advancer,
-                                     find_denier, first_token, np_ending_at, speaker_of_verb, subject_before)
+from toolkit.denials.deniers import (DENIAL_NOUNS, PRONOUNS, SPEECH_VERBS, VERB_RULES, Mention, SentenceTokens, advancer,
+                                     find_denier, first_token, noun_use, np_ending_at, speaker_of_verb, subject_before)
 from toolkit.quotes.speakers import normalise_name
 from toolkit.text.tokenize import Sentences
 
@@ -218,7 +218,7 @@ def _embedded_reporter(tokens: SentenceTokens, quote: tuple[int, int], sentence:
         tok = toks[n]
         if tok.start >= start or tok.start < quote[0]:
             continue
-        if tok.low in SPEECH_VERBS:
+        if tok.low in SPEECH_VERBS and not noun_use(toks, n):
             subject = subject_before(toks, n)
             if subject and subject.end <= quote[0]:
                 return subject
@@ -250,7 +250,7 @@ def _partial_quote_reporter(tokens: SentenceTokens, quote: tuple[int, int], sent
                     n = opening
                     continue
             return None  # another quotation before: the sentence is a chain of quotes, not one report
-        if tok.low in SPEECH_VERBS:
+        if tok.low in SPEECH_VERBS and not noun_use(toks, n):  # "Rubio's claim that ... is “simply not true”"
             if not tok.low.endswith("ing"):
                 return speaker_of_verb(toks, n)
             subject = subject_before(toks, n) if n - 1 >= 0 and toks[n - 1].word[:1].isalnum() else None
@@ -451,7 +451,8 @@ def find_denials(
         if quote_obj is not None and (marked_region is None or not _same_paragraph(text, quote_obj, marked_region)):
             quote_obj = None  # a direct quote's span is quoted words: a denial outside every quotation mark is not in it
         region = (int(quote_obj.start), int(quote_obj.end)) if quote_obj is not None else _containing(marks, start, end)
-        is_verb = rule.split("+")[0] in VERB_RULES
+        # the noun of a verb rule ("Mexicans' ongoing rebuttal") has a possessor, not a subject
+        is_verb = rule.split("+")[0] in VERB_RULES and DENIAL_NOUNS.isdisjoint(text[start:end].lower().split())
         denier: Mention | None = None
         authors = False  # the author's own verdict: no denier, whatever the fallbacks below would name
         if region is not None:
