@@ -75,6 +75,8 @@ def _found(text):
     ("Her spokesman dismissed the whole story as “ludicrous.”", "ludicrous", "falsity"),
     ("“That’s simply ridiculous,” the governor replied.", "simply ridiculous", "falsity"),
     ("The mayor's preposterous claim that crime had doubled drew a rebuke.", "preposterous", "falsity"),
+    # an admission ends at "but": what follows may reject
+    ("The mayor conceded the meeting took place but called the report misleading.", "misleading", "falsity"),
     # motive of an accusation (GUIDELINES.md: "to hurt my campaign")
     ("Trump has called climate change a hoax perpetrated by China to hurt U.S. manufacturing.",
      "to hurt U.S. manufacturing", "delegitimize"),
@@ -296,6 +298,9 @@ def test_broad_candidates_are_scored_with_their_category(text, phrase, category)
     # a hypothetical; a motive its owner admits
     "If that doesn't happen, Trump will be relying on the longtime party operative.",
     "Cruz openly admitted that his pick was politically motivated.",
+    # an admission owns the error
+    "The mayor admitted that the figure quoted in her speech was inaccurate.",
+    "Asked again, he acknowledged the earlier statement had been misleading.",
     # a judging adjective said of a person, a thing or a state of affairs rejects no claim
     "The comedian told the hecklers they were being ridiculous.",
     "Critics mocked the absurd, drawn-out theatrics of the convention.",

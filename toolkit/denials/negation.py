@@ -38,11 +38,22 @@ _NOT_THINK = re.compile(
 )
 
 
+#: An admission whose clause holds the denial word ("Carson admitted that the course name in his book was
+#: inaccurate", "conceded he had lied"): the speaker owns the error, so it is no denial. A "but" or punctuation
+#: between ends the admission ("conceded that he had touched her but implied it was her fault").
+_ADMITTED = re.compile(
+    r"\b(?:admit(?:s|ted|ting)?|acknowledg(?:e|es|ed|ing)|conced(?:e|es|ed|ing)|confess(?:es|ed|ing)?)\s+"
+    r"(?:that\s+)?(?:(?!but\b|yet\b)[\w’'\-]+\s+){0,10}$",
+    re.IGNORECASE,
+)
+
+
 def is_negated(text: str, start: int) -> bool:
-    """Whether the denial starting at ``start`` is negated or refused ("did not deny", "no one disputes", "I don't
-    think this is a ridiculous idea")."""
+    """Whether the denial starting at ``start`` is negated, refused or conceded ("did not deny", "no one disputes",
+    "I don't think this is a ridiculous idea", "admitted that the name was inaccurate")."""
     return (_NEGATED.search(text, max(0, start - 60), start) is not None
-            or _NOT_THINK.search(text, max(0, start - 80), start) is not None)
+            or _NOT_THINK.search(text, max(0, start - 80), start) is not None
+            or _ADMITTED.search(text, max(0, start - 120), start) is not None)
 
 
 def intensified_start(text: str, start: int) -> int:
