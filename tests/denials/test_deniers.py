@@ -136,6 +136,8 @@ def test_denier_round_3(text, phrase, denier):
     ("The aide appeared to rely on the senator's discredited theory of the case.", "discredited", None),
     ("The aide appeared to rely on Senator Ward's discredited theory of the case.", "discredited", None),
     ("With the campaign reeling and denying claims of fraud, delegates voted.", "denying", None),
+    # the subject of the verb an infinitive depends on
+    ("The senator moved quickly to shut off speculation about her health.", "shut off", "The senator"),
     ("The week before, at a rally, the governor was blunt, claiming without evidence that turnout fell.",
      "without evidence", None),
 ])

@@ -75,6 +75,11 @@ def _found(text):
     ("Her spokesman dismissed the whole story as “ludicrous.”", "ludicrous", "falsity"),
     ("“That’s simply ridiculous,” the governor replied.", "simply ridiculous", "falsity"),
     ("The mayor's preposterous claim that crime had doubled drew a rebuke.", "preposterous", "falsity"),
+    # "nothing but" negates nothing
+    ("Her spokesman said the story was nothing but lies.", "lies", "falsity"),
+    # verbs that end a claim, with a claim after them
+    ("The aide quashed rumors that the governor would resign.", "quashed", "explicit"),
+    ("The new figures should put to rest the notion that turnout collapsed.", "put to rest", "explicit"),
     # an admission ends at "but": what follows may reject
     ("The mayor conceded the meeting took place but called the report misleading.", "misleading", "falsity"),
     # motive of an accusation (GUIDELINES.md: "to hurt my campaign")
@@ -298,6 +303,11 @@ def test_broad_candidates_are_scored_with_their_category(text, phrase, category)
     # a hypothetical; a motive its owner admits
     "If that doesn't happen, Trump will be relying on the longtime party operative.",
     "Cruz openly admitted that his pick was politically motivated.",
+    # a verb that ends something other than a claim; "nothing to" withholds the act
+    "The governor ordered the plant shut down after the inspection report came out.",
+    "The campaign has done nothing to dispel that notion.",
+    # "lies" of a place
+    "Beyond the ridge, where the road ends, lies one quiet village after another.",
     # an admission owns the error
     "The mayor admitted that the figure quoted in her speech was inaccurate.",
     "Asked again, he acknowledged the earlier statement had been misleading.",

@@ -62,7 +62,9 @@ VERB_RULES: frozenset[str] = frozenset(
     # round 4: "Mr. Sanders took issue with", "economists have contested that view"
     "take_issue counter_that contest not_believe proved_wrong turn_tables "
     # round 5: "Ryan's campaign shrugged off Trump's comments"
-    "brush_off".split()
+    "brush_off "
+    # round 6: "Carson moved quickly to shut off speculation"
+    "quash".split()
 )
 
 _TELL = frozenset("tell tells told".split())
