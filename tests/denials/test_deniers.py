@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from toolkit.denials.deniers import np_ending_at, sentence_tokens
 from toolkit.denials.finder import find_denials
 
 
@@ -136,6 +137,11 @@ def test_denier_round_3(text, phrase, denier):
     ("The aide appeared to rely on the senator's discredited theory of the case.", "discredited", None),
     ("The aide appeared to rely on Senator Ward's discredited theory of the case.", "discredited", None),
     ("With the campaign reeling and denying claims of fraud, delegates voted.", "denying", None),
+    # the possessor of an attempt does what its infinitive says
+    ("The lawyer said the mayor's attempts to discredit the auditor had failed.", "discredit", "the mayor"),
+    # an inverted speaker is no prepositional phrase; a capitalised opening word is no part of a name
+    ("Jo Roe, the principal, complained during Friday's hearing — excerpts of which the office released — that the "
+     "charge is wrong.", "is wrong", "Jo Roe"),
     # the subject of the verb an infinitive depends on
     ("The senator moved quickly to shut off speculation about her health.", "shut off", "The senator"),
     ("The week before, at a rally, the governor was blunt, claiming without evidence that turnout fell.",
@@ -153,3 +159,15 @@ def test_denier_round_6(text, phrase, denier):
 def test_claim_category(text, category):
     (denial,) = [d for d in find_denials(text, quotes=[], min_score=0.0) if d.rule == "discredited"]
     assert denial.category == category
+
+
+@pytest.mark.parametrize("sentence, last, phrase", [
+    ("If Republicans choose to stay", "Republicans", "Republicans"),
+    ("With Trump gone", "Trump", "Trump"),
+    ("Bank of America said", "America", "Bank of America"),
+])
+def test_a_capitalised_function_word_opening_the_sentence_is_no_part_of_a_name(sentence, last, phrase):
+    toks = sentence_tokens(sentence, 0, len(sentence))
+    i = next(n for n, t in enumerate(toks) if t.word == last)
+    mention = np_ending_at(toks, i)
+    assert sentence[mention.start:mention.end] == phrase

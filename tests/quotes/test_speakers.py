@@ -364,8 +364,9 @@ def _quote_with(text: str, content: str):
         # a lower-case phrase after an opener does not end in "of" ("proponents of more controls say")
         ("Indeed, proponents of more controls on speech here say there is a link to the attacks.", "proponents",
          "there is a link to the attacks"),
-        # ... a partitive keeps it ("said one of two witnesses")
-        ("“It was awful,” said one of two witnesses at the hearing.", "one of", "“It was awful,”"),
+        # ... a partitive keeps it with the noun phrase after it ("said one of two witnesses"), not "one of" alone
+        ("“It was awful,” said one of two witnesses at the hearing.", "one of two witnesses", "“It was awful,”"),
+        ("“No,” said some of the organizers, who declined to give names.", "some of the organizers", "“No,”"),
         # the object inside a "who" clause before the cue is not the subject ("Republicans who oppose the deal argued")
         ("Republicans who oppose the deal argued that it would fail.", "Republicans", "that it would fail"),
         # ... the subject of a "that" clause is ("a trend that the foundation predicts will continue")

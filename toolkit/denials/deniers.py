@@ -78,6 +78,8 @@ january february march april june july august september october november decembe
 #: Verbs that take a gerund and give it their subject ("he began dismissing", "the leaders took turns rebutting").
 _CATENATIVE = frozenset("""began begun begin begins started start starts kept keep keeps continued continue continues
 stopped quit""".split())
+#: Nouns of trying whose possessor does what the infinitive after them says ("his efforts to discredit").
+_ATTEMPTS = frozenset("attempt attempts effort efforts bid bids push drive move decision refusal".split())
 _SPENDING = frozenset("spent spend spends spending took take takes taking wasted".split())
 _CLAUSE_OPENERS = frozenset("that which who because when while although though if as since".split())
 #: Verbs whose subject is also the subject of a following infinitive ("tried to refute", "used X to push back").
@@ -188,9 +190,10 @@ def np_ending_at(toks: list[Token], i: int) -> Mention | None:
         return None  # a modal or an auxiliary ends no noun phrase ("who, without Ali, might")
     j = i
     if _is_cap(last):
-        while j - 1 >= 0 and toks[j - 1].low not in _OPENERS and (
+        while j - 1 >= 0 and toks[j - 1].low not in _OPENERS and not (
+                _is_cap(toks[j - 1]) and toks[j - 1].low in _CLAUSE_OPENERS | _PREPOSITIONS) and (
                 _is_cap(toks[j - 1]) or (toks[j - 1].low in _CONNECTORS - {"and"} and j - 2 >= 0 and _is_cap(toks[j - 2]))):
-            j -= 1
+            j -= 1  # not over a capitalised function word opening the sentence: "If Republicans choose"
         if j - 1 >= 0 and toks[j - 1].low in _DETERMINERS:
             j -= 1
         return Mention(toks[j].start, last.end)
@@ -227,12 +230,16 @@ def _np_starting_at(toks: list[Token], i: int) -> Mention | None:
     first = toks[i]
     if first.low in PRONOUNS:
         return Mention(first.start, first.end)
+    if first.low in _PREPOSITIONS or first.low in _CLAUSE_OPENERS:
+        return None  # "complained during Friday's press conference - ... - that": an adjunct, no speaker
     j = i
     if first.low in _DETERMINERS:
         j += 1
     while (j < len(toks) and j - i < 7 and toks[j].word[:1].isalnum() and toks[j].low not in _STOP - {"of"}
            and toks[j].low not in _VERBAL and not toks[j].low.endswith(("n't", "n’t"))):
-        if toks[j].low == "of" and not (j + 1 < len(toks) and _is_cap(toks[j + 1])):
+        # "of" goes on to a name ("the Republic of Korea") or after a quantifier ("one of two witnesses")
+        if toks[j].low == "of" and not (j + 1 < len(toks) and _is_cap(toks[j + 1])) and not (
+                j == i + 1 and first.low in _QUANTIFIERS):
             break
         j += 1
     if j == i:
@@ -276,6 +283,10 @@ def subject_before(toks: list[Token], i: int) -> Mention | None:
             return subject_before(toks, k)
         if k >= 1 and toks[k - 1].low in _SPENDING and (toks[k].low in _TIME_WORDS or toks[k].low == "turns"):
             return subject_before(toks, k - 1)
+    if k >= 1 and toks[k].low == "to" and toks[k - 1].low in _ATTEMPTS:
+        owner = _possessor(toks, k - 1)  # "Trump's attempts to discredit Curiel": who attempts
+        if owner is not None:
+            return owner
     if k >= 0 and toks[k].low == "to":
         # an infinitive ("he used the speech to try to refute", "Mr. Obama decided to use ... to push back"): the
         # subject of the nearest finite verb before it
@@ -602,8 +613,8 @@ def _possessor(toks: list[Token], noun: int) -> Mention | None:
         tok = toks[k]
         if tok.low in _POSSESSIVES:
             return Mention(tok.start, tok.end)
-        if tok.low.endswith(("'s", "’s")) and _is_cap(tok):
-            name = np_ending_at(toks, k)
+        if tok.low.endswith(("'s", "’s")) and (_is_cap(tok) or tok.low[:-2] not in _CONTRACTING):
+            name = np_ending_at(toks, k)  # "Clinton's", "the ministry's"; not "it's", "that's"
             return Mention(name.start if name else tok.start, tok.end - 2)
         if tok.low.endswith(("s'", "s’")) and _is_cap(tok):  # a plural's possessive: "Democrats' new warning"
             return Mention(tok.start, tok.end - 1)

@@ -268,6 +268,10 @@ def speaker_right(toks: Sequence[str], spans: Sequence[Span], cue: int, hi: int)
     if toks[j].lower() in _COMPLEMENTISERS and j + 1 < hi and _is_cap(toks[j + 1]):
         j += 1  # "that Mr. Putin backs ...": a complementiser, not a determiner
     start = j
+    if toks[j].lower() in _PARTITIVES and j + 2 < hi and toks[j + 1].lower() == "of":
+        last = _partitive_end(toks, j + 2, hi)
+        if last is not None:
+            return (spans[j][0], spans[last][1])  # "said one of two witnesses": the whole phrase, not "one of"
     if toks[j].lower() in DETERMINERS:
         j += 1
     end = None
@@ -301,6 +305,18 @@ def speaker_right(toks: Sequence[str], spans: Sequence[Span], cue: int, hi: int)
         if not (end - start < 3 and _plural(toks[end]) and toks[end].isalpha()):
             return None  # "officials had little interest": a bare plural noun is a source
     return (spans[start][0], spans[end][1])
+
+
+def _partitive_end(toks: Sequence[str], j: int, hi: int) -> int | None:
+    """The last token of the noun phrase after a partitive's "of" at ``j`` ("two witnesses", "the organizers",
+    "Clinton's aides"), up to a relative pronoun, a stop word or punctuation; None when there is none."""
+    k = j + 1 if toks[j].lower() in DETERMINERS else j
+    last = None
+    while (k < hi and k - j < _MAX_NP and toks[k].replace("’", "").replace("'", "").isalpha()
+           and toks[k].lower() not in STOPWORDS | RELATIVES | PRONOUNS):
+        last = k
+        k += 1
+    return last
 
 
 _MAX_PREMODIFIERS = 4  # lower-case words of "said master of ceremonies Asab Al-Tabchi" before the name
