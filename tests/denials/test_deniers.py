@@ -103,7 +103,7 @@ def test_denier_round_2(text, phrase, denier):
     ("A study found that medical research either did not support or flatly contradicted half of his advice.",
      "flatly contradicted", "medical research"),
     ("However, Ivana Trump's brief said that was not her view and dismissed those reports.", "dismissed",
-     "Ivana Trump's"),
+     "Ivana Trump's brief"),
     # "X, a long apposition, said the states were exaggerating": no inverted subject after "said"
     ("Richard Revesz, director of the Institute for Policy Integrity at New York University's law school, said the"
      " suing states were exaggerating the reach of the rule.", "exaggerating", "Richard Revesz"),
@@ -142,6 +142,11 @@ def test_denier_round_3(text, phrase, denier):
     # an inverted speaker is no prepositional phrase; a capitalised opening word is no part of a name
     ("Jo Roe, the principal, complained during Friday's hearing — excerpts of which the office released — that the "
      "charge is wrong.", "is wrong", "Jo Roe"),
+    # a possessed noun opening the sentence is its subject; a time is nobody
+    ("Ms. Roe's husband, Jim, spoke on Sunday, accusing the paper of fabricated quotes.", "fabricated",
+     "Ms. Roe's husband"),
+    ("An audit issued earlier this year reported attempts at fraud, but there is no evidence they succeeded.",
+     "no evidence", None),
     # the subject of the verb an infinitive depends on
     ("The senator moved quickly to shut off speculation about her health.", "shut off", "The senator"),
     ("The week before, at a rally, the governor was blunt, claiming without evidence that turnout fell.",

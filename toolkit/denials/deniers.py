@@ -262,6 +262,13 @@ def _subject_at(toks: list[Token], i: int) -> Mention | None:
         while j + 1 < len(toks) and (_is_cap(toks[j + 1]) or toks[j + 1].low in _CONNECTORS - {"and", "for"}
                                      and j + 2 < len(toks) and _is_cap(toks[j + 2])):
             j += 1
+        if toks[j].low.endswith(("'s", "’s")):
+            # "Clinton's husband, Bill, ... accusing": the possessed noun is the subject, not its possessor
+            k = j
+            while (k + 1 < len(toks) and k - j < 3 and toks[k + 1].word[:1].islower() and toks[k + 1].word.isalpha()
+                   and toks[k + 1].low not in _STOP | _SKIP and not _adverb(toks[k + 1])):
+                k += 1
+            return Mention(toks[i].start, toks[k].end) if k > j else None
         return Mention(toks[i].start, toks[j].end)
     phrase = _np_starting_at(toks, i)
     if phrase is not None and any(t.low in _OBJECT_PRONOUNS for t in toks[i:] if t.end <= phrase.end):
@@ -369,6 +376,8 @@ def subject_before(toks: list[Token], i: int) -> Mention | None:
         timed = any(t.low in _TIME_WORDS for t in toks[j:k + 1])
         mention = head if timed else Mention(head.start, mention.end)
         k = j - 2
+    if mention is not None and all(t.low in _TIME_WORDS | _DETERMINERS for t in toks[:k + 1] if t.start >= mention.start):
+        return None  # "a report issued earlier this year reported": a time, no subject
     if participle and mention is not None:
         j = next((n for n in range(k, -1, -1) if toks[n].start == mention.start), 0)
         if j > 0 and toks[j - 1].low in _PREPOSITIONS:
