@@ -306,6 +306,8 @@ def test_broad_candidates_are_scored_with_their_category(text, phrase, category)
     # a verb that ends something other than a claim; "nothing to" withholds the act
     "The governor ordered the plant shut down after the inspection report came out.",
     "The campaign has done nothing to dispel that notion.",
+    # a myth of a tradition is a story, not a claim called false
+    "The show celebrates heroines of classical myth and modern life.",
     # "lies" of a place
     "Beyond the ridge, where the road ends, lies one quiet village after another.",
     # an admission owns the error
