@@ -147,6 +147,9 @@ def test_denier_round_3(text, phrase, denier):
      "Ms. Roe's husband"),
     ("An audit issued earlier this year reported attempts at fraud, but there is no evidence they succeeded.",
      "no evidence", None),
+    # two reporting verbs joined by "but": the second reports the first one's subject, not the reported clause's
+    ("The mayor conceded that her aide had met the developer but insisted that reports of a deal were false.",
+     "false", "The mayor"),
     # the subject of the verb an infinitive depends on
     ("The senator moved quickly to shut off speculation about her health.", "shut off", "The senator"),
     ("The week before, at a rally, the governor was blunt, claiming without evidence that turnout fell.",

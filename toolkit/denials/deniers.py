@@ -78,6 +78,8 @@ january february march april june july august september october november decembe
 #: Verbs that take a gerund and give it their subject ("he began dismissing", "the leaders took turns rebutting").
 _CATENATIVE = frozenset("""began begun begin begins started start starts kept keep keeps continued continue continues
 stopped quit""".split())
+#: Verbs that report a concession ("Trump conceded that ..."), not in ``SPEECH_VERBS``: a denial is no concession.
+_CONCEDING = frozenset("conceded admitted acknowledged agreed allowed granted".split())
 #: Nouns of trying whose possessor does what the infinitive after them says ("his efforts to discredit").
 _ATTEMPTS = frozenset("attempt attempts effort efforts bid bids push drive move decision refusal".split())
 _SPENDING = frozenset("spent spend spends spending took take takes taking wasted".split())
@@ -319,6 +321,12 @@ def subject_before(toks: list[Token], i: int) -> Mention | None:
             if opening is not None:
                 return opening
         for j in range(last, max(-2, last - 24), -1):
+            if (toks[i].low in SPEECH_VERBS and j >= 1 and toks[j].low == "that"
+                    and (toks[j - 1].low in SPEECH_VERBS or toks[j - 1].low in _CONCEDING)
+                    and (toks[j - 1].low.endswith("ed") or toks[j - 1].low in _IRREGULAR_PAST) and not noun_use(toks, j - 1)):
+                # two reporting verbs joined ("Trump conceded that Lewandowski had touched her but implied that ..."):
+                # the second reports the words of the first one's subject, not of the reported clause's
+                return subject_before(toks, j - 1)
             if j < 0 or toks[j].low in _CLAUSE_OPENERS or not toks[j].word[:1].isalnum():
                 opening = _subject_at(toks, j + 1)
                 if opening is not None and opening.end <= toks[k].start:
