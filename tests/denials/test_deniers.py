@@ -150,6 +150,8 @@ def test_denier_round_3(text, phrase, denier):
     # two reporting verbs joined by "but": the second reports the first one's subject, not the reported clause's
     ("The mayor conceded that her aide had met the developer but insisted that reports of a deal were false.",
      "false", "The mayor"),
+    # a reporting verb's word used as a noun heads the noun phrase before a participle
+    ("The backlash ended in Ms. Roe’s tweet discrediting the report.", "discrediting", "Ms. Roe’s tweet"),
     # the subject of the verb an infinitive depends on
     ("The senator moved quickly to shut off speculation about her health.", "shut off", "The senator"),
     ("The week before, at a rally, the governor was blunt, claiming without evidence that turnout fell.",

@@ -188,7 +188,9 @@ def np_ending_at(toks: list[Token], i: int) -> Mention | None:
     last = toks[i]
     if last.low in PRONOUNS:
         return Mention(last.start, last.end)
-    if last.low in _STOP or last.low in _DETERMINERS or last.low in _VERBAL or not last.word[:1].isalnum():
+    speech_noun = last.low in SPEECH_VERBS and noun_use(toks, i)  # "Trump's tweet", "the judge"
+    if ((last.low in _STOP and not speech_noun) or last.low in _DETERMINERS or last.low in _VERBAL
+            or not last.word[:1].isalnum()):
         return None  # a modal or an auxiliary ends no noun phrase ("who, without Ali, might")
     j = i
     if _is_cap(last):
