@@ -152,6 +152,10 @@ def test_denier_round_3(text, phrase, denier):
      "false", "The mayor"),
     # a reporting verb's word used as a noun heads the noun phrase before a participle
     ("The backlash ended in Ms. Roe’s tweet discrediting the report.", "discrediting", "Ms. Roe’s tweet"),
+    # the object of a verb like "lead" or "prompt" does what its infinitive says; not in a passive
+    ("The fact-check spread fast, leading aides like Jo Park to counter that the vote never happened.", "counter that",
+     "Jo Park"),
+    ("Roe said she was spurred to file a complaint to show that she had not lied.", "lied", "Roe"),
     # the subject of the verb an infinitive depends on
     ("The senator moved quickly to shut off speculation about her health.", "shut off", "The senator"),
     ("The week before, at a rally, the governor was blunt, claiming without evidence that turnout fell.",

@@ -78,6 +78,10 @@ january february march april june july august september october november decembe
 #: Verbs that take a gerund and give it their subject ("he began dismissing", "the leaders took turns rebutting").
 _CATENATIVE = frozenset("""began begun begin begins started start starts kept keep keeps continued continue continues
 stopped quit""".split())
+#: Verbs whose object does what the infinitive after it says ("leading advisers like Gene Sperling to counter").
+_OBJECT_CONTROL = frozenset("""lead leads leading led prompt prompts prompting prompted urge urges urging urged ask asks
+asking asked force forces forcing forced push pushes pushing pushed press presses pressing pressed spur spurs spurring
+spurred cause causes causing caused persuade persuades persuading persuaded""".split())
 #: Verbs that report a concession ("Trump conceded that ..."), not in ``SPEECH_VERBS``: a denial is no concession.
 _CONCEDING = frozenset("conceded admitted acknowledged agreed allowed granted".split())
 #: Nouns of trying whose possessor does what the infinitive after them says ("his efforts to discredit").
@@ -302,6 +306,11 @@ def subject_before(toks: list[Token], i: int) -> Mention | None:
         # an infinitive ("he used the speech to try to refute", "Mr. Obama decided to use ... to push back"): the
         # subject of the nearest finite verb before it
         for j in range(k - 1, max(-1, k - 12), -1):
+            if (toks[j].low in _OBJECT_CONTROL and j < k - 1 and not (j >= 1 and toks[j - 1].low in _BE)
+                    and not any(t.low == "to" or _verb_like(t) for t in toks[j + 1:k])):
+                # "leading Clinton economic advisers like Gene Sperling to counter": the object does it (not "she was
+                # spurred to file a complaint to show", a passive with its own infinitive)
+                return np_ending_at(toks, k - 1)
             if toks[j].low in _CONTROL or (toks[j].low.endswith("ed") and toks[j].low not in _SKIP):
                 return subject_before(toks, j)
         return None
