@@ -18,11 +18,16 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="re
 PER = 2
 
 
+#: Files of the test corpus: enough that the run is still busy when the test, having seen two partitions done and
+#: listed the workers, stops it (48 once let a fast run finish first, and Ctrl-C then met a process exiting 0).
+FILES = 160
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("workers")
     texts = sorted(SAMPLE.glob("*.txt"))
-    for i in range(48):
+    for i in range(FILES):
         body = texts[i % len(texts)].read_text(encoding="utf-8")
         (folder / f"{i:03d}.txt").write_text(body + f"\n\nCopy {i}.", encoding="utf-8")
     return folder
