@@ -306,6 +306,9 @@ def test_broad_candidates_are_scored_with_their_category(text, phrase, category)
     # a verb that ends something other than a claim; "nothing to" withholds the act
     "The governor ordered the plant shut down after the inspection report came out.",
     "The campaign has done nothing to dispel that notion.",
+    # a moral verdict on conduct ("wrong" beside "unconscionable", of what one is doing) judges no claim
+    "Cutting their pensions is wrong, it is unconscionable, and it has to stop.",
+    "“Everything we're doing is wrong,” the coach told his players.",
     # a myth of a tradition is a story, not a claim called false
     "The show celebrates heroines of classical myth and modern life.",
     # "lies" of a place
