@@ -309,6 +309,8 @@ def test_broad_candidates_are_scored_with_their_category(text, phrase, category)
     # a moral verdict on conduct ("wrong" beside "unconscionable", of what one is doing) judges no claim
     "Cutting their pensions is wrong, it is unconscionable, and it has to stop.",
     "“Everything we're doing is wrong,” the coach told his players.",
+    # a fake account is a bank's or a network's, not a claim
+    "Employees opened fake accounts to meet their sales targets.",
     # a myth of a tradition is a story, not a claim called false
     "The show celebrates heroines of classical myth and modern life.",
     # "lies" of a place
