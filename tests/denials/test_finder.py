@@ -80,6 +80,10 @@ def _found(text):
     # verbs that end a claim, with a claim after them
     ("The aide quashed rumors that the governor would resign.", "quashed", "explicit"),
     ("The new figures should put to rest the notion that turnout collapsed.", "put to rest", "explicit"),
+    # a misinformation label pinned on someone's claims
+    ("The senator said the governor's staff had spread misinformation about the vote.", "misinformation",
+     "delegitimize"),
+    ("The ministry called the report Western disinformation.", "disinformation", "delegitimize"),
     # an admission ends at "but": what follows may reject
     ("The mayor conceded the meeting took place but called the report misleading.", "misleading", "falsity"),
     # motive of an accusation (GUIDELINES.md: "to hurt my campaign")
@@ -309,6 +313,9 @@ def test_broad_candidates_are_scored_with_their_category(text, phrase, category)
     # a moral verdict on conduct ("wrong" beside "unconscionable", of what one is doing) judges no claim
     "Cutting their pensions is wrong, it is unconscionable, and it has to stop.",
     "“Everything we're doing is wrong,” the coach told his players.",
+    # talk about misinformation in general pins it on nobody
+    "Social media has added another link to the misinformation chain, she noted.",
+    "The Internet has greatly increased the reach of such misinformation, the editor said.",
     # a fake account is a bank's or a network's, not a claim
     "Employees opened fake accounts to meet their sales targets.",
     # a myth of a tradition is a story, not a claim called false

@@ -99,7 +99,8 @@ class Lexicon:
 
 #: The sense constraints a lexicon may use (documented in the header of ``data/denials.tsv``).
 SENSE_NAMES: frozenset[str] = frozenset("""negatable trigger not_next not_prev not_before not_within next prev after
-broad verb not_recipient claim_after claim_near claim_if_attributive claim_or_copula judges_claim claim_category""".split())
+broad verb not_recipient claim_after claim_near claim_if_attributive claim_or_copula judges_claim claim_category
+names_source""".split())
 
 
 def _parse_sense(field: str, where: str) -> tuple[tuple[str, str], ...]:
@@ -581,6 +582,27 @@ def _judges_claim(unquoted: list[str], clause_after: list[str], nxt: str | None,
     return quote_before and (nxt is None or not nxt[0].isalnum())
 
 
+_POSSESSIVE_WORDS = frozenset("his her their its our my your".split())
+#: Verbs that put information about ("his staff had spread misinformation").
+_SPREADING = frozenset("""spread spreads spreading peddle peddles peddled peddling push pushes pushed pushing
+disseminate disseminates disseminated disseminating circulate circulates circulated circulating""".split())
+#: Words after a label that say what it is about or whose it is ("misinformation about the vote", "from Moscow").
+_SOURCE_NEXT = frozenset("about regarding on that from by against".split())
+
+
+def _names_source(unquoted: list[str], matched: list[str], nxt: str | None, quote_before: bool) -> bool:
+    """Whether a label like "misinformation" is pinned on someone's claims: a campaign, a possessor ("Trump's
+    misinformation"), a topic or source after it, a predicate ("that is disinformation", "dismissed as", "called
+    the report disinformation"), a verb of spreading with its agent, a quoted word; not talk about misinformation in general ("such misinformation",
+    "the misinformation chain", "Misinformation enters the mainstream")."""
+    prev = unquoted[-1] if unquoted else None
+    if "campaign" in matched or "campaigns" in matched or nxt in _SOURCE_NEXT or quote_before:
+        return True
+    if prev is not None and (prev in _POSSESSIVE_WORDS or prev.endswith(("'s", "’s", "s'", "s’"))):
+        return True
+    return prev in _COPULAS or bool(set(unquoted[-3:]) & _SPREADING or set(unquoted[-4:]) & _VERDICT_VERBS)
+
+
 def _claim_before(before: list[str]) -> bool:
     """Whether a claim noun is among the six words before a passive: its subject ("the charges were denied")."""
     return not CLAIM_WORDS.isdisjoint(before[-6:])
@@ -648,6 +670,9 @@ def sense_ok(entry: Entry, text: str, start: int, end: int) -> bool:
             n = int(arg or 3)
             if not set(before[-n:] + clause_after[:n]) & CLAIM_WORDS:
                 return False
+        if name == "names_source" and not _names_source(
+                unquoted, _words(text[start:end]), nxt, text[max(0, start - 1):start] in {"“", '"', "‘", "'"}):
+            return False
         if name == "judges_claim" and not _judges_claim(
                 unquoted, clause_after, nxt, text[max(0, start - 1):start] in {"“", '"', "‘", "'"}):
             return False
