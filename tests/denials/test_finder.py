@@ -316,6 +316,9 @@ def test_broad_candidates_are_scored_with_their_category(text, phrase, category)
     # talk about misinformation in general pins it on nobody
     "Social media has added another link to the misinformation chain, she noted.",
     "The Internet has greatly increased the reach of such misinformation, the editor said.",
+    # an attributive fake of a thing, quoted or not
+    "Some delegates grumbled that the “fake” campaign literature outnumbered the real thing.",
+    "He railed against the “phony system” that keeps outsiders out.",
     # a fake account is a bank's or a network's, not a claim
     "Employees opened fake accounts to meet their sales targets.",
     # a myth of a tradition is a story, not a claim called false

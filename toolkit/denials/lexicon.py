@@ -678,6 +678,9 @@ def sense_ok(entry: Entry, text: str, start: int, end: int) -> bool:
             return False
         if name == "claim_or_copula":
             quote_before = text[max(0, start - 1):start] in {"“", '"', "‘", "'"}
+            words_after = [w for w in clause_after[:4] if w not in _QUOTE_MARKS]
+            if prev in _DETERMINERS_ADJ and not set(words_after[:3]) & CLAIM_WORDS:
+                return False  # attributive, of a thing: 'the “fake” Trump literature', "the phony system"
             # a claim noun right before: the object of a small clause ("deemed those statements false")
             if not (set(clause_after[:3]) & CLAIM_WORDS or prev in _COPULAS or prev in CLAIM_WORDS or quote_before
                     or (nxt is not None and not nxt[0].isalnum()) or nxt is None):
