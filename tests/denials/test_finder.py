@@ -316,6 +316,8 @@ def test_broad_candidates_are_scored_with_their_category(text, phrase, category)
     # talk about misinformation in general pins it on nobody
     "Social media has added another link to the misinformation chain, she noted.",
     "The Internet has greatly increased the reach of such misinformation, the editor said.",
+    # the next word is read across a closing quote mark
+    'A strategist said the governor "can do a lot of damage by cherry-picking" in the suburbs.',
     # an attributive fake of a thing, quoted or not
     "Some delegates grumbled that the “fake” campaign literature outnumbered the real thing.",
     "He railed against the “phony system” that keeps outsiders out.",

@@ -617,6 +617,8 @@ def sense_ok(entry: Entry, text: str, start: int, end: int) -> bool:
     unquoted = [w for w in before if w not in _QUOTE_MARKS]  # the previous word across a quote mark: supposed “lies”
     prev = unquoted[-1] if unquoted else None
     nxt = after[0] if after else None
+    # the next word across a closing quote mark: "by “cherry-picking” in Democratic strongholds"
+    next_word = next((w for w in after if w not in _QUOTE_MARKS), None)
     clause_after: list[str] = []
     for w in after:  # a claim noun must be in the same clause: stop at sentence punctuation, not at "Mr." or "U.S."
         if w in {".", ";", "!", "?"} and not (w == "." and clause_after and clause_after[-1] in _ABBREVIATED):
@@ -625,7 +627,7 @@ def sense_ok(entry: Entry, text: str, start: int, end: int) -> bool:
     for name, arg in entry.sense:
         if name in ("negatable", "trigger"):
             continue
-        if name == "not_next" and _in(nxt, _items(arg)):
+        if name == "not_next" and _in(next_word, _items(arg)):
             return False
         if name == "not_prev" and _in(prev, _items(arg)):
             return False
@@ -633,7 +635,7 @@ def sense_ok(entry: Entry, text: str, start: int, end: int) -> bool:
             n, _, words = arg.partition(":")
             if set(unquoted[-int(n):]) & set(_items(words)):
                 return False
-        if name == "next" and not _in(nxt, _items(arg)):
+        if name == "next" and not _in(next_word, _items(arg)):
             return False
         if name == "prev" and not _in(prev, _items(arg)):
             return False
