@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -673,6 +674,17 @@ def test_an_apostrophe_inside_a_word_starts_no_match():
     rx = re.compile(rf"{WORD_START}lies{WORD_END}")
     assert rx.findall("it's all 'lies' and ''lies''") == ["lies", "lies"]
     assert rx.findall("the allies' plan, the lies's end, o'lies") == []
+
+
+def test_every_sense_constraint_is_documented_in_the_shipped_lexicon():
+    from importlib import resources
+
+    from toolkit.denials.lexicon import SENSE_NAMES
+
+    header = resources.files("toolkit").joinpath("data/denials.tsv").read_text(encoding="utf-8")
+    # an entry of the header's list: "#   name" or "#   name:ARG" (continuation lines are indented further)
+    documented = {m.group(1) for m in re.finditer(r"(?m)^#   (\w+)", header)}
+    assert SENSE_NAMES <= documented, sorted(SENSE_NAMES - documented)
 
 
 def test_a_misspelt_sense_constraint_fails_at_load_time_with_its_line():
