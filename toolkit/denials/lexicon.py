@@ -54,6 +54,7 @@ international diplomatic political labour-management pay wage""".split())
 #: Words written with a full stop that does not end the sentence ("Mr. Sanders's attack", "U.S. claims").
 _ABBREVIATED = frozenset("mr mrs ms dr sen rep gov gen lt col sgt st jr sr prof rev u s d c vs inc co corp".split())
 _QUOTE_MARKS = frozenset('“”"‘’\'')
+_OPENING_QUOTES = frozenset('“"‘\'')
 _WORD = re.compile(r"[\w’'\-]+|[^\w\s]")
 _SEP = r"(?:\s+|\s*-\s*)"
 _ANY_WORD = r"[\w’'\-]+"
@@ -582,8 +583,9 @@ def _judges_claim(unquoted: list[str], clause_after: list[str], nxt: str | None,
     return quote_before and (nxt is None or not nxt[0].isalnum())
 
 
+#: Possessive determiners: whose a label is ("their disinformation").
 _POSSESSIVE_WORDS = frozenset("his her their its our my your".split())
-#: Verbs that put information about ("his staff had spread misinformation").
+#: Verbs of spreading information, with an agent ("his staff had spread misinformation").
 _SPREADING = frozenset("""spread spreads spreading peddle peddles peddled peddling push pushes pushed pushing
 disseminate disseminates disseminated disseminating circulate circulates circulated circulating""".split())
 #: Words after a label that say what it is about or whose it is ("misinformation about the vote", "from Moscow").
@@ -593,8 +595,8 @@ _SOURCE_NEXT = frozenset("about regarding on that from by against".split())
 def _names_source(unquoted: list[str], matched: list[str], nxt: str | None, quote_before: bool) -> bool:
     """Whether a label like "misinformation" is pinned on someone's claims: a campaign, a possessor ("Trump's
     misinformation"), a topic or source after it, a predicate ("that is disinformation", "dismissed as", "called
-    the report disinformation"), a verb of spreading with its agent, a quoted word; not talk about misinformation in general ("such misinformation",
-    "the misinformation chain", "Misinformation enters the mainstream")."""
+    the report disinformation"), a verb of spreading with its agent, a quoted word; not talk about misinformation
+    in general ("such misinformation", "the misinformation chain", "Misinformation enters the mainstream")."""
     prev = unquoted[-1] if unquoted else None
     if "campaign" in matched or "campaigns" in matched or nxt in _SOURCE_NEXT or quote_before:
         return True
@@ -619,6 +621,7 @@ def sense_ok(entry: Entry, text: str, start: int, end: int) -> bool:
     nxt = after[0] if after else None
     # the next word across a closing quote mark: "by “cherry-picking” in Democratic strongholds"
     next_word = next((w for w in after if w not in _QUOTE_MARKS), None)
+    quote_before = text[max(0, start - 1):start] in _OPENING_QUOTES  # the word opens a quotation: 'calling it “absurd”'
     clause_after: list[str] = []
     for w in after:  # a claim noun must be in the same clause: stop at sentence punctuation, not at "Mr." or "U.S."
         if w in {".", ";", "!", "?"} and not (w == "." and clause_after and clause_after[-1] in _ABBREVIATED):
@@ -672,14 +675,11 @@ def sense_ok(entry: Entry, text: str, start: int, end: int) -> bool:
             n = int(arg or 3)
             if not set(before[-n:] + clause_after[:n]) & CLAIM_WORDS:
                 return False
-        if name == "names_source" and not _names_source(
-                unquoted, _words(text[start:end]), nxt, text[max(0, start - 1):start] in {"“", '"', "‘", "'"}):
+        if name == "names_source" and not _names_source(unquoted, _words(text[start:end]), nxt, quote_before):
             return False
-        if name == "judges_claim" and not _judges_claim(
-                unquoted, clause_after, nxt, text[max(0, start - 1):start] in {"“", '"', "‘", "'"}):
+        if name == "judges_claim" and not _judges_claim(unquoted, clause_after, nxt, quote_before):
             return False
         if name == "claim_or_copula":
-            quote_before = text[max(0, start - 1):start] in {"“", '"', "‘", "'"}
             words_after = [w for w in clause_after[:4] if w not in _QUOTE_MARKS]
             if prev in _DETERMINERS_ADJ and not set(words_after[:3]) & CLAIM_WORDS:
                 return False  # attributive, of a thing: 'the “fake” Trump literature', "the phony system"
