@@ -287,21 +287,47 @@ def _subject_at(toks: list[Token], i: int) -> Mention | None:
 def subject_before(toks: list[Token], i: int) -> Mention | None:
     """The subject of the verb at ``toks[i]``: skip auxiliaries/adverbs, relative clauses and appositions."""
     k = i - 1
-    participle = False
     while k >= 0 and (toks[k].low in _SKIP or _adverb(toks[k])):
         k -= 1
+    decided, subject = _controlled(toks, i, k)
+    if decided:
+        return subject
+    decided, subject = _coordinated(toks, i, k)
+    if decided:
+        return subject
     verb_next = k  # the word right before the verb (and its auxiliaries and adverbs)
+    k, participle = _past_asides(toks, i, k)
+    if k >= 0 and toks[k].low.endswith(("'s", "’s")) and toks[k].low[:-2] not in _CONTRACTING:
+        return None  # "John Yoo's discredited definition": a possessive opens a noun phrase, it is no subject
+    mention = np_ending_at(toks, k)
+    if k == verb_next:
+        k, mention = _with_prepositional_phrase(toks, k, mention)
+    if mention is not None and all(t.low in _TIME_WORDS | _DETERMINERS for t in toks[:k + 1] if t.start >= mention.start):
+        return None  # "a report issued earlier this year reported": a time, no subject
+    if participle and mention is not None:
+        j = next((n for n in range(k, -1, -1) if toks[n].start == mention.start), 0)
+        if j > 0 and toks[j - 1].low in _PREPOSITIONS:
+            # the noun phrase before the comma ends a clause ("Crutcher had his hands in the air, contradicting"):
+            # the participle says what that clause's subject does
+            return _sentence_subject(toks)
+    return mention
+
+
+def _controlled(toks: list[Token], i: int, k: int) -> tuple[bool, Mention | None]:
+    """(True, subject) when the verb at ``toks[i]`` takes its subject from another verb or noun (``toks[k]`` is the
+    word before it): a gerund after a verb that takes one or spends a time on it, an infinitive, a gerund after a
+    preposition; (False, None) otherwise."""
     if toks[i].low.endswith("ing") and k >= 0:
         # a gerund after a verb that takes one ("he began dismissing"), or after a time or turn it spends ("had
         # spent months pushing back", "took turns rebutting"): that verb's subject
         if toks[k].low in _CATENATIVE:
-            return subject_before(toks, k)
+            return True, subject_before(toks, k)
         if k >= 1 and toks[k - 1].low in _SPENDING and (toks[k].low in _TIME_WORDS or toks[k].low == "turns"):
-            return subject_before(toks, k - 1)
+            return True, subject_before(toks, k - 1)
     if k >= 1 and toks[k].low == "to" and toks[k - 1].low in _ATTEMPTS:
         owner = _possessor(toks, k - 1)  # "Trump's attempts to discredit Curiel": who attempts
         if owner is not None:
-            return owner
+            return True, owner
     if k >= 0 and toks[k].low == "to":
         # an infinitive ("he used the speech to try to refute", "Mr. Obama decided to use ... to push back"): the
         # subject of the nearest finite verb before it
@@ -310,41 +336,57 @@ def subject_before(toks: list[Token], i: int) -> Mention | None:
                     and not any(t.low == "to" or _verb_like(t) for t in toks[j + 1:k])):
                 # "leading Clinton economic advisers like Gene Sperling to counter": the object does it (not "she was
                 # spurred to file a complaint to show", a passive with its own infinitive)
-                return np_ending_at(toks, k - 1)
+                return True, np_ending_at(toks, k - 1)
             if toks[j].low in _CONTROL or (toks[j].low.endswith("ed") and toks[j].low not in _SKIP):
-                return subject_before(toks, j)
-        return None
+                return True, subject_before(toks, j)
+        return True, None
     if k >= 0 and toks[k].low in _GERUND_PREPOSITIONS and toks[i].low.endswith("ing"):
         # a gerund after a preposition ("had helped bring on the inquiry by publicly denying that ..."): the
         # subject of the finite verb before it, or of the clause after it ("After denying it, the ministry said")
-        return _controller(toks, k, i)
-    # a coordinated verb phrase ("a charge that Mrs. Clinton has faced in the past and has always denied"; "found
-    # that research either didn't support or flatly contradicted"; "Trump claimed ..., but offered no proof"): the
-    # subject opening the clause; an opening that is no subject ("said that was not her view and dismissed") sends
-    # the walk further back
+        return True, _controller(toks, k, i)
+    return False, None
+
+
+def _coordinated(toks: list[Token], i: int, k: int) -> tuple[bool, Mention | None]:
+    """(True, subject) when the verb at ``toks[i]`` is coordinated ("and"/"but"/"or" at ``toks[k]``); else (False,
+    None).
+
+    A coordinated verb phrase ("a charge that Mrs. Clinton has faced in the past and has always denied"; "found that
+    research either didn't support or flatly contradicted"; "Trump claimed ..., but offered no proof") takes the
+    subject opening the clause; an opening that is no subject ("said that was not her view and dismissed") sends the
+    walk further back.
+    """
     comma = k >= 2 and toks[k].low in {"and", "but"} and toks[k - 1].word == ","
     last = k - 2 if comma else k - 1
-    if k >= 1 and toks[k].low in {"and", "but", "or"} and toks[last].word[:1].isalnum():
-        if comma:
-            # after ", but" the verb phrase joins the main clause, not a clause subordinate to it ("The editorial
-            # noted Clinton's comment that she wanted to visit when ..., but did not buy her argument")
-            opening = _main_clause_subject(toks, last)
-            if opening is not None:
-                return opening
-        for j in range(last, max(-2, last - 24), -1):
-            if (toks[i].low in SPEECH_VERBS and j >= 1 and toks[j].low == "that"
-                    and (toks[j - 1].low in SPEECH_VERBS or toks[j - 1].low in _CONCEDING)
-                    and (toks[j - 1].low.endswith("ed") or toks[j - 1].low in _IRREGULAR_PAST) and not noun_use(toks, j - 1)):
-                # two reporting verbs joined ("Trump conceded that Lewandowski had touched her but implied that ..."):
-                # the second reports the words of the first one's subject, not of the reported clause's
-                return subject_before(toks, j - 1)
-            if j < 0 or toks[j].low in _CLAUSE_OPENERS or not toks[j].word[:1].isalnum():
-                opening = _subject_at(toks, j + 1)
-                if opening is not None and opening.end <= toks[k].start:
-                    return opening
-                if j < 0 or toks[j].low not in _CLAUSE_OPENERS:
-                    return None
-        return None
+    if not (k >= 1 and toks[k].low in {"and", "but", "or"} and toks[last].word[:1].isalnum()):
+        return False, None
+    if comma:
+        # after ", but" the verb phrase joins the main clause, not a clause subordinate to it ("The editorial
+        # noted Clinton's comment that she wanted to visit when ..., but did not buy her argument")
+        opening = _main_clause_subject(toks, last)
+        if opening is not None:
+            return True, opening
+    for j in range(last, max(-2, last - 24), -1):
+        if (toks[i].low in SPEECH_VERBS and j >= 1 and toks[j].low == "that"
+                and (toks[j - 1].low in SPEECH_VERBS or toks[j - 1].low in _CONCEDING)
+                and (toks[j - 1].low.endswith("ed") or toks[j - 1].low in _IRREGULAR_PAST) and not noun_use(toks, j - 1)):
+            # two reporting verbs joined ("Trump conceded that Lewandowski had touched her but implied that ..."):
+            # the second reports the words of the first one's subject, not of the reported clause's
+            return True, subject_before(toks, j - 1)
+        if j < 0 or toks[j].low in _CLAUSE_OPENERS or not toks[j].word[:1].isalnum():
+            opening = _subject_at(toks, j + 1)
+            if opening is not None and opening.end <= toks[k].start:
+                return True, opening
+            if j < 0 or toks[j].low not in _CLAUSE_OPENERS:
+                return True, None
+    return True, None
+
+
+def _past_asides(toks: list[Token], i: int, k: int) -> tuple[int, bool]:
+    """Where the subject before the verb at ``toks[i]`` ends, from ``toks[k]`` back past quotation marks, a
+    parenthesis, a relative clause, an aside between dashes or commas; and whether the verb is a participle right
+    after its subject's comma ("Peña Nieto, contradicting Trump, said")."""
+    participle = False
     while k >= 0 and toks[k].word in {"“", "”", '"', "‘", "’"}:
         k -= 1
     if k >= 0 and toks[k].word == ")":  # "Rep. Trey Gowdy (R-S.C.) said"
@@ -379,12 +421,14 @@ def subject_before(toks: list[Token], i: int) -> Mention | None:
                     k = opening - 1
     while k >= 0 and toks[k].word in {"“", "”", '"', "‘", "’"}:
         k -= 1
-    if k >= 0 and toks[k].low.endswith(("'s", "’s")) and toks[k].low[:-2] not in _CONTRACTING:
-        return None  # "John Yoo's discredited definition": a possessive opens a noun phrase, it is no subject
-    mention = np_ending_at(toks, k)
-    for _ in range(2 if k == verb_next else 0):
-        # a prepositional phrase before the verb belongs to the subject ("The officials at the embassy disputed",
-        # "A spokeswoman for Hillary Clinton says") or is an adjunct of time ("Trump on Sunday tweeted")
+    return k, participle
+
+
+def _with_prepositional_phrase(toks: list[Token], k: int, mention: Mention | None) -> tuple[int, Mention | None]:
+    """The subject ``mention`` ending at ``toks[k]``, right before its verb, with the prepositional phrases it ends in
+    (up to two): part of the subject ("The officials at the embassy disputed", "A spokeswoman for Hillary Clinton
+    says") or, for a time, left out ("Trump on Sunday tweeted"); and the index of the subject's new last word."""
+    for _ in range(2):
         j = next((n for n in range(k, -1, -1) if mention is not None and toks[n].start == mention.start), None)
         if (j is None or j < 2 or toks[j - 1].low not in _PREPOSITIONS or not toks[j - 2].word[:1].isalnum()
                 or _verb_like(toks[j - 2]) or toks[j - 2].low in _SKIP):
@@ -395,15 +439,7 @@ def subject_before(toks: list[Token], i: int) -> Mention | None:
         timed = any(t.low in _TIME_WORDS for t in toks[j:k + 1])
         mention = head if timed else Mention(head.start, mention.end)
         k = j - 2
-    if mention is not None and all(t.low in _TIME_WORDS | _DETERMINERS for t in toks[:k + 1] if t.start >= mention.start):
-        return None  # "a report issued earlier this year reported": a time, no subject
-    if participle and mention is not None:
-        j = next((n for n in range(k, -1, -1) if toks[n].start == mention.start), 0)
-        if j > 0 and toks[j - 1].low in _PREPOSITIONS:
-            # the noun phrase before the comma ends a clause ("Crutcher had his hands in the air, contradicting"):
-            # the participle says what that clause's subject does
-            return _sentence_subject(toks)
-    return mention
+    return k, mention
 
 
 def _main_clause_subject(toks: list[Token], last: int) -> Mention | None:
