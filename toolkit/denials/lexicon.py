@@ -605,6 +605,12 @@ def _names_source(unquoted: list[str], matched: list[str], nxt: str | None, quot
     return prev in _COPULAS or bool(set(unquoted[-3:]) & _SPREADING or set(unquoted[-4:]) & _VERDICT_VERBS)
 
 
+def _describes_thing(prev: str | None, words_after: list[str]) -> bool:
+    """Whether a word used attributively (after a determiner or an adjective) describes a thing: no claim noun within
+    the three words after it."""
+    return prev in _DETERMINERS_ADJ and not set(words_after[:3]) & CLAIM_WORDS
+
+
 def _claim_before(before: list[str]) -> bool:
     """Whether a claim noun is among the six words before a passive: its subject ("the charges were denied")."""
     return not CLAIM_WORDS.isdisjoint(before[-6:])
@@ -669,8 +675,8 @@ def sense_ok(entry: Entry, text: str, start: int, end: int) -> bool:
             as_claim = "as" in window and set(window[:window.index("as")]) & _OBJECT_PRONOUNS
             if not (set(window) & CLAIM_WORDS or as_claim or nxt == "that" or passive):
                 return False
-        if name == "claim_if_attributive" and prev in _DETERMINERS_ADJ and not set(clause_after[:3]) & CLAIM_WORDS:
-            return False  # "an exaggerated Southern accent", "one discredited leak": it describes a thing
+        if name == "claim_if_attributive" and _describes_thing(prev, clause_after):
+            return False  # "an exaggerated Southern accent", "one discredited leak"
         if name == "claim_near":
             n = int(arg or 3)
             if not set(before[-n:] + clause_after[:n]) & CLAIM_WORDS:
@@ -680,9 +686,8 @@ def sense_ok(entry: Entry, text: str, start: int, end: int) -> bool:
         if name == "judges_claim" and not _judges_claim(unquoted, clause_after, nxt, quote_before):
             return False
         if name == "claim_or_copula":
-            words_after = [w for w in clause_after[:4] if w not in _QUOTE_MARKS]
-            if prev in _DETERMINERS_ADJ and not set(words_after[:3]) & CLAIM_WORDS:
-                return False  # attributive, of a thing: 'the “fake” Trump literature', "the phony system"
+            if _describes_thing(prev, [w for w in clause_after[:4] if w not in _QUOTE_MARKS]):
+                return False  # across scare quotes too: 'the “fake” Trump literature', "the phony system"
             # a claim noun right before: the object of a small clause ("deemed those statements false")
             if not (set(clause_after[:3]) & CLAIM_WORDS or prev in _COPULAS or prev in CLAIM_WORDS or quote_before
                     or (nxt is not None and not nxt[0].isalnum()) or nxt is None):
