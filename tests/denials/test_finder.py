@@ -701,3 +701,21 @@ def test_a_broken_pattern_fails_at_load_time_with_its_line(tmp_path):
     lines = ["# my lexicon", "ok\tdenied\texplicit\tme", "bad\tre:(unclosed\tfalsity\tme"]
     with pytest.raises(ValueError, match=r"mine\.tsv:3: pattern 're:\(unclosed' is no valid regex"):
         parse_lexicon(lines, origin="mine.tsv")
+
+
+def test_an_entry_whose_sense_fails_leaves_its_words_to_the_next_entry():
+    from toolkit.denials.lexicon import parse_lexicon
+
+    lines = [
+        "tale_claim\tfairy tale|tales\tfalsity\tme\tclaim_after:3",  # listed first: tried first at the position
+        "tale_as\tfairy tale|tales\tdelegitimize\tme\tprev:as",
+        "tale_plain\ttale\tfalsity\tme\tnext:of",  # overlaps the end of the first match, starts later
+    ]
+    lexicon = parse_lexicon(lines, origin="mine.tsv")
+    text = "They dismissed it as a fairy tale."
+    assert [(d.rule, d.text) for d in find_denials(text, quotes=[], lexicon=lexicon)] == []  # "a" is no "as"
+    text = "They dismissed it as fairy tale after fairy tale of woe."
+    found = [(d.rule, d.text) for d in find_denials(text, quotes=[], lexicon=lexicon)]
+    # the first "fairy tale": tale_claim fails (no claim noun after it), tale_as holds; the second: both fail,
+    # and "tale of" inside it, which the failed match no longer hides, holds
+    assert found == [("tale_as", "fairy tale"), ("tale_plain", "tale")]

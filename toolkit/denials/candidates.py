@@ -98,24 +98,25 @@ def find_candidates(text: str, lexicon: Lexicon) -> list[Candidate]:
     """
     first, second = split_passes(lexicon)
     hits, context = scan_text(text, lexicon)  # one scan for both passes, and for the broad entries' context words
-    out = []
-    for start, end, index in find_matches(text, first, hits):
+
+    def holds(start: int, end: int, index: int) -> bool:
         entry = first.entries[index]
         # GUIDELINES.md defines these out ("did not deny"; "false teeth"; a character attack): no candidate
-        negated = entry.negatable and is_negated(text, start)
-        if negated or not sense_ok(entry, text, start, end):
-            continue
-        out.append(Candidate(intensified_start(text, start), end, _category(entry, text, start, end), entry.id, False))
+        return not (entry.negatable and is_negated(text, start)) and sense_ok(entry, text, start, end)
+
+    out = [Candidate(intensified_start(text, start), end, _category(first.entries[index], text, start, end),
+                     first.entries[index].id, False)
+           for start, end, index in find_matches(text, first, hits, holds)]
     second = _applicable(second, context)
     if second.entries:
         taken = [(c.start, c.end) for c in out]
-        for start, end, index in find_matches(text, second, hits):
-            if any(s < end and start < e for s, e in taken):
-                continue
-            entry = second.entries[index]
-            if not sense_ok(entry, text, start, end):
-                continue
-            out.append(Candidate(start, end, entry.category, entry.id, True))
+
+        def holds_broad(start: int, end: int, index: int) -> bool:
+            return (not any(s < end and start < e for s, e in taken)
+                    and sense_ok(second.entries[index], text, start, end))
+
+        out.extend(Candidate(start, end, second.entries[index].category, second.entries[index].id, True)
+                   for start, end, index in find_matches(text, second, hits, holds_broad))
         out.sort()
     return out
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import ahocorasick
 
@@ -438,12 +438,17 @@ def _automaton_hits(lowered: str, automaton: Any) -> tuple[list[tuple[int, str]]
     return hits, frozenset(context)
 
 
-def find_matches(text: str, lexicon: Lexicon, hits: list[tuple[int, str]] | None = None) -> list[tuple[int, int, int]]:
+def find_matches(
+    text: str, lexicon: Lexicon, hits: list[tuple[int, str]] | None = None,
+    accept: Callable[[int, int, int], bool] | None = None,
+) -> list[tuple[int, int, int]]:
     """Non-overlapping lexicon matches in ``text``: ``(start, end, entry index)`` in text order.
 
     Same result as ``compiled(lexicon).finditer(text)`` (leftmost match; at one position the entry
     :func:`compiled` tries first), computed from trigger-word occurrences only. ``hits``: the
     :func:`trigger_hits` of a lexicon that holds this one (scanned once for both passes), else scanned here.
+    ``accept(start, end, index)``: a match it rejects takes no room, so the next entry matching at that position,
+    or a later match overlapping it, is tried (an entry whose sense constraints fail leaves the words to the rest).
     """
     m = _matcher(lexicon)
     rank = _RANKS.get(lexicon)
@@ -473,7 +478,7 @@ def find_matches(text: str, lexicon: Lexicon, hits: list[tuple[int, str]] | None
     out = []
     last = 0
     for s, e, i in sorted(found, key=lambda x: (x[0], rank[x[2]])):
-        if s >= last:
+        if s >= last and (accept is None or accept(s, e, i)):
             out.append((s, e, i))
             last = e
     return out
