@@ -130,6 +130,10 @@ def test_denier_round_3(text, phrase, denier):
     # a participle after a prepositional object: what the clause's subject shows
     ("Footage shows the driver had his hands on the wheel, contradicting the police account.", "contradicting",
      "Footage"),
+    # ... or after a verb's object ("said of terrorists"): the participle is the subject's, not the object's
+    ("Trump said of the protesters, mocking the claim that the vote was rigged.", "mocking", "Trump"),
+    # (a verb after the head of a sentence's opening noun phrase ends it)
+    ("The senator answered the reporters, ridiculing the idea that the law had failed.", "ridiculing", "The senator"),
     # a noun of saying is no reporting verb: the speaker of the sentence denies
     ('Aide Jo Park said Monday that the mayor\'s claim that taxes rose is "simply not true."', "simply not true",
      "Aide Jo Park"),

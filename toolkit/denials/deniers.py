@@ -64,7 +64,9 @@ VERB_RULES: frozenset[str] = frozenset(
     # round 5: "Ryan's campaign shrugged off Trump's comments"
     "brush_off "
     # round 6: "Carson moved quickly to shut off speculation"
-    "quash".split()
+    "quash "
+    # round 7: "Trump also mocked Carson's story", "logged on to correct the record"
+    "mock correct_record".split()
 )
 
 _TELL = frozenset("tell tells told".split())
@@ -244,7 +246,8 @@ def _np_starting_at(toks: list[Token], i: int) -> Mention | None:
     if first.low in _DETERMINERS:
         j += 1
     while (j < len(toks) and j - i < 7 and toks[j].word[:1].isalnum() and toks[j].low not in _STOP - {"of"}
-           and toks[j].low not in _VERBAL and not toks[j].low.endswith(("n't", "n’t"))):
+           and toks[j].low not in _VERBAL and not toks[j].low.endswith(("n't", "n’t"))
+           and not (j > i + 1 and _verb_like(toks[j]))):  # "The senator answered the reporters": the verb ends it
         # "of" goes on to a name ("the Republic of Korea") or after a quantifier ("one of two witnesses")
         if toks[j].low == "of" and not (j + 1 < len(toks) and _is_cap(toks[j + 1])) and not (
                 j == i + 1 and first.low in _QUANTIFIERS):
@@ -306,9 +309,11 @@ def subject_before(toks: list[Token], i: int) -> Mention | None:
         return None  # "a report issued earlier this year reported": a time, no subject
     if participle and mention is not None:
         j = next((n for n in range(k, -1, -1) if toks[n].start == mention.start), 0)
-        if j > 0 and toks[j - 1].low in _PREPOSITIONS:
-            # the noun phrase before the comma ends a clause ("Crutcher had his hands in the air, contradicting"):
-            # the participle says what that clause's subject does
+        if j > 0 and (toks[j - 1].low in _PREPOSITIONS or _verb_like(toks[j - 1])
+                      or (j > 1 and toks[j - 1].low == "of" and _verb_like(toks[j - 2]))):
+            # the noun phrase before the comma ends a clause as the object of a preposition or a verb ("Crutcher had
+            # his hands in the air, contradicting", "Trump said of terrorists, mocking"): the participle says what
+            # that clause's subject does
             return _sentence_subject(toks)
     return mention
 
