@@ -167,6 +167,20 @@ def _found(text):
     ("He implied that it was the reporter's fault.", "was the reporter's fault", "counter_accusation"),
     ("Carson turned the story back on the Post.", "turned the story back on", "counter_accusation"),
     ("Clinton sought to turn the tables on Sanders.", "turn the tables on", "counter_accusation"),
+    # round 7: the accused side's plea; involvement denied; the negation raised to the verb of belief
+    ("He will enter a plea of not guilty.", "plea of not guilty", "explicit"),
+    ("“Mr. Roe is absolutely innocent of this charge,” the spokeswoman said.", "absolutely innocent", "explicit"),
+    ("A spokesman said the decision had nothing to do with the emails.", "nothing to do with", "explicit"),
+    ("“I don't think that's the case,” the senator said.", "don't think that's the case", "explicit"),
+    # a claim called a fraud, judged unfair, mocked; a named deception; lying about it
+    ("“He's not media at all, it's all a fraud,” says the director.", "fraud", "falsity"),
+    ("Trump went after Kelly for what he perceives as unfair reporting.", "unfair", "delegitimize"),
+    ("Trump also mocked Carson’s story about the knife.", "mocked", "falsity"),
+    ("The brief methodically exposed the prosecution’s deception.", "deception", "falsity"),
+    ("She wrote: “Seriously, just stop lying.”", "lying", "falsity"),
+    # deflection and reversal
+    ("People are looking at the shiny object of classified, Issa said.", "shiny object", "counter_accusation"),
+    ("The spokesman said it was an example of European double standards.", "double standards", "counter_accusation"),
 ])
 def test_categories(text, phrase, category):
     # the lexicon's candidate and its category; whether a one-sentence example out of any context passes the
@@ -338,6 +352,15 @@ def test_broad_candidates_are_scored_with_their_category(text, phrase, category)
     "He is the most ridiculous candidate the party has ever fielded.",
     # a negation in a subordinate clause of the response is not its content
     "His ex-wife contended that since she is not running for office, she should keep her privacy.",
+    # round 7: bystanders are innocent; a relative clause; a person called a fraud; a state of affairs called
+    # unfair or an accusation that something is; people mocked; "shiny" alone
+    "The bomb wounded two innocent bystanders.",
+    "She met dozens of people who had nothing to do with the foundation.",
+    "“Donald Trump is a fraud,” the senator said.",
+    "It is unfair that workers pay more than their bosses.",
+    "He repeated his accusations that the nomination process is unfair.",
+    "Officials whose statements of support were mocked on social media stayed silent.",
+    "America the shiny, or gloomy.",
 ])
 def test_not_a_denial(text):
     assert _found(text) == []
