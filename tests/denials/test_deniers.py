@@ -140,6 +140,9 @@ def test_denier_round_3(text, phrase, denier):
     # a name's possessive, an adverbial opening, an adjunct of time: no denier there
     ("The aide appeared to rely on the senator's discredited theory of the case.", "discredited", None),
     ("The aide appeared to rely on Senator Ward's discredited theory of the case.", "discredited", None),
+    # a capitalised "That's" or "What's" is "that is", no possessor
+    ("That's rejection of the findings, plain and simple.", "rejection", None),
+    ("What's denial of the record got to do with it?", "denial", None),
     ("With the campaign reeling and denying claims of fraud, delegates voted.", "denying", None),
     # the possessor of an attempt does what its infinitive says
     ("The lawyer said the mayor's attempts to discredit the auditor had failed.", "discredit", "the mayor"),

@@ -682,7 +682,7 @@ def _possessor(toks: list[Token], noun: int) -> Mention | None:
         tok = toks[k]
         if tok.low in _POSSESSIVES:
             return Mention(tok.start, tok.end)
-        if tok.low.endswith(("'s", "’s")) and (_is_cap(tok) or tok.low[:-2] not in _CONTRACTING):
+        if tok.low.endswith(("'s", "’s")) and tok.low[:-2] not in _CONTRACTING:
             name = np_ending_at(toks, k)  # "Clinton's", "the ministry's"; not "it's", "that's"
             return Mention(name.start if name else tok.start, tok.end - 2)
         if tok.low.endswith(("s'", "s’")) and _is_cap(tok):  # a plural's possessive: "Democrats' new warning"
