@@ -245,9 +245,10 @@ def _np_starting_at(toks: list[Token], i: int) -> Mention | None:
     j = i
     if first.low in _DETERMINERS:
         j += 1
+    head = j  # its first word may look like a verb ("the leaked memo"); a later one ends it ("The senator answered")
     while (j < len(toks) and j - i < 7 and toks[j].word[:1].isalnum() and toks[j].low not in _STOP - {"of"}
            and toks[j].low not in _VERBAL and not toks[j].low.endswith(("n't", "n’t"))
-           and not (j > i + 1 and _verb_like(toks[j]))):  # "The senator answered the reporters": the verb ends it
+           and not (j > head and _verb_like(toks[j]))):
         # "of" goes on to a name ("the Republic of Korea") or after a quantifier ("one of two witnesses")
         if toks[j].low == "of" and not (j + 1 < len(toks) and _is_cap(toks[j + 1])) and not (
                 j == i + 1 and first.low in _QUANTIFIERS):
