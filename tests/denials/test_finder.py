@@ -173,7 +173,7 @@ def _found(text):
     ("A spokesman said the decision had nothing to do with the emails.", "nothing to do with", "explicit"),
     ("“I don't think that's the case,” the senator said.", "don't think that's the case", "explicit"),
     # a claim called a fraud, judged unfair, mocked; a named deception; lying about it
-    ("“He's not media at all, it's all a fraud,” says the director.", "fraud", "falsity"),
+    ("“He's not media at all, it's all a fraud,” says the director.", "it's all a fraud", "falsity"),
     ("Trump went after Kelly for what he perceives as unfair reporting.", "unfair", "delegitimize"),
     ("Trump also mocked Carson’s story about the knife.", "mocked", "falsity"),
     ("The brief methodically exposed the prosecution’s deception.", "deception", "falsity"),

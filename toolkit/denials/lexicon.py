@@ -266,7 +266,7 @@ def entry_triggers(entry: Entry) -> tuple[frozenset[str], frozenset[str]] | None
 
 #: Frequent news words that make poor triggers (a pattern's other required word is preferred).
 _COMMON = frozenset("""about against campaign up show without nothing hold make made back ad true have has had
-is are was were be to of in on at for by with from that this the a an not no any all just""".split())
+is are was were be do to of in on at for by with from that this the a an not no any all just""".split())
 
 
 @dataclass(frozen=True)
