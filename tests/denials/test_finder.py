@@ -178,6 +178,7 @@ def _found(text):
     ("Trump also mocked Carson’s story about the knife.", "mocked", "falsity"),
     ("The brief methodically exposed the prosecution’s deception.", "deception", "falsity"),
     ("She wrote: “Seriously, just stop lying.”", "lying", "falsity"),
+    ("“It wasn't a convincing argument,” said one Democrat.", "wasn't a convincing", "no_evidence"),
     # deflection and reversal
     ("People are looking at the shiny object of classified, Issa said.", "shiny object", "counter_accusation"),
     ("The spokesman said it was an example of European double standards.", "double standards", "counter_accusation"),
@@ -361,6 +362,7 @@ def test_broad_candidates_are_scored_with_their_category(text, phrase, category)
     "He repeated his accusations that the nomination process is unfair.",
     "Officials whose statements of support were mocked on social media stayed silent.",
     "America the shiny, or gloomy.",
+    "“Grayson is singularly unpersuasive in our caucus,” the chairman said.",
 ])
 def test_not_a_denial(text):
     assert _found(text) == []
