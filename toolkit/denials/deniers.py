@@ -301,7 +301,7 @@ def subject_before(toks: list[Token], i: int) -> Mention | None:
         return subject
     verb_next = k  # the word right before the verb (and its auxiliaries and adverbs)
     k, participle = _past_asides(toks, i, k)
-    if k >= 0 and toks[k].low.endswith(("'s", "’s")) and toks[k].low[:-2] not in _CONTRACTING:
+    if k >= 0 and _possessive(toks[k]):
         return None  # "John Yoo's discredited definition": a possessive opens a noun phrase, it is no subject
     mention = np_ending_at(toks, k)
     if k == verb_next:
@@ -676,6 +676,11 @@ def _issuer(toks: list[Token], noun: int) -> Mention | None:
     return None
 
 
+def _possessive(tok: Token) -> bool:
+    """Whether a word ends in a possessive "'s" ("Clinton's", "the ministry's"), not a contraction ("it's", "That's")."""
+    return tok.low.endswith(("'s", "’s")) and tok.low[:-2] not in _CONTRACTING
+
+
 def _possessor(toks: list[Token], noun: int) -> Mention | None:
     """The possessor of the noun at ``toks[noun]``: a possessive pronoun or a name with 's, up to three tokens
     before."""
@@ -683,8 +688,8 @@ def _possessor(toks: list[Token], noun: int) -> Mention | None:
         tok = toks[k]
         if tok.low in _POSSESSIVES:
             return Mention(tok.start, tok.end)
-        if tok.low.endswith(("'s", "’s")) and tok.low[:-2] not in _CONTRACTING:
-            name = np_ending_at(toks, k)  # "Clinton's", "the ministry's"; not "it's", "that's"
+        if _possessive(tok):
+            name = np_ending_at(toks, k)  # "Clinton's", "the ministry's"
             return Mention(name.start if name else tok.start, tok.end - 2)
         if tok.low.endswith(("s'", "s’")) and _is_cap(tok):  # a plural's possessive: "Democrats' new warning"
             return Mention(tok.start, tok.end - 1)
