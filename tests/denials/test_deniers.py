@@ -143,6 +143,10 @@ def test_denier_round_3(text, phrase, denier):
     # a capitalised "That's" or "What's" is "that is", no possessor
     ("That's rejection of the findings, plain and simple.", "rejection", None),
     ("What's denial of the record got to do with it?", "denial", None),
+    # a contracted "is" opens a predicate, no noun phrase ("That's wrong"); after a person's pronoun, the pronoun
+    ("That's wrong, dismissing the claims as a hoax.", "dismissing", None),
+    ("What's clear, denying the claims, is the timing.", "denying", None),
+    ("She's been busy, dismissing the report as a hoax.", "dismissing", "She"),
     ("With the campaign reeling and denying claims of fraud, delegates voted.", "denying", None),
     # the possessor of an attempt does what its infinitive says
     ("The lawyer said the mayor's attempts to discredit the auditor had failed.", "discredit", "the mayor"),

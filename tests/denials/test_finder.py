@@ -174,6 +174,7 @@ def _found(text):
     ("“I don't think that's the case,” the senator said.", "don't think that's the case", "explicit"),
     # a claim called a fraud, judged unfair, mocked; a named deception; lying about it
     ("“He's not media at all, it's all a fraud,” says the director.", "it's all a fraud", "falsity"),
+    ('The columnist told a radio host that her tweet was "a joke."', 'tweet was "a joke', "falsity"),
     ("Trump went after Kelly for what he perceives as unfair reporting.", "unfair", "delegitimize"),
     ("Trump also mocked Carson’s story about the knife.", "mocked", "falsity"),
     ("The brief methodically exposed the prosecution’s deception.", "deception", "falsity"),

@@ -218,6 +218,8 @@ def np_ending_at(toks: list[Token], i: int) -> Mention | None:
                 k -= 3  # "supporters of the bill": the head before a relational "of", not the object after it
                 continue
             return Mention(prev.start, last.end)
+        if prev.low.endswith(("'s", "’s")) and not _possessive(prev):
+            return None  # "That's wrong, dismissing": what follows a contracted "is" is its predicate
         if _is_cap(prev) and prev.low not in _OPENERS:
             m = np_ending_at(toks, k - 1)
             return Mention(m.start if m else prev.start, last.end)
@@ -269,12 +271,17 @@ def _subject_at(toks: list[Token], i: int) -> Mention | None:
         return None  # "With his campaign buffeted by criticism and denying claims": an adjunct, no subject
     if toks[i].low in PRONOUNS:
         return Mention(toks[i].start, toks[i].end)
+    if toks[i].low.endswith(("'s", "’s")) and not _possessive(toks[i]):
+        # "That's wrong, dismissing ...", "What's clear ...": a contracted "is" after a pronoun; a person's
+        # pronoun is the subject ("He's"), a demonstrative or "what" names nobody
+        pronoun = toks[i].low[:-2]
+        return Mention(toks[i].start, toks[i].end - 2) if pronoun in PRONOUNS and pronoun != "it" else None
     j = i + 1 if toks[i].low in _DETERMINERS else i
     if j < len(toks) and _is_cap(toks[j]):
         while j + 1 < len(toks) and (_is_cap(toks[j + 1]) or toks[j + 1].low in _CONNECTORS - {"and", "for"}
                                      and j + 2 < len(toks) and _is_cap(toks[j + 2])):
             j += 1
-        if toks[j].low.endswith(("'s", "’s")):
+        if _possessive(toks[j]):
             # "Clinton's husband, Bill, ... accusing": the possessed noun is the subject, not its possessor
             k = j
             while (k + 1 < len(toks) and k - j < 3 and toks[k + 1].word[:1].islower() and toks[k + 1].word.isalpha()
