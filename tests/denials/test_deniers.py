@@ -147,6 +147,11 @@ def test_denier_round_3(text, phrase, denier):
     ("That's wrong, dismissing the claims as a hoax.", "dismissing", None),
     ("What's clear, denying the claims, is the timing.", "denying", None),
     ("She's been busy, dismissing the report as a hoax.", "dismissing", "She"),
+    # coordinated adjectives before a noun of saying: the noun is no verb, so "inaccurate" is nobody's subject
+    ("Donald Trump’s absurd and factually inaccurate claim that the deal was done makes clear he has no clue, wrote "
+     "the group's president.", "absurd", "the group's president"),
+    ("The senator's false and misleading claim that taxes rose was repeated often.", "false", None),
+    ("The absurd and baseless claim that the vote was rigged spread quickly.", "rigged", None),
     ("With the campaign reeling and denying claims of fraud, delegates voted.", "denying", None),
     # the possessor of an attempt does what its infinitive says
     ("The lawyer said the mayor's attempts to discredit the auditor had failed.", "discredit", "the mayor"),

@@ -636,6 +636,8 @@ def noun_use(toks: list[Token], n: int) -> bool:
     prev = toks[n - 1].low
     if prev in _DETERMINERS or prev.endswith(("'s", "’s")):
         return True
+    if _coordinated_modifiers(toks, n):
+        return True
     word = toks[n].low
     base = not word.endswith(("ed", "s")) and word not in _IRREGULAR_PAST
     for k in range(n - 2, max(-1, n - 4), -1):  # "Podliska's most explosive claim": a possessive, then adjectives
@@ -657,6 +659,42 @@ def noun_use(toks: list[Token], n: int) -> bool:
         if not _is_cap(tok):
             return False
         named = True
+    return False
+
+
+#: Evaluative adjectives without an adjective ending, said of claims ("a false and misleading claim").
+_EVALUATIVE = frozenset("false true untrue fake bogus phony absurd wrong".split())
+_COORDINATORS = frozenset({"and", "or", ","})
+
+
+def _modifier(tok: Token) -> bool:
+    """A lowercase adjective or adverb by its form ("baseless", "inaccurate", "misleading", "factually", "false")."""
+    low = tok.low
+    return tok.word.isalpha() and tok.word.islower() and (
+        low in _EVALUATIVE or low.endswith(("al", "ese", "ish", "ic", "less", "ate", "ing", "ly") + _MORE_ADJECTIVE_ENDINGS))
+
+
+def _coordinated_modifiers(toks: list[Token], n: int) -> bool:
+    """Whether ``toks[n]`` follows an article or a possessive and coordinated modifiers ("Trump's absurd and
+    factually inaccurate claim", "the false, misleading report"): a noun, not a verb whose subject is "inaccurate"."""
+    k, coordinated = n - 1, False
+    while k >= 0 and n - k <= 6:
+        tok = toks[k]
+        if tok.low in _DETERMINERS or tok.low in _POSSESSIVES or _possessive(tok):
+            return coordinated
+        if tok.low in _COORDINATORS:
+            # like joins like: the word before the coordinator is a modifier too when the one after it is
+            if not (k + 1 < n and _modifier(toks[k + 1])) or k == 0 or not toks[k - 1].word.isalpha():
+                return False
+            coordinated = True
+            k -= 1
+            if toks[k].word.islower() and not _verb_like(toks[k]) and toks[k].low not in _STOP:
+                k -= 1
+                continue
+            return False
+        if not _modifier(tok):
+            return False
+        k -= 1
     return False
 
 
