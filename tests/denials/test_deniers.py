@@ -152,6 +152,9 @@ def test_denier_round_3(text, phrase, denier):
      "the group's president.", "absurd", "the group's president"),
     ("The senator's false and misleading claim that taxes rose was repeated often.", "false", None),
     ("The absurd and baseless claim that the vote was rigged spread quickly.", "rigged", None),
+    # an age-and-place apposition is skipped whole, not just its last piece
+    ("Dewayne Smithy, 33, of Baldwin, Miss., dismisses the idea that voting matters.", "dismisses", "Dewayne Smithy"),
+    ("Jane Roe, 45, of Austin, Texas, said the claims were false.", "false", "Jane Roe"),
     ("With the campaign reeling and denying claims of fraud, delegates voted.", "denying", None),
     # the possessor of an attempt does what its infinitive says
     ("The lawyer said the mayor's attempts to discredit the auditor had failed.", "discredit", "the mayor"),

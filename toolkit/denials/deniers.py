@@ -431,10 +431,25 @@ def _past_asides(toks: list[Token], i: int, k: int) -> tuple[int, bool]:
                 # issued this month, have contested"): the noun phrase before it
                 opening = next((j for j in range(k - 1, max(-1, k - 20), -1) if toks[j].word == ","), None)
                 if opening is not None and opening - 1 >= 0 and toks[opening - 1].word[:1].isalnum():
-                    k = opening - 1
+                    k = _past_age_and_place(toks, opening - 1)
     while k >= 0 and toks[k].word in {"“", "”", '"', "‘", "’"}:
         k -= 1
     return k, participle
+
+
+def _past_age_and_place(toks: list[Token], k: int) -> int:
+    """Back from ``toks[k]`` over the rest of an age-and-place apposition ("Dewayne Smithy, 33, of Baldwin, Miss.,
+    dismisses": the state is already skipped, "of Baldwin" and "33" are next): where the named noun phrase ends."""
+    while True:
+        comma = next((j for j in range(k, max(-1, k - 6), -1) if toks[j].word == ","), None)
+        if comma is None or comma == k or comma == 0 or not toks[comma - 1].word[:1].isalnum():
+            return k
+        piece = toks[comma + 1:k + 1]
+        age = len(piece) == 1 and piece[0].word.isdigit()
+        place = piece[0].low in {"of", "from"} and len(piece) > 1 and all(_is_cap(t) for t in piece[1:])
+        if not (age or place):
+            return k
+        k = comma - 1
 
 
 def _with_prepositional_phrase(toks: list[Token], k: int, mention: Mention | None) -> tuple[int, Mention | None]:
