@@ -155,6 +155,11 @@ def test_denier_round_3(text, phrase, denier):
     # an age-and-place apposition is skipped whole, not just its last piece
     ("Dewayne Smithy, 33, of Baldwin, Miss., dismisses the idea that voting matters.", "dismisses", "Dewayne Smithy"),
     ("Jane Roe, 45, of Austin, Texas, said the claims were false.", "false", "Jane Roe"),
+    # coordinated names are one denier, as the gold marks them ("Trump and Lewandowski")
+    ("Clinton and the DNC rejected the allegation.", "rejected", "Clinton and the DNC"),
+    ("The leaders of the United States, Canada and Mexico took turns rebutting the proposals.", "rebutting",
+     "the United States, Canada and Mexico"),
+    ("Sanders met Trump, and Clinton rejected the claims.", "rejected", "Clinton"),
     ("With the campaign reeling and denying claims of fraud, delegates voted.", "denying", None),
     # the possessor of an attempt does what its infinitive says
     ("The lawyer said the mayor's attempts to discredit the auditor had failed.", "discredit", "the mayor"),
