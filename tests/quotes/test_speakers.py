@@ -184,6 +184,13 @@ def test_quotation_continued_to_a_closing_attribution() -> None:
         # the words after an inverted cue are its clause, not its subject
         ("Rich Heffley, a top operative who is now running the early-vote efforts in the state, said the absentee "
          "program is a “critical part” of the plan.", "absentee", "Rich Heffley"),
+        # a newsroom role noun inside the speaker's noun phrase, not the end of it ("MSNBC", "Post White House")
+        ("It was bad.\n\n“The race is over,” MSNBC host Chris Matthews said.", "race is over",
+         "MSNBC host Chris Matthews"),
+        ("It was bad.\n\n\"He did not pick a nominee to please anyone,\" wrote Post White House bureau chief Juliet "
+         "Eilperin, citing participants.", "did not pick", "Post White House bureau chief Juliet Eilperin"),
+        ("It was bad.\n\n“Turnout will decide it,” said Democratic pollster Stan Greenberg.", "Turnout",
+         "Democratic pollster Stan Greenberg"),
     ],
 )
 def test_attributions_after_the_mark(text: str, needle: str, speaker: str) -> None:
