@@ -155,6 +155,10 @@ def test_denier_round_3(text, phrase, denier):
     # an age-and-place apposition is skipped whole, not just its last piece
     ("Dewayne Smithy, 33, of Baldwin, Miss., dismisses the idea that voting matters.", "dismisses", "Dewayne Smithy"),
     ("Jane Roe, 45, of Austin, Texas, said the claims were false.", "false", "Jane Roe"),
+    # a participle opening the denial is a passive too ("it's been proved wrong": the theory, not its denier); a
+    # subordinating conjunction is no part of a noun phrase
+    ("Even though it's been proved wrong, the theory lives on.", "proved wrong", None),
+    ("The theory lives on, though it's been proved wrong.", "proved wrong", None),
     # coordinated names are one denier, as the gold marks them ("Trump and Lewandowski")
     ("Clinton and the DNC rejected the allegation.", "rejected", "Clinton and the DNC"),
     ("The leaders of the United States, Canada and Mexico took turns rebutting the proposals.", "rebutting",

@@ -116,7 +116,8 @@ _OPENERS = frozenset("and but then so yet or now thus hence meanwhile however in
 _CONNECTORS = frozenset("of de al bin van von der del la le for and".split())
 #: Words that end a noun phrase walking leftwards: verbs, prepositions, conjunctions.
 _STOP = frozenset("""that which who whom whose and or but because as if when while after before since said says
-say told of in on at to for with by from about against than into over under also said""".split()) | SPEECH_VERBS
+say told of in on at to for with by from about against than into over under also said though although unless
+whereas""".split()) | SPEECH_VERBS
 
 
 class Mention(NamedTuple):
@@ -773,7 +774,9 @@ def _possessor(toks: list[Token], noun: int) -> Mention | None:
 
 def _passive(toks: list[Token], first: int, last: int) -> bool:
     """Whether the verb ``toks[first:last]`` is a past participle after a form of "be" ("was (roundly) rejected")."""
-    if last - 1 < first or not toks[last - 1].low.endswith("ed"):
+    # the participle may open a longer denial ("it's been proved wrong"), after an intensifier ("roundly rejected")
+    verb = next((n for n in range(first, last) if not toks[n].low.endswith("ly")), last - 1)
+    if last - 1 < first or not (toks[last - 1].low.endswith("ed") or toks[verb].low.endswith("ed")):
         return False
     k = first - 1
     while k >= 0 and (toks[k].low.endswith("ly") or toks[k].low in _SKIP - _BE - {"has", "have", "had"}):
