@@ -159,6 +159,9 @@ def test_denier_round_3(text, phrase, denier):
     # subordinating conjunction is no part of a noun phrase
     ("Even though it's been proved wrong, the theory lives on.", "proved wrong", None),
     ("The theory lives on, though it's been proved wrong.", "proved wrong", None),
+    # a reporting verb in the passive: its subject is what is said about; its agent says it
+    ("A fact is dismissed as false when it does not fit the narrative.", "false", None),
+    ("The news media, which is then denounced by Trump for its supposed bias, said little.", "bias", "Trump"),
     # coordinated names are one denier, as the gold marks them ("Trump and Lewandowski")
     ("Clinton and the DNC rejected the allegation.", "rejected", "Clinton and the DNC"),
     ("The leaders of the United States, Canada and Mexico took turns rebutting the proposals.", "rebutting",

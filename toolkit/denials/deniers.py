@@ -625,6 +625,13 @@ def _find(toks: list[Token], start: int, end: int, *, verb: bool) -> Iterator[Me
     for n in range(first - 1, -1, -1):
         # "-ing" forms are participles ("tweets accusing X", ", saying"): the finite verb decides
         if toks[n].low in SPEECH_VERBS and not toks[n].low.endswith("ing") and not noun_use(toks, n):
+            if _passive(toks, n, n + 1):
+                # "A fact is dismissed as false": what is said about, not who says it; the agent says it ("the news
+                # media, which is then denounced by Trump for its supposed bias")
+                by = next((m for m in range(n + 1, min(len(toks), n + 3)) if toks[m].low == "by"), None)
+                if by is not None:
+                    yield _np_starting_at(toks, by + 1)
+                continue
             yield speaker_of_verb(toks, n)
     # a participle of speech after a comma ("Cruz took the stage ..., saying ... was incorrect"; "The campaign
     # pushed back, calling it ..."): its subject is the sentence's subject
