@@ -162,6 +162,11 @@ def test_denier_round_3(text, phrase, denier):
     # a reporting verb in the passive: its subject is what is said about; its agent says it
     ("A fact is dismissed as false when it does not fit the narrative.", "false", None),
     ("The news media, which is then denounced by Trump for its supposed bias, said little.", "bias", "Trump"),
+    # a possessive in s' ; "close to" inside the source's noun phrase
+    ("Sanders' campaign called the report a rush to judgment.", "rush to judgment", "Sanders' campaign"),
+    ("Sources close to the senator dismissed the report.", "dismissed", "Sources close to the senator"),
+    ("They called the allegations absurd, according to people close to the campaign.", "absurd",
+     "people close to the campaign"),
     # coordinated names are one denier, as the gold marks them ("Trump and Lewandowski")
     ("Clinton and the DNC rejected the allegation.", "rejected", "Clinton and the DNC"),
     ("The leaders of the United States, Canada and Mexico took turns rebutting the proposals.", "rebutting",

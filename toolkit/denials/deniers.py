@@ -234,6 +234,10 @@ def np_ending_at(toks: list[Token], i: int) -> Mention | None:
         if _is_cap(prev) and prev.low not in _OPENERS:
             m = np_ending_at(toks, k - 1)
             return Mention(m.start if m else prev.start, last.end)
+        if (prev.word in {"'", "’"} and k - 2 >= 0 and toks[k - 2].end == prev.start and _is_cap(toks[k - 2])
+                and toks[k - 2].low.endswith("s")):
+            m = np_ending_at(toks, k - 2)  # "Sanders' campaign": a plural or -s possessive
+            return Mention(m.start if m else toks[k - 2].start, last.end)
         if (prev.low == "of" and k - 2 >= 0 and toks[k - 2].word[:1].islower() and toks[k - 2].low not in _STOP
                 and toks[k - 2].low not in _SKIP and toks[k - 2].low not in _DETERMINERS and toks[k - 2].low not in PRONOUNS):
             k -= 2  # "family members of 9/11 victims": a partitive/relational "of" inside the noun phrase
@@ -266,6 +270,10 @@ def _np_starting_at(toks: list[Token], i: int) -> Mention | None:
         if toks[j].low == "of" and not (j + 1 < len(toks) and _is_cap(toks[j + 1])) and not (
                 j == i + 1 and first.low in _QUANTIFIERS):
             break
+        if toks[j].low == "close" and j + 2 < len(toks) and toks[j + 1].low == "to" and j > head:
+            rest = _np_starting_at(toks, j + 2)  # "people close to the campaign"
+            if rest is not None:
+                return Mention(first.start, rest.end)
         j += 1
     if j == i:
         return None
@@ -469,6 +477,10 @@ def _with_prepositional_phrase(toks: list[Token], k: int, mention: Mention | Non
     says") or, for a time, left out ("Trump on Sunday tweeted"); and the index of the subject's new last word."""
     for _ in range(2):
         j = next((n for n in range(k, -1, -1) if mention is not None and toks[n].start == mention.start), None)
+        if j is not None and j >= 3 and toks[j - 1].low == "to" and toks[j - 2].low == "close":
+            head = np_ending_at(toks, j - 3)  # "Sources close to the senator dismissed": the sources
+            if head is not None:
+                return j - 3, Mention(head.start, mention.end)
         if (j is None or j < 2 or toks[j - 1].low not in _PREPOSITIONS or not toks[j - 2].word[:1].isalnum()
                 or _verb_like(toks[j - 2]) or toks[j - 2].low in _SKIP):
             break  # "presided over what was considered a sham": the object of a verb, not part of a subject
