@@ -445,6 +445,7 @@ def test_presupposed_clause_is_not_an_attribution():
         ("the Foreign Ministry", "Foreign Ministry"), ("White House", "White House"), ("the president", "president"),
         # (b) a possessor stands for its statement or spokesman
         ("Moscow’s", "Moscow"), ("the Ministry’s statement", "Ministry"), ("Trump’s Virginia state director", "Trump"),
+        ("Sanders' campaign", "Sanders"), ("Sanders’ spokesman", "Sanders"),
         # (b) negative: a name after the possessive is the speaker; other possessed nouns stay
         ("Russia’s Foreign ministry", "Foreign ministry"), ("Clinton’s campaign spokesman Brian Fallon", "Brian Fallon"),
         ("Clinton’s allies", "Clinton’s allies"),

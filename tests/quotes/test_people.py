@@ -284,3 +284,10 @@ def test_an_organisation_named_by_its_head_word_joins_its_articles_organisation(
     assert list(got.quotes["person"]) == ["Foreign Ministry", "Foreign Ministry", "Foreign Ministry",
                                           "Defense Ministry", "Ministry"]  # two ministries in b: the bare one stays
     assert "head word" in got.table.set_index("person").loc["Foreign Ministry", "merge"]
+
+
+def test_a_possessive_in_s_apostrophe_keeps_the_surname_whole():
+    # "Sanders' campaign" is Sanders, not "Sander": one person, not two bars
+    quotes = pd.DataFrame({"doc_id": ["a", "a"], "speaker": ["Bernie Sanders", "Sanders' campaign"]})
+    got = assign_people(quotes)
+    assert list(got.quotes["person"]) == ["Bernie Sanders", "Bernie Sanders"]

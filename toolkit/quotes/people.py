@@ -57,7 +57,7 @@ import pandas as pd
 from toolkit.quotes.doc import plausible_subject
 from toolkit.quotes.gender import add_gender
 from toolkit.quotes.lexicon import PRONOUNS, STOPWORDS, speaker_titles, speech_verbs
-from toolkit.quotes.speakers import RELATIVES, normalise_name
+from toolkit.quotes.speakers import POSSESSIVE_MARK, RELATIVES, normalise_name
 
 __all__ = [
     "KINDS",
@@ -157,7 +157,7 @@ def name_kind(name: object) -> str:
         return "none"
     words = str(name).split()
     low = [w.lower() for w in words]
-    if len(words) == 1 and (low[0] in _PRONOUN_WORDS or _POSSESSIVE.sub("", low[0]) in _PRONOUN_WORDS):
+    if len(words) == 1 and (low[0] in _PRONOUN_WORDS or POSSESSIVE_MARK.sub("", low[0]) in _PRONOUN_WORDS):
         return "pronoun-unresolved"
     if low[-1] in _word_list("organisation_heads.txt") or (len(words) == 1 and len(words[0]) > 1
                                                           and words[0].replace(".", "").isupper()) \
@@ -186,7 +186,7 @@ class _Name:
 
 @lru_cache(maxsize=65536)
 def _split(name: str) -> _Name:
-    words = [_POSSESSIVE.sub("", w) or w for w in name.split()]
+    words = [POSSESSIVE_MARK.sub("", w) or w for w in name.split()]
     suffix = ""
     if len(words) > 1 and words[-1].lower() in _SUFFIXES:
         suffix, words = words[-1].lower().rstrip("."), words[:-1]
@@ -665,7 +665,7 @@ def _titles(raw: object, person: str) -> str | None:
     titles = speaker_titles()
     name_words = {w.lower() for w in person.split()}
     words = re.sub(r"\s*\([^)]*\)", "", str(raw)).split(",")[0].split()
-    first = next((i for i, w in enumerate(words) if _POSSESSIVE.sub("", w).lower() in name_words), None)
+    first = next((i for i, w in enumerate(words) if POSSESSIVE_MARK.sub("", w).lower() in name_words), None)
     if first is None or any(_POSSESSIVE.search(w) for w in words[:first + 1]):
         return None
     prefix = words[:first]

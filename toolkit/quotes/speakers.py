@@ -357,6 +357,9 @@ _TRAILING = frozenset({"soon", "too", "again", "later", "here", "there", "today"
 _LEADING = frozenset({"that", "the", "a", "an", "and", "but", "or", "this", "these", "those", "then", "so",
                       "while", "when", "as", "if", "because", "though", "although", "whether"})
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+#: What to strip of a possessive word: "'s", or the apostrophe alone after an s ("Sanders'" -> "Sanders", not
+#: "Sander": one person, one surname).
+POSSESSIVE_MARK = re.compile(r"['’]s$|(?<=s)['’]$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 
 
@@ -401,7 +404,7 @@ def normalise_name(speaker: str | None) -> str | None:
             words = rest  # "Russia’s Foreign ministry", "Clinton’s spokesman Brian Fallon"
         elif not rest or rest[-1].lower() in _PRODUCTS or rest[-1].lower() in titles:
             words = words[:own + 1]  # "the Ministry’s statement", "Trump’s state director": the possessor
-            words[-1] = _POSSESSIVE.sub("", words[-1]) or words[-1]
+            words[-1] = POSSESSIVE_MARK.sub("", words[-1]) or words[-1]
             while len(words) > 1 and words[0].lower() in _LEADING:
                 words = words[1:]
     if words[-1].lower() in _ORG_HEADS:
