@@ -446,6 +446,9 @@ def test_presupposed_clause_is_not_an_attribution():
         # (b) a possessor stands for its statement or spokesman
         ("Moscow’s", "Moscow"), ("the Ministry’s statement", "Ministry"), ("Trump’s Virginia state director", "Trump"),
         ("Sanders' campaign", "Sanders"), ("Sanders’ spokesman", "Sanders"),
+        # people close to someone are not that someone; a possessor before a name is not part of it
+        ("people close to Clinton", "people close to Clinton"), ("Reuters’ Luciana Lopez", "Luciana Lopez"),
+        ("MSNBC’s Alex Seitz-Wald and Reuters’ Luciana Lopez", "Luciana Lopez"),
         # (b) negative: a name after the possessive is the speaker; other possessed nouns stay
         ("Russia’s Foreign ministry", "Foreign ministry"), ("Clinton’s campaign spokesman Brian Fallon", "Brian Fallon"),
         ("Clinton’s allies", "Clinton’s allies"),

@@ -151,6 +151,9 @@ def test_dash_then_running_text_is_no_signature() -> None:
          "the newspaper.", "his campaign had found", "Carson"),
         # ... but a name ending in -ly is a subject
         ("Kelly, who met the governor, said there is a direct link to the violence.", "direct link", "Kelly"),
+        # "close to" inside the subject: the sources speak, not the senator; a possessive in s'
+        ("Sources close to the senator said the report was wrong.", "report was wrong", "Sources close to the senator"),
+        ("Sanders' team said the committee skirts legal limits.", "legal limits", "Sanders' team"),
     ],
 )
 def test_cue_subjects(text: str, needle: str, speaker: str) -> None:

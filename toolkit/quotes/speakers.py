@@ -211,6 +211,10 @@ def _np_leftwards(toks: Sequence[str], spans: Sequence[Span], j: int, lo: int) -
             start = j - 1  # "Sen. Marco Rubio": the abbreviated title opens the name
             j -= 2
             break
+        if tok in {"'", "’"} and start is not None and j > lo and _is_cap(toks[j - 1]) and toks[j - 1].endswith("s") \
+                and spans[j - 1][1] == spans[j][0]:
+            j -= 1  # "Sanders' team said": a possessive in s' opens the noun phrase
+            continue
         if not _np_word(tok):
             break
         if _is_cap(tok):
@@ -223,6 +227,11 @@ def _np_leftwards(toks: Sequence[str], spans: Sequence[Span], j: int, lo: int) -
         j -= 1
     if start is None:
         return None
+    if start - 3 >= lo and toks[start - 1].lower() == "to" and toks[start - 2].lower() == "close":
+        # "Sources close to the senator said": the sources speak, not the senator
+        head = _np_leftwards(toks, spans, start - 3, lo)
+        if head is not None:
+            return (head[0], spans[end][1])
     # a bare lower-case phrase needs a determiner ("the ministry") or a plural head ("officials")
     if lowercase_only and toks[start].lower() not in DETERMINERS and not toks[start][:1].isdigit() \
             and not _plural(toks[end]):
@@ -395,6 +404,10 @@ def normalise_name(speaker: str | None) -> str | None:
     bare = _CLITIC.sub("", words[0]) if len(words) == 1 else ""
     if bare.lower() in PRONOUNS | {"who", "which"}:
         return bare if bare == "I" else bare.lower()  # "He", "He’s" -> "he"
+    close = next((i for i in range(1, len(words) - 1) if words[i].lower() == "close" and words[i + 1].lower() == "to"),
+                 None)
+    if close is not None:
+        return " ".join(words)  # "people close to Clinton" are not Clinton: a description, kept whole
     titles = speaker_titles()
     own = next((i for i, w in enumerate(words) if _POSSESSIVE.search(w) and len(w) > 2), None)
     if own is not None:
@@ -414,8 +427,8 @@ def normalise_name(speaker: str | None) -> str | None:
         words = words[inner[-1] + 1:]  # "the Washington Post Trump said": the organisation is not the name
     tail: list[str] = []
     for word in reversed(words):
-        if _is_cap(word) and word.lower() not in titles:
-            tail.insert(0, word)
+        if _is_cap(word) and word.lower() not in titles and not _POSSESSIVE.search(word):
+            tail.insert(0, word)  # not over a possessor: "Reuters’ Luciana Lopez" is Luciana Lopez
         else:
             break
     if not tail and _is_cap(words[-1]):
