@@ -167,6 +167,12 @@ def test_denier_round_3(text, phrase, denier):
     ("Sources close to the senator dismissed the report.", "dismissed", "Sources close to the senator"),
     ("They called the allegations absurd, according to people close to the campaign.", "absurd",
      "people close to the campaign"),
+    # an infinitive's subject is the finite verb's, not a participle's before a noun ("used forged documents"); a
+    # verb coordinated after a quoted word with its comma inside the marks takes the clause's subject
+    ("The FBI’s COINTELPRO program infamously used forged documents and false news reports to discredit dissenters.",
+     "discredit", "The FBI’s COINTELPRO program"),
+    ("De Blasio, speaking on WOR710, called Trump a “blowhard,” and said his remarks were priceless “propaganda” for "
+     "terrorist groups.", "propaganda", "De Blasio"),
     # coordinated names are one denier, as the gold marks them ("Trump and Lewandowski")
     ("Clinton and the DNC rejected the allegation.", "rejected", "Clinton and the DNC"),
     ("The leaders of the United States, Canada and Mexico took turns rebutting the proposals.", "rebutting",

@@ -363,6 +363,8 @@ def test_broad_candidates_are_scored_with_their_category(text, phrase, category)
     "He repeated his accusations that the nomination process is unfair.",
     "Officials whose statements of support were mocked on social media stayed silent.",
     "America the shiny, or gloomy.",
+    # "challenges" before a relative "that" is a noun ("the very real challenges that polling faces")
+    "Beyond the very real challenges that polling faces, the numbers moved.",
     "“Grayson is singularly unpersuasive in our caucus,” the chairman said.",
 ])
 def test_not_a_denial(text):

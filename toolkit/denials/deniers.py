@@ -262,10 +262,12 @@ def _np_starting_at(toks: list[Token], i: int) -> Mention | None:
     j = i
     if first.low in _DETERMINERS:
         j += 1
-    head = j  # its first word may look like a verb ("the leaked memo"); a later one ends it ("The senator answered")
+    # its first word may look like a verb ("the leaked memo"); a later one, or an adverb, ends it ("The senator
+    # answered", "The FBI's program infamously used")
+    head = j
     while (j < len(toks) and j - i < 7 and toks[j].word[:1].isalnum() and toks[j].low not in _STOP - {"of"}
            and toks[j].low not in _VERBAL and not toks[j].low.endswith(("n't", "n’t"))
-           and not (j > head and _verb_like(toks[j]))):
+           and not (j > head and (_verb_like(toks[j]) or _adverb(toks[j])))):
         # "of" goes on to a name ("the Republic of Korea") or after a quantifier ("one of two witnesses")
         if toks[j].low == "of" and not (j + 1 < len(toks) and _is_cap(toks[j + 1])) and not (
                 j == i + 1 and first.low in _QUANTIFIERS):
@@ -369,7 +371,9 @@ def _controlled(toks: list[Token], i: int, k: int) -> tuple[bool, Mention | None
                 # "leading Clinton economic advisers like Gene Sperling to counter": the object does it (not "she was
                 # spurred to file a complaint to show", a passive with its own infinitive)
                 return True, np_ending_at(toks, k - 1)
-            if toks[j].low in _CONTROL or (toks[j].low.endswith("ed") and toks[j].low not in _SKIP):
+            if toks[j].low in _CONTROL or (toks[j].low.endswith("ed") and toks[j].low not in _SKIP and not (
+                    j >= 1 and (toks[j - 1].low.endswith("ed") or toks[j - 1].low in _DETERMINERS))):
+                # not a participle modifying a noun ("used forged documents ... to discredit": the subject of "used")
                 return True, subject_before(toks, j)
         return True, None
     if k >= 0 and toks[k].low in _GERUND_PREPOSITIONS and toks[i].low.endswith("ing"):
@@ -388,8 +392,11 @@ def _coordinated(toks: list[Token], i: int, k: int) -> tuple[bool, Mention | Non
     subject opening the clause; an opening that is no subject ("said that was not her view and dismissed") sends the
     walk further back.
     """
-    comma = k >= 2 and toks[k].low in {"and", "but"} and toks[k - 1].word == ","
-    last = k - 2 if comma else k - 1
+    before = k - 1
+    while before >= 1 and toks[before].word in {"”", '"', "’", "'"}:
+        before -= 1  # 'called Trump a “blowhard,” and said': the comma inside the closing quotation mark
+    comma = k >= 2 and toks[k].low in {"and", "but"} and toks[before].word == ","
+    last = before - 1 if comma else k - 1
     if not (k >= 1 and toks[k].low in {"and", "but", "or"} and toks[last].word[:1].isalnum()):
         return False, None
     if comma:
@@ -497,8 +504,9 @@ def _main_clause_subject(toks: list[Token], last: int) -> Mention | None:
     """The subject opening the sentence (or the span after a colon, semicolon or quotation mark) that holds
     ``toks[last]``, when it is a name or a determiner phrase; None for a pronoun or no subject."""
     j = last
-    while j >= 0 and (toks[j].word[:1].isalnum() or toks[j].word == ","):
-        j -= 1
+    while j >= 0 and (toks[j].word[:1].isalnum() or toks[j].word == "," or (
+            toks[j].word == "“" and j > 0 and any(t.word == "”" for t in toks[j + 1:j + 5]))):
+        j -= 1  # over a short quoted word inside the clause ('called Trump a “blowhard,” and said')
     opening = _subject_at(toks, j + 1)
     if opening is None or toks[j + 1].low in PRONOUNS or toks[j + 1].low in _CLAUSE_OPENERS:
         return None
