@@ -173,6 +173,11 @@ def test_denier_round_3(text, phrase, denier):
      "discredit", "The FBI’s COINTELPRO program"),
     ("De Blasio, speaking on WOR710, called Trump a “blowhard,” and said his remarks were priceless “propaganda” for "
      "terrorist groups.", "propaganda", "De Blasio"),
+    # a relative clause without commas before the verb: its antecedent is the subject, not the clause's object
+    ("Officials who spoke to Trump on Monday rejected the claims.", "rejected", "Officials"),
+    ("Those Republican insiders who think Rubio has a chance to overtake Trump in New Hampshire — about 40 percent "
+     "nationally — stressed the unreliability of polling.", "unreliability", "Those Republican insiders"),
+    ("He asked who rejected the claims.", "rejected", None),
     # coordinated names are one denier, as the gold marks them ("Trump and Lewandowski")
     ("Clinton and the DNC rejected the allegation.", "rejected", "Clinton and the DNC"),
     ("The leaders of the United States, Canada and Mexico took turns rebutting the proposals.", "rebutting",

@@ -329,6 +329,7 @@ def subject_before(toks: list[Token], i: int) -> Mention | None:
         return subject
     verb_next = k  # the word right before the verb (and its auxiliaries and adverbs)
     k, participle = _past_asides(toks, i, k)
+    k = _past_restrictive_relative(toks, k)
     if k >= 0 and _possessive(toks[k]):
         return None  # "John Yoo's discredited definition": a possessive opens a noun phrase, it is no subject
     mention = np_ending_at(toks, k)
@@ -476,6 +477,20 @@ def _past_age_and_place(toks: list[Token], k: int) -> int:
         if not (age or place):
             return k
         k = comma - 1
+
+
+def _past_restrictive_relative(toks: list[Token], k: int) -> int:
+    """Back from ``toks[k]`` over a relative clause without commas that ends right before the verb ("Officials who
+    spoke to Trump on Monday rejected": the officials, not Trump): the antecedent's last word, else ``k``."""
+    for j in range(k, max(0, k - 20), -1):
+        if not toks[j].word[:1].isalnum():
+            return k
+        if j < k and toks[j].low in {"who", "which"}:
+            before = toks[j - 1]
+            if before.word[:1].isalnum() and before.low not in _STOP and not _verb_like(before):
+                return j - 1
+            return k
+    return k
 
 
 def _with_prepositional_phrase(toks: list[Token], k: int, mention: Mention | None) -> tuple[int, Mention | None]:
