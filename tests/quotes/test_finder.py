@@ -326,7 +326,7 @@ def test_quotes_frame_is_tidy_and_deterministic():
 # Regression floors on PolNeAR dev, a little below the measured values (see README "Quotes").
 DEV_FLOORS = {
     ("direct", 0.3, "f1"): 0.835, ("direct", 0.8, "f1"): 0.75, ("direct", 0.3, "speaker_acc"): 0.90,
-    ("indirect", 0.3, "recall"): 0.51, ("indirect", 0.3, "precision"): 0.78, ("indirect", 0.3, "speaker_acc"): 0.88,
+    ("indirect", 0.3, "recall"): 0.51, ("indirect", 0.3, "precision"): 0.775, ("indirect", 0.3, "speaker_acc"): 0.88,
     ("all", 0.3, "f1"): 0.705, ("all", 0.8, "f1"): 0.65,
 }
 

@@ -154,6 +154,10 @@ def test_dash_then_running_text_is_no_signature() -> None:
         # "close to" inside the subject: the sources speak, not the senator; a possessive in s'
         ("Sources close to the senator said the report was wrong.", "report was wrong", "Sources close to the senator"),
         ("Sanders' team said the committee skirts legal limits.", "legal limits", "Sanders' team"),
+        # a relative clause without commas: its antecedent speaks, not the clause's object; not in an object relative
+        ("The senator who met Trump said the claims were false.", "claims were false", "The senator"),
+        ("It is the franchise, one which Western New England University historian John Baick calls “a foundation of "
+         "our political culture.”", "a foundation", "John Baick"),
     ],
 )
 def test_cue_subjects(text: str, needle: str, speaker: str) -> None:

@@ -486,8 +486,11 @@ def _past_restrictive_relative(toks: list[Token], k: int) -> int:
         if not toks[j].word[:1].isalnum():
             return k
         if j < k and toks[j].low in {"who", "which"}:
-            before = toks[j - 1]
-            if before.word[:1].isalnum() and before.low not in _STOP and not _verb_like(before):
+            before, after = toks[j - 1], toks[j + 1]
+            # a subject relative ("who spoke to Trump"); in an object relative the verb's subject is inside ("the
+            # claim which the senator rejected")
+            subject_relative = after.word.islower() and after.low not in _DETERMINERS and after.low not in PRONOUNS
+            if before.word[:1].isalnum() and before.low not in _STOP and not _verb_like(before) and subject_relative:
                 return j - 1
             return k
     return k

@@ -107,7 +107,24 @@ def speaker_left(toks: Sequence[str], spans: Sequence[Span], cue: int, lo: int) 
             if k is None:
                 return found
             j = k - 1
-    return _np_leftwards(toks, spans, j, lo)
+    return _np_leftwards(toks, spans, _past_restrictive_relative(toks, j, lo), lo)
+
+
+def _past_restrictive_relative(toks: Sequence[str], j: int, lo: int) -> int:
+    """Back from token ``j`` over a relative clause without commas that ends right before the cue ("The senator who
+    met Trump said": the senator, not Trump): the antecedent's last token, else ``j``."""
+    for r in range(j - 1, max(lo, j - 20), -1):
+        if not _WORDLIKE.search(toks[r][:1]):
+            return j
+        if toks[r].lower() in {"who", "which"}:
+            before, after = toks[r - 1], toks[r + 1]
+            # a subject relative ("who met Trump"); in an object relative the cue's subject is inside ("one which
+            # historian John Baick calls")
+            subject_relative = after.islower() and after.lower() not in DETERMINERS | PRONOUNS
+            if r - 1 >= lo and before[:1].isalnum() and before.lower() not in STOPWORDS and subject_relative:
+                return r - 1
+            return j
+    return j
 
 
 _DASHES = frozenset({"—", "–", "-", "--"})
