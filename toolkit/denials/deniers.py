@@ -500,8 +500,10 @@ def _with_prepositional_phrase(toks: list[Token], k: int, mention: Mention | Non
     """The subject ``mention`` ending at ``toks[k]``, right before its verb, with the prepositional phrases it ends in
     (up to two): part of the subject ("The officials at the embassy disputed", "A spokeswoman for Hillary Clinton
     says") or, for a time, left out ("Trump on Sunday tweeted"); and the index of the subject's new last word."""
+    if mention is None:
+        return k, mention
     for _ in range(2):
-        j = next((n for n in range(k, -1, -1) if mention is not None and toks[n].start == mention.start), None)
+        j = next((n for n in range(k, -1, -1) if toks[n].start == mention.start), None)
         if j is not None and j >= 3 and toks[j - 1].low == "to" and toks[j - 2].low == "close":
             head = np_ending_at(toks, j - 3)  # "Sources close to the senator dismissed": the sources
             if head is not None:
