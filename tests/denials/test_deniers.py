@@ -178,10 +178,13 @@ def test_denier_round_3(text, phrase, denier):
     ("Those Republican insiders who think Rubio has a chance to overtake Trump in New Hampshire — about 40 percent "
      "nationally — stressed the unreliability of polling.", "unreliability", "Those Republican insiders"),
     ("He asked who rejected the claims.", "rejected", None),
+    # a relational "of" before the verb joins the subject: the members speak, not Congress
+    ("Several members of Congress disavowed the claims.", "disavowed", "Several members of Congress"),
+    ("Members of the committee rejected the claims.", "rejected", "Members of the committee"),
     # coordinated names are one denier, as the gold marks them ("Trump and Lewandowski")
     ("Clinton and the DNC rejected the allegation.", "rejected", "Clinton and the DNC"),
     ("The leaders of the United States, Canada and Mexico took turns rebutting the proposals.", "rebutting",
-     "the United States, Canada and Mexico"),
+     "The leaders of the United States, Canada and Mexico"),
     ("Sanders met Trump, and Clinton rejected the claims.", "rejected", "Clinton"),
     ("With the campaign reeling and denying claims of fraud, delegates voted.", "denying", None),
     # the possessor of an attempt does what its infinitive says

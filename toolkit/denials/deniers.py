@@ -223,7 +223,8 @@ def np_ending_at(toks: list[Token], i: int) -> Mention | None:
     while k - 1 >= 0 and i - k < 5:
         prev = toks[k - 1]
         if prev.low in _DETERMINERS:
-            if (k - 3 >= 0 and toks[k - 2].low == "of" and toks[k - 3].word[:1].islower() and toks[k - 3].low not in _STOP
+            if (k - 3 >= 0 and toks[k - 2].low == "of" and (toks[k - 3].word[:1].islower() or k - 3 == 0)
+                    and toks[k - 3].low not in _STOP
                     and toks[k - 3].low not in _SKIP and toks[k - 3].low not in _DETERMINERS
                     and toks[k - 3].low not in PRONOUNS and toks[k - 3].low not in _OBJECT_PRONOUNS):
                 k -= 3  # "supporters of the bill": the head before a relational "of", not the object after it
@@ -508,6 +509,14 @@ def _with_prepositional_phrase(toks: list[Token], k: int, mention: Mention | Non
             head = np_ending_at(toks, j - 3)  # "Sources close to the senator dismissed": the sources
             if head is not None:
                 return j - 3, Mention(head.start, mention.end)
+        if (j is not None and j >= 2 and toks[j - 1].low == "of" and toks[j - 2].word.isalpha()
+                and toks[j - 2].low not in _STOP | _SKIP and toks[j - 2].low not in _DETERMINERS
+                and not _verb_like(toks[j - 2])):
+            # "Several members of Congress disavowed": the members, not Congress
+            head = np_ending_at(toks, j - 2)
+            n = next((m for m in range(j - 2, -1, -1) if head is not None and toks[m].start == head.start), None)
+            if head is not None and n is not None and not any(_verb_like(t) for t in toks[n:j - 1]):
+                return j - 2, Mention(head.start, mention.end)
         if (j is None or j < 2 or toks[j - 1].low not in _PREPOSITIONS or not toks[j - 2].word[:1].isalnum()
                 or _verb_like(toks[j - 2]) or toks[j - 2].low in _SKIP):
             break  # "presided over what was considered a sham": the object of a verb, not part of a subject
