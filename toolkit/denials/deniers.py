@@ -230,7 +230,7 @@ def np_ending_at(toks: list[Token], i: int) -> Mention | None:
                 k -= 3  # "supporters of the bill": the head before a relational "of", not the object after it
                 continue
             return Mention(prev.start, last.end)
-        if prev.low.endswith(("'s", "’s")) and not _possessive(prev):
+        if _contracted(prev):
             return None  # "That's wrong, dismissing": what follows a contracted "is" is its predicate
         if _is_cap(prev) and prev.low not in _OPENERS:
             m = np_ending_at(toks, k - 1)
@@ -293,7 +293,7 @@ def _subject_at(toks: list[Token], i: int) -> Mention | None:
         return None  # "With his campaign buffeted by criticism and denying claims": an adjunct, no subject
     if toks[i].low in PRONOUNS:
         return Mention(toks[i].start, toks[i].end)
-    if toks[i].low.endswith(("'s", "’s")) and not _possessive(toks[i]):
+    if _contracted(toks[i]):
         # "That's wrong, dismissing ...", "What's clear ...": a contracted "is" after a pronoun; a person's
         # pronoun is the subject ("He's"), a demonstrative or "what" names nobody
         pronoun = toks[i].low[:-2]
@@ -514,9 +514,10 @@ def _with_prepositional_phrase(toks: list[Token], k: int, mention: Mention | Non
                 and not _verb_like(toks[j - 2])):
             # "Several members of Congress disavowed": the members, not Congress
             head = np_ending_at(toks, j - 2)
-            n = next((m for m in range(j - 2, -1, -1) if head is not None and toks[m].start == head.start), None)
-            if head is not None and n is not None and not any(_verb_like(t) for t in toks[n:j - 1]):
-                return j - 2, Mention(head.start, mention.end)
+            if head is not None:
+                n = next(m for m in range(j - 2, -1, -1) if toks[m].start == head.start)
+                if not any(_verb_like(t) for t in toks[n:j - 1]):
+                    return j - 2, Mention(head.start, mention.end)
         if (j is None or j < 2 or toks[j - 1].low not in _PREPOSITIONS or not toks[j - 2].word[:1].isalnum()
                 or _verb_like(toks[j - 2]) or toks[j - 2].low in _SKIP):
             break  # "presided over what was considered a sham": the object of a verb, not part of a subject
@@ -749,11 +750,15 @@ _EVALUATIVE = frozenset("false true untrue fake bogus phony absurd wrong".split(
 _COORDINATORS = frozenset({"and", "or", ","})
 
 
+#: Endings of a modifier: the adjective endings (not "-an": "woman", "man"), "-less", "-ate", "-ing" and adverbs.
+_MODIFIER_ENDINGS = (tuple(e for e in _ADJECTIVE_ENDINGS if e != "an") + ("less", "ate", "ing", "ly")
+                     + _MORE_ADJECTIVE_ENDINGS)
+
+
 def _modifier(tok: Token) -> bool:
     """A lowercase adjective or adverb by its form ("baseless", "inaccurate", "misleading", "factually", "false")."""
     low = tok.low
-    return tok.word.isalpha() and tok.word.islower() and (
-        low in _EVALUATIVE or low.endswith(("al", "ese", "ish", "ic", "less", "ate", "ing", "ly") + _MORE_ADJECTIVE_ENDINGS))
+    return tok.word.isalpha() and tok.word.islower() and (low in _EVALUATIVE or low.endswith(_MODIFIER_ENDINGS))
 
 
 def _coordinated_modifiers(toks: list[Token], n: int) -> bool:
@@ -806,6 +811,11 @@ def _issuer(toks: list[Token], noun: int) -> Mention | None:
 def _possessive(tok: Token) -> bool:
     """Whether a word ends in a possessive "'s" ("Clinton's", "the ministry's"), not a contraction ("it's", "That's")."""
     return tok.low.endswith(("'s", "’s")) and tok.low[:-2] not in _CONTRACTING
+
+
+def _contracted(tok: Token) -> bool:
+    """Whether a word ends in a contracted "is" ("That's", "he's"), not a possessive "'s"."""
+    return tok.low.endswith(("'s", "’s")) and tok.low[:-2] in _CONTRACTING
 
 
 def _possessor(toks: list[Token], noun: int) -> Mention | None:
