@@ -57,7 +57,7 @@ import pandas as pd
 from toolkit.quotes.doc import plausible_subject
 from toolkit.quotes.gender import add_gender
 from toolkit.quotes.lexicon import PRONOUNS, STOPWORDS, speaker_titles, speech_verbs
-from toolkit.quotes.speakers import POSSESSIVE_MARK, RELATIVES, normalise_name
+from toolkit.quotes.speakers import POSSESSIVE, POSSESSIVE_MARK, RELATIVES, normalise_name
 
 __all__ = [
     "KINDS",
@@ -91,7 +91,6 @@ _PRONOUN_WORDS = PRONOUNS | RELATIVES | frozenset({"i", "me", "him", "her", "his
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w’'.-]*|[A-Z]\.|(?:de|van|von|al|bin|la|le|del|da)|Mc[A-Z]\w*)$")
-_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _NOT_FIRST = frozenset({"the", "a", "an", "and", "but", "of", "in", "on", "at", "for", "to", "by", "with", "from",
                         "as", "if", "when", "while", "after", "before", "said", "says"})
 
@@ -666,7 +665,7 @@ def _titles(raw: object, person: str) -> str | None:
     name_words = {w.lower() for w in person.split()}
     words = re.sub(r"\s*\([^)]*\)", "", str(raw)).split(",")[0].split()
     first = next((i for i, w in enumerate(words) if POSSESSIVE_MARK.sub("", w).lower() in name_words), None)
-    if first is None or any(_POSSESSIVE.search(w) for w in words[:first + 1]):
+    if first is None or any(POSSESSIVE.search(w) for w in words[:first + 1]):
         return None
     prefix = words[:first]
     while prefix and prefix[0].lower() in {"the", "a", "an", "former", "then", "and"}:

@@ -382,7 +382,8 @@ _TRAILING = frozenset({"soon", "too", "again", "later", "here", "there", "today"
                        "himself", "herself", "themselves", "itself", "alone", "first", "last"})
 _LEADING = frozenset({"that", "the", "a", "an", "and", "but", "or", "this", "these", "those", "then", "so",
                       "while", "when", "as", "if", "because", "though", "although", "whether"})
-_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+#: A possessive word: "'s", or an apostrophe after an s ("Sanders'").
+POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 #: What to strip of a possessive word: "'s", or the apostrophe alone after an s ("Sanders'" -> "Sanders", not
 #: "Sander": one person, one surname).
 POSSESSIVE_MARK = re.compile(r"['’]s$|(?<=s)['’]$")
@@ -426,7 +427,7 @@ def normalise_name(speaker: str | None) -> str | None:
     if close is not None:
         return " ".join(words)  # "people close to Clinton" are not Clinton: a description, kept whole
     titles = speaker_titles()
-    own = next((i for i, w in enumerate(words) if _POSSESSIVE.search(w) and len(w) > 2), None)
+    own = next((i for i, w in enumerate(words) if POSSESSIVE.search(w) and len(w) > 2), None)
     if own is not None:
         rest = words[own + 1:]
         named_rest = rest and any(_is_cap(w) for w in rest) and (_is_cap(rest[-1]) or rest[-1].lower() in _ORG_HEADS)
@@ -444,7 +445,7 @@ def normalise_name(speaker: str | None) -> str | None:
         words = words[inner[-1] + 1:]  # "the Washington Post Trump said": the organisation is not the name
     tail: list[str] = []
     for word in reversed(words):
-        if _is_cap(word) and word.lower() not in titles and not _POSSESSIVE.search(word):
+        if _is_cap(word) and word.lower() not in titles and not POSSESSIVE.search(word):
             tail.insert(0, word)  # not over a possessor: "Reuters’ Luciana Lopez" is Luciana Lopez
         else:
             break
@@ -518,7 +519,7 @@ def normalise_speakers(quotes: Sequence[T]) -> list[T]:
                 if set(low.split()) <= set(cand.lower().split()):
                     target = cand  # "Zakharova" -> "Maria Zakharova", "ministry" -> "Foreign Ministry"
             name = target or name
-            if len(words) > 1 and words[-1] in _PRODUCTS and _POSSESSIVE.search(words[-2]):
+            if len(words) > 1 and words[-1] in _PRODUCTS and POSSESSIVE.search(words[-2]):
                 owners[words[-1]] = name
         out.append(_evolve(quote, speaker_name=name))
     return out
