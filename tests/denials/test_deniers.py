@@ -93,6 +93,7 @@ def test_denier_round_2(text, phrase, denier):
 @pytest.mark.parametrize("text, phrase, denier", [
     # the author's verdict on what the would-be denier puts forward: no denier (GUIDELINES.md: the author's voice)
     ("Trump also claimed Clinton had helped her get citizenship, but offered no proof.", "no proof", None),
+    ("At a rally he told the largely unsubstantiated tale of Gen. John Pershing.", "unsubstantiated", None),
     ("Citing an unfounded conspiracy theory, Trump repeatedly accused Rafael Cruz.", "unfounded conspiracy theory",
      None),
     ("Trump, later alleging - again falsely - that Obama wanted to admit 250,000 Syrians, said more.", "falsely", None),

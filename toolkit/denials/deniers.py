@@ -568,7 +568,8 @@ def clause_subject_after(toks: list[Token], i: int) -> Mention | None:
 _ADVANCE = frozenset("""offer offers offered offering provide provides provided providing present presents presented
 presenting produce produces produced producing give gives gave giving cite cites cited citing repeat repeats
 repeated repeating spread spreads spreading push pushes pushed pushing promote promotes promoted promoting peddle
-peddles peddled peddling tout touts touted touting circulate circulates circulated circulating""".split())
+peddles peddled peddling tout touts touted touting circulate circulates circulated circulating tell tells told
+telling""".split())
 _NP_LEAD = _DETERMINERS | frozenset("a an any no such".split()) | frozenset("“”\"‘’")
 
 
@@ -581,7 +582,7 @@ def advancer(toks: list[Token], start: int) -> Mention | None:
     """
     first = first_token(toks, start)
     k = first - 1
-    while k >= 0 and toks[k].low in _NP_LEAD:
+    while k >= 0 and (toks[k].low in _NP_LEAD or _adverb(toks[k])):  # "the largely unsubstantiated tale"
         k -= 1
     if k < 0:
         return None
