@@ -58,6 +58,11 @@ def _denier(text: str, phrase: str) -> str | None:
     # the denial's own complement holds the accused, not the denier: a gerund after a preposition takes the
     # subject of the verb before it; an object pronoun opens no subject
     ("They had helped bring on the inquiry by publicly denying that Fields was telling the truth.", "denying", "They"),
+    # a reporting verb's gerund after a preposition reports for the subject of the verb before it
+    ("And then, at the end of the day, Trump was back to implying that Fields had lied about the incident.",
+     "lied about", "Trump"),
+    ("Candidates were able to talk their way out of tough questions by saying it was the questioner who had been "
+     "wrong.", "been wrong", "Candidates"),
     ("After denying the report, the ministry said it would not comment.", "denying", "the ministry"),
     ("Success for them meant discrediting me.", "discrediting", None),
     # an aside between dashes is skipped like one between commas

@@ -543,14 +543,21 @@ def _main_clause_subject(toks: list[Token], last: int) -> Mention | None:
     return opening
 
 
-def _controller(toks: list[Token], k: int, i: int) -> Mention | None:
+def _speech_gerund(low: str) -> bool:
+    """A reporting verb's -ing form ("implying", "arguing", "saying"), by its base form in SPEECH_VERBS."""
+    return low.endswith("ing") and (low in SPEECH_VERBS or low[:-3] in SPEECH_VERBS or low[:-3] + "e" in SPEECH_VERBS)
+
+
+def _controller(toks: list[Token], k: int, i: int, *, be: bool = False) -> Mention | None:
     """The subject of the gerund ``toks[i]`` after the preposition ``toks[k]``: the nearest finite verb's subject before
-    the preposition, else the subject after the gerund's clause when it opens the sentence."""
+    the preposition (``be``: a form of "be" counts as one, "was back to implying"), else the subject after the
+    gerund's clause when it opens the sentence."""
     for j in range(k - 1, max(-1, k - 15), -1):
         low = toks[j].low
         if not toks[j].word[:1].isalnum() and toks[j].word not in {"’", "'"}:
             break
-        if (low.endswith("ed") or low in SPEECH_VERBS) and not low.endswith("ing") and low not in _SKIP:
+        if ((low.endswith("ed") or low in SPEECH_VERBS) and not low.endswith("ing") and low not in _SKIP) or (
+                be and low in _BE):
             return subject_before(toks, j)
     if k == 0:
         return clause_subject_after(toks, i)
@@ -689,6 +696,10 @@ def _find(toks: list[Token], start: int, end: int, *, verb: bool) -> Iterator[Me
     for n in range(first - 1, 0, -1):
         if toks[n].low in SPEECH_VERBS and toks[n].low.endswith("ing") and toks[n - 1].word == ",":
             yield _sentence_subject(toks)
+            break
+        # a gerund of speech after a preposition ("Trump was back to implying that Fields had lied"): its controller
+        if _speech_gerund(toks[n].low) and toks[n - 1].low in _GERUND_PREPOSITIONS | {"to"}:
+            yield _controller(toks, n - 1, n, be=True)
             break
     # not inside the denial's own complement ("denying that Fields was telling the truth": Fields is the accused)
     if not (last < len(toks) and toks[last].low == "that"):
