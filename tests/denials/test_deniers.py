@@ -58,6 +58,9 @@ def _denier(text: str, phrase: str) -> str | None:
     # the denial's own complement holds the accused, not the denier: a gerund after a preposition takes the
     # subject of the verb before it; an object pronoun opens no subject
     ("They had helped bring on the inquiry by publicly denying that Fields was telling the truth.", "denying", "They"),
+    # a pronoun gives way to the name after a sentence-opening adjunct (GUIDELINES.md: a name over a pronoun)
+    ("Since that time, Trump has routinely gone after Kelly for what he also perceives as unfair reporting.",
+     "unfair", "Trump"),
     # a reporting verb's gerund after a preposition reports for the subject of the verb before it
     ("And then, at the end of the day, Trump was back to implying that Fields had lied about the incident.",
      "lied about", "Trump"),

@@ -632,6 +632,10 @@ def _named(text: str, before: list[Token], mention: Mention) -> Mention:
     if text[mention.start:mention.end].lower() not in {"he", "she"}:
         return mention
     opening = _sentence_subject(before)
+    if opening is None:
+        opening = _subject_after_adjunct(before)
+        if opening is not None and opening.end <= mention.start and text[opening.start:opening.end][:1].isupper():
+            return opening
     if opening is None or not text[opening.start:opening.end][:1].isupper() or opening.end > mention.start:
         return mention
     words = text[opening.start:opening.end].split()
@@ -642,6 +646,28 @@ def _named(text: str, before: list[Token], mention: Mention) -> Mention:
     if words[0].lower() in _QUANTIFIERS or words[-1].lower().endswith(("'s", "’s")):
         return mention  # "One of Trump's earlier jeremiads came ..., when he told": no name of a person
     return opening
+
+
+#: Prepositions that open a sentence's adjunct of time or place ("Since that time, Trump has ...").
+_ADJUNCT_OPENERS = frozenset("since after before in on at during throughout until by".split())
+
+
+def _subject_after_adjunct(toks: list[Token]) -> Mention | None:
+    """The subject right after a sentence-opening adjunct and its comma ("Since that time, Trump has routinely gone
+    after Kelly": Trump), when a verb follows it; a capitalised word there is a name, not an adverbial."""
+    if not toks or toks[0].low not in _ADJUNCT_OPENERS:
+        return None
+    comma = next((n for n in range(1, min(len(toks), 8)) if toks[n].word == ","), None)
+    if comma is None or comma + 2 >= len(toks) or not _is_cap(toks[comma + 1]):
+        return None
+    subject = _subject_at(toks, comma + 1)
+    if subject is None:
+        return None
+    k = next((n for n, t in enumerate(toks) if t.end == subject.end), None)
+    if k is None or k + 1 >= len(toks):
+        return None
+    verb = toks[k + 1].low
+    return subject if verb.endswith("ed") or verb in SPEECH_VERBS or verb in _SKIP or _adverb(toks[k + 1]) else None
 
 
 def _find(toks: list[Token], start: int, end: int, *, verb: bool) -> Iterator[Mention | None]:
