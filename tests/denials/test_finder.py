@@ -183,6 +183,15 @@ def _found(text):
     # deflection and reversal
     ("People are looking at the shiny object of classified, Issa said.", "shiny object", "counter_accusation"),
     ("The spokesman said it was an example of European double standards.", "double standards", "counter_accusation"),
+    # round 9: the guidelines' families in words the unseen PolNeAR articles use and the lexicon lacked
+    ("The FBI concluded that there was no basis for any criminal prosecution.", "no basis", "no_evidence"),
+    ("“To repeat myself, it’s a bunch of malarkey,” he said.", "malarkey", "falsity"),
+    ("He called the statement ''the biggest fairy tale I've ever seen.''", "biggest fairy tale", "falsity"),
+    ("“Republicans are trying to make political hay out of this,” the congressman said.", "political hay", "delegitimize"),
+    ("He said Fields had “made up the story.”", "made up", "falsity"),
+    ("The anti-gun movement has lived with this mythology since 1994.", "mythology", "falsity"),
+    ("Clinton tends to overstate the significance of her visit.", "overstate", "falsity"),
+    ("The picture he paints is likely an exaggeration.", "exaggeration", "falsity"),
 ])
 def test_categories(text, phrase, category):
     # the lexicon's candidate and its category; whether a one-sentence example out of any context passes the
@@ -268,6 +277,11 @@ def test_broad_candidates_are_scored_with_their_category(text, phrase, category)
     "I don't believe in the devil.",
     "We don't believe that law enforcement should delegate its work.",
     "National security has raced to the top of the political agenda.",
+    # round 9: a fairy-tale wedding, an idiom of emphasis, a thing made up of parts
+    "It was a fairy tale wedding.",
+    "It would be difficult to overstate the significance of the statement.",
+    "It's no exaggeration to call this un-American.",
+    "Late deciders made up 45 percent of the electorate.",
     # a hedge ("not literally true") and a hypothetical ("if that's not the case") reject no claim
     "Things that are not literally true are rated correct.",
     "If that's not the case, we will see.",
@@ -615,12 +629,13 @@ def test_lazy_sentences_equal_sentence_spans():
 
 def test_user_lexicon(tmp_path):
     path = tmp_path / "mine.tsv"
-    path.write_text("# mine\nfairy_tale\tfairy tale|tales\tfalsity\tmy reading\t\n", encoding="utf-8")
-    text = "He called the report a fairy tale, and denied it."
+    # a word the shipped lexicon lacks
+    path.write_text("# mine\ncockamamie\tcockamamie\tfalsity\tmy reading\t\n", encoding="utf-8")
+    text = "He called the report cockamamie, and denied it."
     extended = find_denials(text, quotes=[], lexicon=load_lexicon(path))
-    assert {d.rule for d in extended} == {"fairy_tale", "deny"}
+    assert {d.rule for d in extended} == {"cockamamie", "deny"}
     only = find_denials(text, quotes=[], lexicon=load_lexicon(path, extend=False))
-    assert [d.rule for d in only] == ["fairy_tale"]
+    assert [d.rule for d in only] == ["cockamamie"]
     bad = tmp_path / "bad.tsv"
     bad.write_text("x\ty\tnot_a_category\tz\n", encoding="utf-8")
     with pytest.raises(ValueError, match="unknown category"):
