@@ -58,6 +58,11 @@ def _denier(text: str, phrase: str) -> str | None:
     # the denial's own complement holds the accused, not the denier: a gerund after a preposition takes the
     # subject of the verb before it; an object pronoun opens no subject
     ("They had helped bring on the inquiry by publicly denying that Fields was telling the truth.", "denying", "They"),
+    # the round-9 verbs name their subject; a prepositional phrase with "inside" stays in the subject
+    ("As he has before, Cruz on Friday played down the idea that he had struck a deal.", "played down", "Cruz"),
+    ("One operative inside Trump Tower tried to downplay Ryan's comments.", "downplay",
+     "One operative inside Trump Tower"),
+    ("Trump has pooh-poohed the consensus that Russia hacked the committee.", "pooh-poohed", "Trump"),
     # a pronoun gives way to the name after a sentence-opening adjunct (GUIDELINES.md: a name over a pronoun)
     ("Since that time, Trump has routinely gone after Kelly for what he also perceives as unfair reporting.",
      "unfair", "Trump"),

@@ -192,6 +192,11 @@ def _found(text):
     ("The anti-gun movement has lived with this mythology since 1994.", "mythology", "falsity"),
     ("Clinton tends to overstate the significance of her visit.", "overstate", "falsity"),
     ("The picture he paints is likely an exaggeration.", "exaggeration", "falsity"),
+    ("Trump has pooh-poohed the intelligence community consensus that Russia hacked the committee.", "pooh-poohed",
+     "explicit"),
+    ("As he has before, Cruz on Friday played down the idea that he had struck a deal.", "played down", "explicit"),
+    ("One operative tried to downplay Ryan's comments.", "downplay", "explicit"),
+    ("Christie bristled at the suggestion that he was responsible.", "bristled at", "explicit"),
 ])
 def test_categories(text, phrase, category):
     # the lexicon's candidate and its category; whether a one-sentence example out of any context passes the
@@ -282,6 +287,10 @@ def test_broad_candidates_are_scored_with_their_category(text, phrase, category)
     "It would be difficult to overstate the significance of the statement.",
     "It's no exaggeration to call this un-American.",
     "Late deciders made up 45 percent of the electorate.",
+    # a minimisation or an annoyance with no claim as its object
+    "After deliberately playing down her gender in 2008, Clinton now talks freely of it.",
+    "The journalist downplayed his influence among Hispanics.",
+    "Residents bristled at the noise of the trucks.",
     # a hedge ("not literally true") and a hypothetical ("if that's not the case") reject no claim
     "Things that are not literally true are rated correct.",
     "If that's not the case, we will see.",

@@ -66,13 +66,15 @@ VERB_RULES: frozenset[str] = frozenset(
     # round 6: "Carson moved quickly to shut off speculation"
     "quash "
     # round 7: "Trump also mocked Carson’s story"
-    "mock".split()
+    "mock "
+    # round 9: "Trump has pooh-poohed the consensus", "Cruz played down the idea", "Christie bristled at the suggestion"
+    "pooh_pooh downplay play_down bristle_at".split()
 )
 
 _TELL = frozenset("tell tells told".split())
 #: Prepositions that open an adjunct, never a subject ("Trump on Sunday tweeted", "With his campaign ... denying").
 _PREPOSITIONS = frozenset("""on in at during with without for from by about after before since under over through into
-against among amid despite near""".split())
+against among amid despite near inside outside within""".split())
 #: Words of time: an adjunct or a sentence's opening phrase, never a denier ("The day before, ...", "this year").
 _TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today yesterday tonight day days week
 weeks month months year years morning afternoon evening night weekend time decade decades hour hours minute minutes
