@@ -58,6 +58,11 @@ def _denier(text: str, phrase: str) -> str | None:
     # the denial's own complement holds the accused, not the denier: a gerund after a preposition takes the
     # subject of the verb before it; an object pronoun opens no subject
     ("They had helped bring on the inquiry by publicly denying that Fields was telling the truth.", "denying", "They"),
+    # a claim's possessor does not deny what is said of the claim itself, negated copula or not; "the spokeswoman
+    # said" has a reporting verb, not a noun after an adjective
+    ("Hillary Clinton’s Claim That Donald Trump Is In ISIS Recruiting Videos Isn’t True.", "Isn’t True", None),
+    ("Rubio's claim that Cruz is in favor of legalizing illegal immigrants isn't true, the spokeswoman said.",
+     "isn't true", "the spokeswoman"),
     # the round-9 verbs name their subject; a prepositional phrase with "inside" stays in the subject
     ("As he has before, Cruz on Friday played down the idea that he had struck a deal.", "played down", "Cruz"),
     ("One operative inside Trump Tower tried to downplay Ryan's comments.", "downplay",

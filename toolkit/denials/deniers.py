@@ -672,6 +672,11 @@ def _subject_after_adjunct(toks: list[Token]) -> Mention | None:
     return subject if verb.endswith("ed") or verb in SPEECH_VERBS or verb in _SKIP or _adverb(toks[k + 1]) else None
 
 
+def _copula(low: str) -> bool:
+    """A form of "be", contracted ("'s") or negated ("isn't", "wasn’t")."""
+    return low in _BE or low in {"'s", "’s"} or (low.endswith(("n't", "n’t")) and low[:-3] in _BE)
+
+
 def _find(toks: list[Token], start: int, end: int, *, verb: bool) -> Iterator[Mention | None]:
     """Yield denier candidates among a sentence's tokens, best first."""
     first = first_token(toks, start)
@@ -693,7 +698,7 @@ def _find(toks: list[Token], start: int, end: int, *, verb: bool) -> Iterator[Me
         yield _possessor(toks, first)
     # "his earlier statements that the contact never occurred": the possessor of a noun of saying; not when the
     # denial is a predicate ("Team Clinton's contention that ... is nothing but an excuse" is said of the contention)
-    copula = next((j for j in (first, first - 1) if 0 <= j < len(toks) and toks[j].low in _BE | {"'s", "’s"}), None)
+    copula = next((j for j in (first, first - 1) if 0 <= j < len(toks) and _copula(toks[j].low)), None)
     for n in range(first - 1, 0, -1):
         if toks[n].low in {"that", ":"} and toks[n - 1].low in _SAYING_NOUNS:
             if copula is not None and (any(_verb_like(t) for t in toks[n + 1:copula])
@@ -777,8 +782,8 @@ def noun_use(toks: list[Token], n: int) -> bool:
         tok = toks[k]
         if tok.low in {"a", "an", "the"}:
             return k < n - 1 and (not named or base)
-        if tok.low.endswith(_ADJECTIVE_ENDINGS):
-            continue
+        if tok.low.endswith(_ADJECTIVE_ENDINGS) and not tok.low.endswith(("man", "men")):
+            continue  # "a federal judge"; not "the spokeswoman said", "the chairman said"
         if not _is_cap(tok):
             return False
         named = True
