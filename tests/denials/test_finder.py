@@ -197,6 +197,7 @@ def _found(text):
     ("As he has before, Cruz on Friday played down the idea that he had struck a deal.", "played down", "explicit"),
     ("One operative tried to downplay Ryan's comments.", "downplay", "explicit"),
     ("Christie bristled at the suggestion that he was responsible.", "bristled at", "explicit"),
+    ("He denied the charges and counter-accused her of battery.", "counter-accused", "counter_accusation"),
 ])
 def test_categories(text, phrase, category):
     # the lexicon's candidate and its category; whether a one-sentence example out of any context passes the
