@@ -198,6 +198,12 @@ def _found(text):
     ("One operative tried to downplay Ryan's comments.", "downplay", "explicit"),
     ("Christie bristled at the suggestion that he was responsible.", "bristled at", "explicit"),
     ("He denied the charges and counter-accused her of battery.", "counter-accused", "counter_accusation"),
+    ("''I have concluded that your allegations are unsupported by evidence,'' Mr. Coll wrote.", "unsupported",
+     "no_evidence"),
+    ("Trump's recent evidence-free assertion drew criticism.", "evidence-free", "no_evidence"),
+    ("He says Americans don’t need lectures that are completely devoid of facts.", "completely devoid of facts",
+     "no_evidence"),
+    ("The judge wrote that Trump's assertion is speculative.", "speculative", "no_evidence"),
 ])
 def test_categories(text, phrase, category):
     # the lexicon's candidate and its category; whether a one-sentence example out of any context passes the
@@ -292,6 +298,8 @@ def test_broad_candidates_are_scored_with_their_category(text, phrase, category)
     "After deliberately playing down her gender in 2008, Clinton now talks freely of it.",
     "The journalist downplayed his influence among Hispanics.",
     "Residents bristled at the noise of the trucks.",
+    "People should not wave around speculative words like maybe.",
+    "The drug remains unsupported by insurers.",
     # a hedge ("not literally true") and a hypothetical ("if that's not the case") reject no claim
     "Things that are not literally true are rated correct.",
     "If that's not the case, we will see.",
