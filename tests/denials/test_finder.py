@@ -204,6 +204,10 @@ def _found(text):
     ("He says Americans don’t need lectures that are completely devoid of facts.", "completely devoid of facts",
      "no_evidence"),
     ("The judge wrote that Trump's assertion is speculative.", "speculative", "no_evidence"),
+    ("“I completely disagree with the assertion that there is any disadvantage,” she said.", "completely disagree with",
+     "explicit"),
+    ("Giuliani also questioned the idea that Clinton had shown no criminal intent.", "questioned", "explicit"),
+    ("The analysis includes understandable skepticism about the claims of the regime.", "skepticism about", "explicit"),
 ])
 def test_categories(text, phrase, category):
     # the lexicon's candidate and its category; whether a one-sentence example out of any context passes the
@@ -300,6 +304,9 @@ def test_broad_candidates_are_scored_with_their_category(text, phrase, category)
     "Residents bristled at the noise of the trucks.",
     "People should not wave around speculative words like maybe.",
     "The drug remains unsupported by insurers.",
+    "There are all sorts of people that I disagree with that I would stand with.",
+    "Trump continued to question whether Cruz's birth in Canada makes him ineligible.",
+    "Voters are skeptical of both candidates.",
     # a hedge ("not literally true") and a hypothetical ("if that's not the case") reject no claim
     "Things that are not literally true are rated correct.",
     "If that's not the case, we will see.",

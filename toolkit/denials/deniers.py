@@ -68,7 +68,7 @@ VERB_RULES: frozenset[str] = frozenset(
     # round 7: "Trump also mocked Carson’s story"
     "mock "
     # round 9: "Trump has pooh-poohed the consensus", "Cruz played down the idea", "Christie bristled at the suggestion"
-    "pooh_pooh downplay play_down bristle_at counter_accuse".split()
+    "pooh_pooh downplay play_down bristle_at counter_accuse disagree_claim question_claim".split()
 )
 
 _TELL = frozenset("tell tells told".split())
