@@ -89,15 +89,15 @@ def test_cli_cross_validation(capsys):
 def test_lexicon_entries_are_derived_inside_each_fold():
     from toolkit.evaluation.denials import fold_models
 
-    # "balderdash" is gold in three articles: at two hits (the shipped rule wants three), a fold derives it only when
+    # "codswallop" is gold in three articles: at two hits (the shipped rule wants three), a fold derives it only when
     # two of them are in its training folds
-    texts = {f"d{i}": ("They called it balderdash." if i < 3 else "It rained on Monday.") for i in range(10)}
+    texts = {f"d{i}": ("They called it codswallop." if i < 3 else "It rained on Monday.") for i in range(10)}
     gold = {d: ([{"start": 15, "end": 25, "category": "falsity"}] if t.startswith("They") else []) for d, t in texts.items()}
     folds = fold_assignment(gold, 5)
     seen = 0
     for fold, lexicon, _, held_out in fold_models(gold, texts, k=5, derive={"min_hits": 2}):
         training = [d for d in ("d0", "d1", "d2") if folds[d] != fold]
-        derived = [e for e in lexicon.entries if e.id == "d:balderdash"]
+        derived = [e for e in lexicon.entries if e.id == "d:codswallop"]
         assert bool(derived) == (len(training) >= 2), fold
         if derived:
             seen += 1

@@ -635,10 +635,8 @@ def _named(text: str, before: list[Token], mention: Mention) -> Mention:
         return mention
     opening = _sentence_subject(before)
     if opening is None:
-        opening = _subject_after_adjunct(before)
-        if opening is not None and opening.end <= mention.start and text[opening.start:opening.end][:1].isupper():
-            return opening
-    if opening is None or not text[opening.start:opening.end][:1].isupper() or opening.end > mention.start:
+        return _subject_after_adjunct(before) or mention
+    if not text[opening.start:opening.end][:1].isupper() or opening.end > mention.start:
         return mention
     words = text[opening.start:opening.end].split()
     # a name of two words or more ("Mr. Putin", "Donald Trump"): one capitalised word opening a sentence is as
@@ -655,16 +653,17 @@ _ADJUNCT_OPENERS = frozenset("since after before in on at during throughout unti
 
 
 def _subject_after_adjunct(toks: list[Token]) -> Mention | None:
-    """The subject right after a sentence-opening adjunct and its comma ("Since that time, Trump has routinely gone
-    after Kelly": Trump), when a verb follows it; a capitalised word there is a name, not an adverbial."""
+    """The name right after a sentence-opening adjunct and its comma ("Since that time, Trump has routinely gone
+    after Kelly": Trump), when a verb follows it; a capitalised word there is a name, not an adverbial. The tokens
+    are those before the pronoun it would replace, so it comes before that pronoun."""
     if not toks or toks[0].low not in _ADJUNCT_OPENERS:
         return None
     comma = next((n for n in range(1, min(len(toks), 8)) if toks[n].word == ","), None)
     if comma is None or comma + 2 >= len(toks) or not _is_cap(toks[comma + 1]):
         return None
     subject = _subject_at(toks, comma + 1)
-    if subject is None:
-        return None
+    if subject is None or toks[comma + 1].low in PRONOUNS | _DETERMINERS:
+        return None  # a pronoun is no better than the one it would replace; "The Post" may not be the one meant
     k = next((n for n, t in enumerate(toks) if t.end == subject.end), None)
     if k is None or k + 1 >= len(toks):
         return None
