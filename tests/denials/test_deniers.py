@@ -178,6 +178,9 @@ def test_denier_round_3(text, phrase, denier):
     # subordinating conjunction is no part of a noun phrase
     ("Even though it's been proved wrong, the theory lives on.", "proved wrong", None),
     ("The theory lives on, though it's been proved wrong.", "proved wrong", None),
+    # ... and so is "proved wrong" with no object: its subject was wrong ("He proved them wrong" keeps its subject)
+    ("This year could be different, given that so many assumptions have proved wrong so far.", "proved wrong", None),
+    ("The senator proved the critics wrong.", "proved the critics wrong", "The senator"),
     # a reporting verb in the passive: its subject is what is said about; its agent says it
     ("A fact is dismissed as false when it does not fit the narrative.", "false", None),
     ("The news media, which is then denounced by Trump for its supposed bias, said little.", "bias", "Trump"),

@@ -452,7 +452,11 @@ def find_denials(
             quote_obj = None  # a direct quote's span is quoted words: a denial outside every quotation mark is not in it
         region = (int(quote_obj.start), int(quote_obj.end)) if quote_obj is not None else _containing(marks, start, end)
         # the noun of a verb rule ("Mexicans' ongoing rebuttal") has a possessor, not a subject
-        is_verb = rule.split("+")[0] in VERB_RULES and DENIAL_NOUNS.isdisjoint(text[start:end].lower().split())
+        # "many assumptions have proved wrong": with no object between them, "proved" and its verdict say that the
+        # subject was wrong, not who proved it
+        intransitive = rule.split("+")[0] == "proved_wrong" and len(text[start:end].split()) == 2
+        is_verb = (rule.split("+")[0] in VERB_RULES and DENIAL_NOUNS.isdisjoint(text[start:end].lower().split())
+                   and not intransitive)
         denier: Mention | None = None
         authors = False  # the author's own verdict: no denier, whatever the fallbacks below would name
         if region is not None:
