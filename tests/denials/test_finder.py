@@ -298,7 +298,7 @@ def test_broad_candidates_are_scored_with_their_category(text, phrase, category)
     "It would be difficult to overstate the significance of the statement.",
     "It's no exaggeration to call this un-American.",
     "Late deciders made up 45 percent of the electorate.",
-    # a minimisation or an annoyance with no claim as its object
+    # a minimisation, an annoyance, a disagreement, a doubt or a lack of support with no claim as its object
     "After deliberately playing down her gender in 2008, Clinton now talks freely of it.",
     "The journalist downplayed his influence among Hispanics.",
     "Residents bristled at the noise of the trucks.",

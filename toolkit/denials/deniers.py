@@ -71,6 +71,15 @@ VERB_RULES: frozenset[str] = frozenset(
     "pooh_pooh downplay play_down bristle_at counter_accuse disagree_claim question_claim".split()
 )
 
+
+def names_subject(rule: str, phrase: str) -> bool:
+    """Whether the denial ``phrase`` that ``rule`` matched is a verb whose subject denies: a verb rule, not its noun
+    ("Mexicans' ongoing rebuttal" has a possessor), and not "proved wrong" with no object ("many assumptions have
+    proved wrong": the subject was wrong, nobody proved it)."""
+    entry, words = rule.split("+")[0], phrase.lower().split()
+    return entry in VERB_RULES and DENIAL_NOUNS.isdisjoint(words) and not (entry == "proved_wrong" and len(words) == 2)
+
+
 _TELL = frozenset("tell tells told".split())
 #: Prepositions that open an adjunct, never a subject ("Trump on Sunday tweeted", "With his campaign ... denying").
 _PREPOSITIONS = frozenset("""on in at during with without for from by about after before since under over through into
@@ -664,11 +673,10 @@ def _subject_after_adjunct(toks: list[Token]) -> Mention | None:
     subject = _subject_at(toks, comma + 1)
     if subject is None or toks[comma + 1].low in PRONOUNS | _DETERMINERS:
         return None  # a pronoun is no better than the one it would replace; "The Post" may not be the one meant
-    k = next((n for n, t in enumerate(toks) if t.end == subject.end), None)
+    k = _last_index(toks, subject)
     if k is None or k + 1 >= len(toks):
         return None
-    verb = toks[k + 1].low
-    return subject if verb.endswith("ed") or verb in SPEECH_VERBS or verb in _SKIP or _adverb(toks[k + 1]) else None
+    return subject if _opens_predicate(toks[k + 1]) or _adverb(toks[k + 1]) else None
 
 
 def _copula(low: str) -> bool:
@@ -894,6 +902,17 @@ def _passive(toks: list[Token], first: int, last: int) -> bool:
     return k >= 0 and toks[k].low in _BE
 
 
+def _last_index(toks: list[Token], mention: Mention) -> int | None:
+    """The index of the token that ends ``mention``, or None."""
+    return next((n for n, t in enumerate(toks) if t.end == mention.end), None)
+
+
+def _opens_predicate(tok: Token) -> bool:
+    """Whether a word right after a subject opens its verb phrase: a past form, a reporting verb, an auxiliary or
+    an adverb of the subject-verb gap (``_SKIP``)."""
+    return tok.low.endswith("ed") or tok.low in SPEECH_VERBS or tok.low in _SKIP
+
+
 def _sentence_subject(toks: list[Token]) -> Mention | None:
     """The noun phrase opening a sentence when it is a name or a determiner phrase ("Cruz", "The Clinton
     campaign"), not an adverbial or a quotation."""
@@ -907,10 +926,9 @@ def _sentence_subject(toks: list[Token]) -> Mention | None:
     if subject is None or toks[0].low not in _DETERMINERS:
         return subject
     # "The Clinton campaign pushed back": a lowercase head after the capitalised modifiers, when a verb follows it
-    k = next((n for n, t in enumerate(toks) if t.end == subject.end), None)
+    k = _last_index(toks, subject)
     if k is not None and k + 2 < len(toks) and toks[k + 1].word[:1].islower() and toks[k + 1].low not in _STOP | _SKIP:
-        verb = toks[k + 2].low
-        if verb.endswith("ed") or verb in SPEECH_VERBS or verb in _SKIP:
+        if _opens_predicate(toks[k + 2]):
             return Mention(subject.start, toks[k + 1].end)
     return subject
 

@@ -27,8 +27,9 @@ import pandas as pd
 from toolkit.denials.candidates import features, find_candidates, prior_logit, quote_regions
 from toolkit.denials.lexicon import CATEGORIES, Lexicon, default_lexicon, load_lexicon
 from toolkit.denials.model import Model, default_model
-from toolkit.denials.deniers import (DENIAL_NOUNS, PRONOUNS, SPEECH_VERBS, VERB_RULES, Mention, SentenceTokens, advancer,
-                                     find_denier, first_token, noun_use, np_ending_at, speaker_of_verb, subject_before)
+from toolkit.denials.deniers import (PRONOUNS, SPEECH_VERBS, VERB_RULES, Mention, SentenceTokens, advancer,
+                                     find_denier, first_token, names_subject, noun_use, np_ending_at, speaker_of_verb,
+                                     subject_before)
 from toolkit.quotes.speakers import normalise_name
 from toolkit.text.tokenize import Sentences
 
@@ -451,12 +452,7 @@ def find_denials(
         if quote_obj is not None and (marked_region is None or not _same_paragraph(text, quote_obj, marked_region)):
             quote_obj = None  # a direct quote's span is quoted words: a denial outside every quotation mark is not in it
         region = (int(quote_obj.start), int(quote_obj.end)) if quote_obj is not None else _containing(marks, start, end)
-        # the noun of a verb rule ("Mexicans' ongoing rebuttal") has a possessor, not a subject
-        # "many assumptions have proved wrong": with no object between them, "proved" and its verdict say that the
-        # subject was wrong, not who proved it
-        intransitive = rule.split("+")[0] == "proved_wrong" and len(text[start:end].split()) == 2
-        is_verb = (rule.split("+")[0] in VERB_RULES and DENIAL_NOUNS.isdisjoint(text[start:end].lower().split())
-                   and not intransitive)
+        is_verb = names_subject(rule, text[start:end])
         denier: Mention | None = None
         authors = False  # the author's own verdict: no denier, whatever the fallbacks below would name
         if region is not None:
