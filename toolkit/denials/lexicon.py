@@ -18,9 +18,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Sequence
 
 import ahocorasick
+
+from toolkit.denials.starts import start_scanner
 
 #: Categories in order of precedence (GUIDELINES.md: "takes the first that applies").
 CATEGORIES: tuple[str, ...] = ("explicit", "no_evidence", "falsity", "delegitimize", "counter_accusation")
@@ -282,6 +284,8 @@ class _Matcher:
     entries_of: dict[str, tuple[int, ...]]
     #: Every word of the entries' ``after:`` lists, lower-cased (looked for by the same scan as the triggers).
     context_words: tuple[str, ...] = ()
+    #: Per entry, the positions where its match can begin (:func:`toolkit.denials.starts.start_scanner`), or None.
+    starters: tuple[re.Pattern[str] | None, ...] = ()
 
     def entries(self, word: str) -> tuple[int, ...]:
         """The entries to try at an occurrence of ``word`` (its own, and those of the stems it starts with)."""
@@ -318,9 +322,10 @@ def _matcher(lexicon: Lexicon) -> _Matcher:
     anchored = tuple(not e.pattern.startswith("re:") and len(e.pattern.split()) == 1 for e in lexicon.entries)
     context = sorted({w for e in lexicon.entries for name, arg in e.sense if name == "after"
                       for w in after_words(arg.partition(":")[2])})
+    starters = tuple(None if anchored[i] else start_scanner(p.pattern, p.flags) for i, p in enumerate(patterns))
     return _Matcher(scan, {w: tuple(v) for w, v in by_word.items()},
                     tuple((s, tuple(v)) for s, v in sorted(by_stem.items())), tuple(always), patterns, anchored, {},
-                    tuple(context))
+                    tuple(context), starters)
 
 
 @lru_cache(maxsize=256)
@@ -458,7 +463,7 @@ def find_matches(
         hits = trigger_hits(text, lexicon)
     found: set[tuple[int, int, int]] = set()
     n = len(text)
-    patterns, anchored = m.patterns, m.anchored
+    patterns, anchored, starters = m.patterns, m.anchored, m.starters
     for p, word in hits:
         lo, hi = max(0, p - _WINDOW_BEFORE), min(n, p + _WINDOW_AFTER)
         for i in m.entries(word):
@@ -466,6 +471,25 @@ def find_matches(
                 match = patterns[i].match(text, p, hi)
                 if match is not None and (match.end() < hi or hi == n):
                     found.add((p, match.end(), i))
+                continue
+            starter = starters[i]
+            if starter is not None:
+                # finditer's chain of matches from lo, tried only where a match can begin (up to the trigger): the
+                # same matches without scanning the 200 characters after the trigger when there is none
+                resume = lo
+                for at in starter.finditer(text, lo, p + 1):
+                    s = at.start()
+                    if s < resume:
+                        continue
+                    match = patterns[i].match(text, s, hi)
+                    if match is None:
+                        continue
+                    e = match.end()
+                    if e > p:
+                        if e < hi or hi == n:
+                            found.add((s, e, i))
+                        break
+                    resume = e
                 continue
             for match in patterns[i].finditer(text, lo, hi):
                 s, e = match.span()
@@ -508,14 +532,21 @@ def _index(lexicon: Lexicon) -> dict[str, Entry]:
 
 
 def _words(fragment: str) -> list[str]:
+    low = fragment.lower()
+    # one lower() for the fragment: the same tokens, lower-cased, unless lowering changed a length ("İ") or read a
+    # neighbour (a final sigma), the only two ways str.lower() is not one letter for one letter
+    if len(low) == len(fragment) and "Σ" not in fragment:
+        return _WORD.findall(low)
     return [w.lower() for w in _WORD.findall(fragment)]
 
 
-def _items(arg: str) -> list[str]:
-    return [w.lower() for w in arg.split("|") if w]
+@lru_cache(maxsize=1024)
+def _items(arg: str) -> tuple[str, ...]:
+    """The lower-cased words of a ``w|w`` list, split once per list."""
+    return tuple(w.lower() for w in arg.split("|") if w)
 
 
-def _in(word: str | None, items: list[str]) -> bool:
+def _in(word: str | None, items: Sequence[str]) -> bool:
     """A word is in the list; an item starting with an apostrophe matches a word ending so ("she's")."""
     if word is None:
         return False
