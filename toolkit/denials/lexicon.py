@@ -474,8 +474,11 @@ def find_matches(
     n = len(text)
     patterns, anchored, starters = m.patterns, m.anchored, m.starters
     for p, word in hits:
+        ids = m.entries(word)
+        if not ids:
+            continue  # a trigger of the other pass (one scan serves both)
         lo, hi = max(0, p - _WINDOW_BEFORE), min(n, p + _WINDOW_AFTER)
-        for i in m.entries(word):
+        for i in ids:
             if anchored[i]:  # the match, if any, starts at the trigger: no search of the window before it
                 match = patterns[i].match(text, p, hi)
                 if match is not None and (match.end() < hi or hi == n):
