@@ -48,13 +48,17 @@ def abbreviations() -> frozenset[str]:
 _NON_WORD = r"(?:[)\";}\]\*:@\'\({\[‘’“”\?!])"
 _MULTI_CHAR = r"(?:\-{2,}|\.{2,}|(?:\.\s){2,}\.)"
 _WORD_START = r"[^\(\"“”\`{\[:;&\#\*@\)}\]\-,]"
-_PERIOD_CONTEXT = compile_punkt(rf"""
-    [\.\?!]                                   # a potential sentence ending
+# What follows a potential sentence ending ("." "?" or "!") for it to be a candidate break.
+_AFTER_MARK = rf"""
     (?=(?P<after_tok>
         {_NON_WORD}                           # either other punctuation
         |
         \s+(?P<next_tok>\S+)                  # or whitespace and some other token
-    ))""")
+    ))"""
+_PERIOD_CONTEXT = compile_punkt(r"[\.\?!]" + _AFTER_MARK)
+# The same candidates for a stretch without "?" or "!" (most paragraphs): `re` finds a pattern that opens with one
+# literal character by a tight scan, five times faster than testing a character class at every position.
+_PERIOD_ONLY_CONTEXT = compile_punkt(r"\." + _AFTER_MARK)
 _CONTEXT_WORDS = compile_punkt(rf"""(
     {_MULTI_CHAR}
     |
@@ -169,7 +173,8 @@ def punkt_slices(text: str, start: int, end: int) -> list[tuple[int, int]]:
     # overlap (a run of marks) only the last counts.
     word_start = word_stop = start
     pending = None
-    for match in _PERIOD_CONTEXT.finditer(text, start, end):
+    marks = _PERIOD_CONTEXT if text.find("?", start, end) >= 0 or text.find("!", start, end) >= 0 else _PERIOD_ONLY_CONTEXT
+    for match in marks.finditer(text, start, end):
         at = match.start()
         space = text.rfind(" ", word_stop, at)
         # another whitespace character after that space: looked for in the word before the mark only, not by a
