@@ -55,7 +55,10 @@ def test_decisions_equal_nltk_on_generated_contexts(context: str) -> None:
 @pytest.mark.parametrize("context", ["said. The", "said.” He", "said. . . more", "said.  .", "Mr. Obama", "Mr. The",
                                      "Mr. the", "Mrs. Clinton's", "Sen. However,", "Jr. for", "ab.\x1cThe", "J. Smith",
                                      "27. After", "U.S. The", "said. ...", "J. the", "G.K. The", "2016. The", "2016. the",
-                                     "no. The", "... The", "...\nThe", "said.\n\nThe", "Inc. ,", "J. ,"])
+                                     "no. The", "... The", "...\nThe", "said.\n\nThe", "Inc. ,", "J. ,",
+                                     "U.S. officials", "U.S. The", "J. Smith,", "J. 11", "G.K. 3", "e.g. the", "U.Sa. x",
+                                     "Sept. 11", "Sept. 11.", "Mr. Smith.", "Mr. Smith's.", "2016. the", "2016. 3",
+                                     "J. K.", "Sen. However's", "“Why?” he", "Why? The", "Why?! No", "U.S.? No"])
 def test_decisions_equal_nltk_on_common_contexts(context: str) -> None:
     expected = _nltk_break(context)
     assert contains_break(context) == expected
@@ -88,7 +91,9 @@ def test_slices_and_decisions_equal_nltk_on_polnear_and_sample() -> None:
             assert punkt_slices(text, para.start, para.end) == _nltk_slices(text, para.start, para.end)
         assert punkt_slices(text, 0, len(text)) == _nltk_slices(text, 0, len(text))
         for _, context in reference._match_potential_end_contexts(text):
-            assert annotated_break(context) == _nltk_break(context), context
+            expected = _nltk_break(context)
+            assert annotated_break(context) == expected, context
+            assert contains_break(context) == expected, context
 
 
 def test_sentence_splitting_imports_no_nltk() -> None:

@@ -189,8 +189,11 @@ def paragraph_sentence_spans(text: str, paragraph: Span) -> list[Span]:
     `sentence_spans` is this over every paragraph; call it directly to split only the paragraphs
     you need (sentence splitting costs more than most finders).
     """
+    slices = punkt_slices(text, paragraph.start, paragraph.end)
+    if len(slices) == 1 and slices[0] == paragraph:
+        return [paragraph]  # one sentence (half of PolNeAR's paragraphs): nothing to trim or merge
     found: list[tuple[int, int]] = []
-    for start, end in punkt_slices(text, paragraph.start, paragraph.end):
+    for start, end in slices:
         if start >= end or text[start].isspace() or text[end - 1].isspace():
             span = _trimmed(text, start, end)
             if span is None:
