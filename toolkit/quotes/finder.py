@@ -159,7 +159,7 @@ def _own_subject(doc: Doc, start: int) -> tuple[Span, Span | tuple[None, None]] 
     """Return (subject, (None, None)) of the clause a free-standing quotation at ``start`` ends, or None."""
     q = doc.tok_at(start)
     lo = max(doc.tok_at(doc.sent_of(start)[0]), q - MAX_REACH)
-    if words_in(doc.toks, lo, q) < 2 or not MARKS.isdisjoint(doc.toks[lo:q]):
+    if words_in(doc.toks, lo, q, 2) < 2 or not MARKS.isdisjoint(doc.toks[lo:q]):
         return None
     subject = sentence_subject(doc, lo, q)
     if subject is None or not doc.text[subject[0]:subject[1]][:1].isupper() \

@@ -344,7 +344,7 @@ def direct_quotes(doc: Doc) -> list[Quote]:
                 limit = doc.tok_at(doc.sents[i][1])
         limit = min(limit, a + MAX_REACH + 1)
         q0 = doc.tok_at(qs)
-        inner_words = words_in(toks, q0, a)
+        inner_words = words_in(toks, q0, a, max(_MIN_FLOATING_WORDS, _SHORT_FLOATING))  # only compared with these
         prev = out[-1] if out and out[-1].end > sent_lo else None
         lo = max(doc.tok_at(sent_lo), doc.tok_at(prev.end) if prev else 0, q0 - MAX_REACH)
         if text[max(0, qs - 10):qs].rstrip().lower().endswith("so-called"):
@@ -357,7 +357,7 @@ def direct_quotes(doc: Doc) -> list[Quote]:
                     and gap_words(text, out[-1].end, qs, cap=1) == 0:
                 qs = pop().start  # "“A.” “B,” she said.": one content in parts
             q0 = doc.tok_at(qs)
-            if words_in(toks, lo, q0) >= _MIN_LEAD_WORDS and MARKS.isdisjoint(toks[lo:q0]):
+            if words_in(toks, lo, q0, _MIN_LEAD_WORDS) >= _MIN_LEAD_WORDS and MARKS.isdisjoint(toks[lo:q0]):
                 # 'Gore tried ..., and he "made a strategic mistake," Lichtman said.': the whole clause is content
                 inner_cue = _before_attribution(doc, lo, q0, None, passive=False)  # "Freddy, as he was known, “...”"
                 if inner_cue is not None and inner_cue[0] is not None:
@@ -509,7 +509,7 @@ def _clause_subject(doc: Doc, lo: int, q: int, before_end: int) -> tuple[Span, S
         speaker = speaker_right(toks, doc.spans, dash, q - 1)  # 'Clinton: “...”', 'HEADLINE - Carl Bialik: “...”'
         if speaker is not None and doc.tok_at(speaker[1]) == q - 1:
             return speaker, doc.spans[q - 1]
-    if words_in(toks, lo, q) < 2:
+    if words_in(toks, lo, q, 2) < 2:
         if before_end == 0 or doc.text[before_end - 1] != ":":
             return None
         hi = doc.tok_at(before_end - 1)

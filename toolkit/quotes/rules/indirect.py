@@ -170,7 +170,7 @@ def _cue_clause(doc: Doc, k: int, verb: Verb, t0: int, t1: int, blocked: bytearr
     if nxt in {",", ".", "!", "?", ";"} or j == t1 - 1 or (not participle and inverted_speaker(doc, k, t0, t1)):
         return inserted_quote(doc, k, verb, t0, t1, blocked)
     hi = clip_end(doc, j, t1, blocked)
-    if words_in(toks, j, hi) < 2:
+    if words_in(toks, j, hi, 2) < 2:
         return inserted_quote(doc, k, verb, t0, t1, blocked)  # "..., the airline said Thursday."
     if passive_participle(doc, k, t0, reduced=False):
         speaker = None  # "is not expected to": no source (PolNeAR leaves it empty)
