@@ -170,6 +170,16 @@ def cue_verb(tok: str) -> Verb | None:
     return verb
 
 
+@lru_cache(maxsize=1)
+def cue_verbs() -> dict[str, Verb]:
+    """Return token -> cue-verb entry for every token that :func:`cue_verb` accepts (read-only).
+
+    ``cue_verbs().get(tok)`` is ``cue_verb(tok)`` for any string: a rule scanning the tokens of a sentence
+    makes one dict lookup per token, not one cached-function call.
+    """
+    return {form: verb for form, verb in speech_verbs().items() if cue_verb(form) is verb}
+
+
 
 def make_quote(doc: Doc, start: int, end: int, kind: str, speaker: Span | None, cue: Span | None, rule: str) -> Quote:
     """Build a Quote, trimming whitespace so that ``text[start:end] == quote.text``."""

@@ -23,6 +23,7 @@ from toolkit.quotes.doc import (
     content_span,
     coordinated_subject,
     cue_verb,
+    cue_verbs,
     evolve,
     make_quote,
     passive_participle,
@@ -221,8 +222,9 @@ def _cue_clause(doc: Doc, k: int, verb: Verb, t0: int, t1: int, blocked: bytearr
     if nxt == ":":
         return None  # "X reports: ..." is a link, a list or a quotation's lead-in (cue_colon: 24% precision on TRAIN)
     if start is None and ("clause" in frames or "obj" in frames):
+        verbs = cue_verbs()
         that = next((i for i in range(j, min(j + _THAT_WINDOW, hi)) if doc.lows[i] == "that"
-                     or toks[i] in {";", ":"} or cue_verb(toks[i]) is not None), None)
+                     or toks[i] in {";", ":"} or toks[i] in verbs), None)
         if that is not None and doc.lows[that] == "that" and ("clause" in frames or that == j):
             start, rule = (j if that == j else that), "cue_that"
     if start is None and "wh" in frames and nxt in _WH:
