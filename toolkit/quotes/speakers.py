@@ -45,7 +45,7 @@ def _is_cap(tok: str) -> bool:
 
 
 def _wordlike(tok: str) -> bool:
-    """Return True when ``tok`` holds a word character (``\w``); an all-alphanumeric token needs no regex."""
+    """Return True when ``tok`` holds a word character (re's ``\\w``); an all-alphanumeric token needs no regex."""
     return tok.isalnum() or _WORDLIKE.search(tok) is not None
 
 
