@@ -494,7 +494,14 @@ def normalise_speakers(quotes: Sequence[T]) -> list[T]:
     with two candidates ("Hillary Clinton", "Bill Clinton") the bare name stays as it is. A full
     name is its own canonical form, so one person has one spelling across articles.
     """
-    names = [normalise_name(getattr(q, "speaker", None)) for q in quotes]
+    names = speaker_names([getattr(q, "speaker", None) for q in quotes])
+    return [_evolve(quote, speaker_name=name) for quote, name in zip(quotes, names)]
+
+
+def speaker_names(speakers: Sequence[str | None]) -> list[str | None]:
+    """Return the ``speaker_name`` of each of one article's speaker phrases, as :func:`normalise_speakers` sets it
+    (the names depend on the speaker phrases alone: a caller that copies its quotes once needs no copies here)."""
+    names = [normalise_name(speaker) for speaker in speakers]
     skip = PRONOUNS | {"who", "which", "i"}
     full: dict[str, list[str]] = {}
     for name in names:
@@ -516,8 +523,8 @@ def normalise_speakers(quotes: Sequence[T]) -> list[T]:
         mapping[key] = spelling
     out = []
     owners: dict[str, str] = {}  # "statement" -> whose statement the article last quoted
-    for quote, name in zip(quotes, names):
-        words = (getattr(quote, "speaker", None) or "").lower().split()
+    for speaker, name in zip(speakers, names):
+        words = (speaker or "").lower().split()
         if name and name.lower() in _PRODUCTS and len(words) <= 2 and name.lower() in owners:
             name = owners[name.lower()]  # "the statement read": the Ministry’s statement, quoted before
         elif name and name.lower() not in skip:
@@ -530,16 +537,20 @@ def normalise_speakers(quotes: Sequence[T]) -> list[T]:
             name = target or name
             if len(words) > 1 and words[-1] in _PRODUCTS and POSSESSIVE.search(words[-2]):
                 owners[words[-1]] = name
-        out.append(_evolve(quote, speaker_name=name))
+        out.append(name)
     return out
 
 
 def resolve_pronouns(quotes: Sequence[Any]) -> list[str | None]:
     """Return per quote the speaker name, "he"/"she" replaced by the latest named speaker."""
+    return resolve_names([getattr(quote, "speaker_name", None) for quote in quotes])
+
+
+def resolve_names(names: Sequence[str | None]) -> list[str | None]:
+    """Return :func:`resolve_pronouns` of quotes with these speaker names, from the names alone."""
     resolved: list[str | None] = []
     last: str | None = None
-    for quote in quotes:
-        name = getattr(quote, "speaker_name", None)
+    for name in names:
         if name and name.lower() in {"he", "she"}:
             resolved.append(last)
         else:
