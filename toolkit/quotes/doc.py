@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import accumulate
+from itertools import accumulate, islice
 from operator import itemgetter
 
 from toolkit.quotes.lexicon import ADVERBS, DETERMINERS, PRONOUNS, STOPWORDS, Verb, speech_verbs
@@ -111,19 +111,28 @@ class Doc:
         # built in C (no generator step per token); still a cost per token of the article, so short ranges skip it
         return list(accumulate(map(str.isalnum, map(_FIRST_CHAR, self.toks)), initial=0))
 
-    def count_words(self, lo: int, hi: int) -> int:
-        """Return how many tokens ``lo:hi`` start with a letter or digit (words and numbers)."""
-        if hi - lo <= _SHORT:
-            return words_in(self.toks, lo, hi)
+    def count_words(self, lo: int, hi: int, cap: int | None = None) -> int:
+        """Return how many tokens ``lo:hi`` start with a letter or digit (words and numbers); with ``cap``,
+        ``min(count, cap)``, counted only up to the ``cap``-th word (see :func:`words_in`)."""
+        if cap is not None or hi - lo <= _SHORT:
+            return words_in(self.toks, lo, hi, cap)
         return self._words_before[max(lo, min(hi, len(self.toks)))] - self._words_before[max(0, min(lo, len(self.toks)))]
 
 
 _FIRST_CHAR = itemgetter(slice(0, 1))  # a token's first character, as ``tok[:1]`` (in C)
 
 
-def words_in(toks: Sequence[str], lo: int, hi: int) -> int:
-    """Return how many tokens of ``toks[lo:hi]`` start with a letter or digit (words and numbers)."""
-    return sum(map(str.isalnum, map(_FIRST_CHAR, toks[lo:hi])))  # in C: no generator step per token
+def words_in(toks: Sequence[str], lo: int, hi: int, cap: int | None = None) -> int:
+    """Return how many tokens of ``toks[lo:hi]`` start with a letter or digit (words and numbers).
+
+    With ``cap``, ``min(count, cap)``: the tokens after the ``cap``-th word are not looked at. A rule that
+    only asks "at least two words?" of the rest of a sentence then reads two or three tokens, not thirty
+    (reading one token costs two C calls).
+    """
+    firsts = map(_FIRST_CHAR, toks[lo:hi])  # in C: no generator step per token
+    if cap is None:
+        return sum(map(str.isalnum, firsts))
+    return len(list(islice(filter(str.isalnum, firsts), max(cap, 0))))
 
 
 def reach(k: int, t0: int, t1: int) -> tuple[int, int]:
@@ -161,6 +170,16 @@ def cue_verb(tok: str) -> Verb | None:
     return verb
 
 
+@lru_cache(maxsize=1)
+def cue_verbs() -> dict[str, Verb]:
+    """Return token -> cue-verb entry for every token that :func:`cue_verb` accepts (read-only).
+
+    ``cue_verbs().get(tok)`` is ``cue_verb(tok)`` for any string: a rule scanning the tokens of a sentence
+    makes one dict lookup per token, not one cached-function call.
+    """
+    return {form: verb for form, verb in speech_verbs().items() if cue_verb(form) is verb}
+
+
 
 def make_quote(doc: Doc, start: int, end: int, kind: str, speaker: Span | None, cue: Span | None, rule: str) -> Quote:
     """Build a Quote, trimming whitespace so that ``text[start:end] == quote.text``."""
@@ -171,19 +190,32 @@ def make_quote(doc: Doc, start: int, end: int, kind: str, speaker: Span | None, 
         end -= 1
     sp = speaker if speaker and speaker[1] > speaker[0] else None
     cu = cue if cue and cue[1] > cue[0] else None
-    return Quote(
-        start, end, text[start:end], kind,
-        text[sp[0]:sp[1]] if sp else None, sp[0] if sp else None, sp[1] if sp else None,
-        text[cu[0]:cu[1]] if cu else None, cu[0] if cu else None, cu[1] if cu else None, rule,
-    )
+    return _quote({
+        "start": start, "end": end, "text": text[start:end], "kind": kind,
+        "speaker": text[sp[0]:sp[1]] if sp else None, "speaker_start": sp[0] if sp else None,
+        "speaker_end": sp[1] if sp else None,
+        "cue": text[cu[0]:cu[1]] if cu else None, "cue_start": cu[0] if cu else None, "cue_end": cu[1] if cu else None,
+        "rule": rule, "speaker_name": None, "speaker_resolved": None,
+    })
+
+
+def _quote(fields: dict[str, object]) -> Quote:
+    """Return the Quote whose ``__dict__`` is ``fields`` (every field, in declaration order), as ``Quote(...)`` makes it.
+
+    The frozen dataclass's ``__init__`` sets each field with a call of ``object.__setattr__``: two thirds of
+    the cost of a quote, and the finder makes tens of quotes and copies per article.
+    """
+    new = object.__new__(Quote)
+    object.__setattr__(new, "__dict__", fields)
+    return new
 
 
 
 def evolve(quote: Quote, **changes: object) -> Quote:
     """Return a copy of ``quote`` with fields changed (``dataclasses.replace`` without its checks)."""
-    new = object.__new__(Quote)
-    new.__dict__.update(quote.__dict__, **changes)
-    return new
+    fields = quote.__dict__.copy()
+    fields.update(changes)
+    return _quote(fields)
 
 
 
@@ -409,8 +441,8 @@ def gap_words(text: str, start: int, end: int, cap: int | None = None) -> int:
     if end < start:
         return 99
     if cap is None:
-        return sum(1 for _ in _WORD_RUN.finditer(text, start, end))
-    return sum(1 for _, _ in zip(range(cap), _WORD_RUN.finditer(text, start, end)))
+        return len(_WORD_RUN.findall(text, start, end))
+    return len(list(islice(_WORD_RUN.finditer(text, start, end), max(cap, 0))))  # no step in Python per word
 
 
 
@@ -455,7 +487,7 @@ def content_span(doc: Doc, j: int, hi: int, min_words: int) -> tuple[int, int] |
     toks = doc.toks
     while hi > j and (toks[hi - 1] in TRAILING or doc.lows[hi - 1] in {"and", "but", "or", "while"}):
         hi -= 1
-    if doc.count_words(j, hi) < min_words:
+    if doc.count_words(j, hi, min_words) < min_words:
         return None
     return doc.spans[j][0], doc.spans[hi - 1][1]
 

@@ -43,7 +43,7 @@ from toolkit.quotes.rules.around import headline_quote
 from toolkit.quotes.rules.direct import direct_quotes
 from toolkit.quotes.rules.indirect import indirect_quotes
 from toolkit.quotes.people import assign_people, name_runs
-from toolkit.quotes.speakers import RELATIVES, antecedent, normalise_speakers, resolve_pronouns
+from toolkit.quotes.speakers import RELATIVES, antecedent, resolve_names, speaker_names
 from toolkit.text.tokenize import Sentences
 
 __all__ = ["QUOTE_FIELDS", "Quote", "find_quotes", "quotes_frame"]
@@ -72,9 +72,10 @@ def find_quotes(text: str, *, sentences: Sentences | None = None) -> list[Quote]
     quotes.sort(key=lambda q: (q.start, q.end))
     quotes = _floating_speakers(quotes, doc)
     quotes = _speakers_on_one_line(quotes, doc.text)
-    quotes = normalise_speakers(quotes)
-    resolved = resolve_pronouns(_relatives_as_antecedents(quotes, doc))
-    return [evolve(q, speaker_resolved=r) for q, r in zip(quotes, resolved)]
+    # speaker names and their resolution come from the speaker phrases alone: each quote is copied once, with both
+    names = speaker_names([q.speaker for q in quotes])
+    resolved = resolve_names(_relatives_as_antecedents(quotes, names, doc))
+    return [evolve(q, speaker_name=n, speaker_resolved=r) for q, n, r in zip(quotes, names, resolved)]
 
 
 def _speakers_on_one_line(quotes: list[Quote], text: str) -> list[Quote]:
@@ -97,22 +98,24 @@ def _speakers_on_one_line(quotes: list[Quote], text: str) -> list[Quote]:
     return out
 
 
-def _relatives_as_antecedents(quotes: list[Quote], doc: Doc) -> list[Quote]:
-    """Return the quotes with a relative-pronoun speaker ("who", "which") named by its antecedent.
+def _relatives_as_antecedents(quotes: list[Quote], names: list[str | None], doc: Doc) -> list[str | None]:
+    """Return the quotes' speaker names (``names``) with a relative-pronoun speaker ("who", "which") named by its
+    antecedent.
 
     PolNeAR marks the relative pronoun as the source, so the span stays; the name a reader
     counts ("Mr. Khan" of "Mr. Khan, who said ...") goes to ``speaker_resolved``.
     """
     proxies, found = [], False
     for q in quotes:
+        speaker = q.speaker
         if q.speaker_start is not None and (q.speaker or "").lower() in RELATIVES:
             sent_lo = doc.tok_at(doc.sent_of(q.speaker_start)[0])
             rel = doc.tok_at(q.speaker_start)
             span = antecedent(doc.toks, doc.spans, rel, sent_lo) if rel > sent_lo else None
             if span is not None:
-                q, found = evolve(q, speaker=doc.text[span[0]:span[1]]), True
-        proxies.append(q)
-    return normalise_speakers(proxies) if found else quotes
+                speaker, found = doc.text[span[0]:span[1]], True
+        proxies.append(speaker)
+    return speaker_names(proxies) if found else names
 
 
 
@@ -159,7 +162,7 @@ def _own_subject(doc: Doc, start: int) -> tuple[Span, Span | tuple[None, None]] 
     """Return (subject, (None, None)) of the clause a free-standing quotation at ``start`` ends, or None."""
     q = doc.tok_at(start)
     lo = max(doc.tok_at(doc.sent_of(start)[0]), q - MAX_REACH)
-    if words_in(doc.toks, lo, q) < 2 or not MARKS.isdisjoint(doc.toks[lo:q]):
+    if words_in(doc.toks, lo, q, 2) < 2 or not MARKS.isdisjoint(doc.toks[lo:q]):
         return None
     subject = sentence_subject(doc, lo, q)
     if subject is None or not doc.text[subject[0]:subject[1]][:1].isupper() \

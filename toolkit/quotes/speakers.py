@@ -33,7 +33,7 @@ T = TypeVar("T")
 _MAX_NP = 8  # tokens; longer "names" are clauses in disguise
 _MAX_PAREN = 8  # tokens of a parenthetical between a name and its cue ("(R-Fla.)")
 _MAX_APPOSITIVE = 16  # tokens between the commas of "X, a spokesman for Y, said"
-_WORDLIKE = re.compile(r"\w")
+_WORDLIKE = re.compile(r"\w")  # re's \w: str.isalnum() of a character, or "_"
 _PARENTHESES = re.compile(r"\s*\([^)]*\)?")
 _NAME_PARTS = re.compile(r",|\s[—–-]+\s")
 _CLITIC = re.compile(r"['’](?:s|re|ve|ll|d)$")
@@ -44,10 +44,15 @@ def _is_cap(tok: str) -> bool:
     return tok[:1].isupper()
 
 
+def _wordlike(tok: str) -> bool:
+    """Return True when ``tok`` holds a word character (re's ``\\w``); an all-alphanumeric token needs no regex."""
+    return tok.isalnum() or _WORDLIKE.search(tok) is not None
+
+
 def _np_word(tok: str) -> bool:
     """Return True for a token that may sit inside a speaker noun phrase."""
     low = tok.lower()
-    if not _WORDLIKE.search(tok):
+    if not _wordlike(tok):
         return False
     if (low in STOPWORDS or low in ADVERBS) and not (len(tok) > 1 and tok.isupper()):
         return False  # "US" the acronym is a name, "us" the pronoun is not
@@ -114,7 +119,8 @@ def _past_restrictive_relative(toks: Sequence[str], j: int, lo: int) -> int:
     """Back from token ``j`` over a relative clause without commas that ends right before the cue ("The senator who
     met Trump said": the senator, not Trump): the antecedent's last token, else ``j``."""
     for r in range(j - 1, max(lo, j - 20), -1):
-        if not _WORDLIKE.search(toks[r][:1]):
+        first = toks[r][:1]
+        if not (first.isalnum() or first == "_"):  # not a word character (re's \w), without a regex call
             return j
         if toks[r].lower() in {"who", "which"}:
             before, after = toks[r - 1], toks[r + 1]
@@ -139,6 +145,7 @@ _TIME_NOUNS = frozenset({
 
 
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_YEAR_FIRST = frozenset({"1", "2"})  # what a _YEAR match opens with: other tokens skip the regex call
 _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                      "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec."})
 _PARTS_OF = frozenset({"late", "early", "mid"})
@@ -154,7 +161,7 @@ def skip_adverbs(toks: Sequence[str], j: int, lo: int) -> int:
 def skip_time(toks: Sequence[str], j: int, lo: int) -> int:
     """Return the token before a short time adverbial ending at ``j`` ("at the time", "on Monday", "in 2001",
     "in late August"), else ``j``."""
-    if j > lo + 1 and (_YEAR.match(toks[j]) or toks[j].lower() in _MONTHS):
+    if j > lo + 1 and ((toks[j][:1] in _YEAR_FIRST and _YEAR.match(toks[j])) or toks[j].lower() in _MONTHS):
         k = j - 1 if toks[j - 1].lower() not in _PARTS_OF else j - 2  # "in late August"
         if k > lo and toks[k].lower() in {"in", "since", "during", "until", "by"}:
             return skip_adverbs(toks, k - 1, lo)
@@ -202,7 +209,7 @@ def _tok_index(spans: Sequence[Span], start: int, lo: int, hi: int) -> int:
 
 def _np_leftwards(toks: Sequence[str], spans: Sequence[Span], j: int, lo: int) -> Span | None:
     """Collect a noun phrase whose last token is ``j``, walking left."""
-    if j < lo or not _WORDLIKE.search(toks[j]):
+    if j < lo or not _wordlike(toks[j]):
         return None
     if toks[j].lower() in PRONOUNS:
         return (spans[j][0], spans[j][1])
@@ -465,8 +472,10 @@ def _evolve(obj: T, **changes: Any) -> T:
     ``dataclasses.replace``'s per-call checks (7x faster; the finder makes thousands)."""
     if not hasattr(obj, "__dict__"):
         return dataclasses.replace(obj, **changes)  # type: ignore[type-var]
+    fields = obj.__dict__.copy()
+    fields.update(changes)
     new = object.__new__(type(obj))
-    new.__dict__.update(obj.__dict__, **changes)
+    object.__setattr__(new, "__dict__", fields)  # one call; not a materialised __dict__ updated in place
     return new
 
 
@@ -485,7 +494,14 @@ def normalise_speakers(quotes: Sequence[T]) -> list[T]:
     with two candidates ("Hillary Clinton", "Bill Clinton") the bare name stays as it is. A full
     name is its own canonical form, so one person has one spelling across articles.
     """
-    names = [normalise_name(getattr(q, "speaker", None)) for q in quotes]
+    names = speaker_names([getattr(q, "speaker", None) for q in quotes])
+    return [_evolve(quote, speaker_name=name) for quote, name in zip(quotes, names)]
+
+
+def speaker_names(speakers: Sequence[str | None]) -> list[str | None]:
+    """Return the ``speaker_name`` of each of one article's speaker phrases, as :func:`normalise_speakers` sets it
+    (the names depend on the speaker phrases alone: a caller that copies its quotes once needs no copies here)."""
+    names = [normalise_name(speaker) for speaker in speakers]
     skip = PRONOUNS | {"who", "which", "i"}
     full: dict[str, list[str]] = {}
     for name in names:
@@ -507,8 +523,8 @@ def normalise_speakers(quotes: Sequence[T]) -> list[T]:
         mapping[key] = spelling
     out = []
     owners: dict[str, str] = {}  # "statement" -> whose statement the article last quoted
-    for quote, name in zip(quotes, names):
-        words = (getattr(quote, "speaker", None) or "").lower().split()
+    for speaker, name in zip(speakers, names):
+        words = (speaker or "").lower().split()
         if name and name.lower() in _PRODUCTS and len(words) <= 2 and name.lower() in owners:
             name = owners[name.lower()]  # "the statement read": the Ministry’s statement, quoted before
         elif name and name.lower() not in skip:
@@ -521,16 +537,20 @@ def normalise_speakers(quotes: Sequence[T]) -> list[T]:
             name = target or name
             if len(words) > 1 and words[-1] in _PRODUCTS and POSSESSIVE.search(words[-2]):
                 owners[words[-1]] = name
-        out.append(_evolve(quote, speaker_name=name))
+        out.append(name)
     return out
 
 
 def resolve_pronouns(quotes: Sequence[Any]) -> list[str | None]:
     """Return per quote the speaker name, "he"/"she" replaced by the latest named speaker."""
+    return resolve_names([getattr(quote, "speaker_name", None) for quote in quotes])
+
+
+def resolve_names(names: Sequence[str | None]) -> list[str | None]:
+    """Return :func:`resolve_pronouns` of quotes with these speaker names, from the names alone."""
     resolved: list[str | None] = []
     last: str | None = None
-    for quote in quotes:
-        name = getattr(quote, "speaker_name", None)
+    for name in names:
         if name and name.lower() in {"he", "she"}:
             resolved.append(last)
         else:

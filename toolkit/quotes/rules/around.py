@@ -57,7 +57,7 @@ def inserted_quote(doc: Doc, k: int, verb: Verb, t0: int, t1: int, blocked: byte
     r = next((i for i in range(after, t1) if toks[i] in {",", ".", "!", "?", ";", "—", ":"} or blocked[i]), t1)
     if r - after > 8 or any(t.lower() == "that" or cue_verb(t) is not None for t in toks[after:r]):
         return None
-    parenthetical = r < t1 and toks[r] in {",", "—"} and doc.count_words(r + 1, t1) >= 3 and not blocked[r + 1] \
+    parenthetical = r < t1 and toks[r] in {",", "—"} and doc.count_words(r + 1, t1, 3) >= 3 and not blocked[r + 1] \
         and (toks[r + 1][:1].islower() or toks[r + 1].lower() in PRONOUNS) \
         and toks[r + 1].lower() not in speaker_titles() and cue_verb(toks[r + 1]) is None
     if parenthetical:

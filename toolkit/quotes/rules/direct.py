@@ -21,6 +21,7 @@ from toolkit.quotes.doc import (
     Quote,
     Span,
     cue_verb,
+    cue_verbs,
     gap_words,
     make_quote,
     noun_use,
@@ -61,6 +62,7 @@ def _after_attribution(doc: Doc, a: int, limit: int, open_end: bool = False) -> 
     lower-case word also attributes it ("“...,” Trump shot back."): the verb need not be a lexicon cue.
     """
     toks = doc.toks
+    verbs = cue_verbs()
     if a < limit and toks[a] in {"'", "’"}:
         a += 1  # "... out of them,''' said McCain": a nested quotation closes with the outer one
     first = a + 1 if a < limit and toks[a] in {",", "—", "–", "-"} else a
@@ -72,7 +74,7 @@ def _after_attribution(doc: Doc, a: int, limit: int, open_end: bool = False) -> 
         if doc.lows[k] == "according" and k + 1 < limit and toks[k + 1] == "to":
             return (speaker_right(toks, doc.spans, k + 1, limit) or according_object(doc, k + 2, limit),
                     (doc.spans[k][0], doc.spans[k + 1][1]))
-        verb = cue_verb(tok)
+        verb = verbs.get(tok)
         if verb is None or tok.lower().endswith("ing") or (k > first and doc.lows[k - 1] in _NOUN_DETERMINERS):
             continue  # "“...!” the note says": after a determiner, "note" is a noun
         relay = _according_after(doc, k, limit)
@@ -112,9 +114,10 @@ def _late_attribution(doc: Doc, a: int, limit: int) -> tuple[int, tuple[Span | N
     quotation, cue or clause end: they continue the quoted content ("“...” that X can win, said Y").
     """
     toks = doc.toks
+    verbs = cue_verbs()
     for c in range(a + 1, min(a + _LATE_WINDOW, limit)):
         tok = toks[c]
-        if tok in MARKS or tok in {";", ".", "?", "!", ":"} or cue_verb(tok) is not None:
+        if tok in MARKS or tok in {";", ".", "?", "!", ":"} or tok in verbs:
             return None
         if tok != ",":
             continue
@@ -172,12 +175,14 @@ def _before_attribution(doc: Doc, lo: int, q: int, prev_speaker: Span | None,
     With ``passive`` False, a passive cue ("as he was known") is no cue.
     """
     toks = doc.toks
+    verbs = cue_verbs()
     lo0 = lo
-    last_mark = next((i for i in range(q - 1, lo - 1, -1) if toks[i] in MARKS), None)
+    # the token after the last quotation mark before the quotation (a set test in C first: usually none)
+    last_mark = None if MARKS.isdisjoint(toks[lo:q]) else next(i for i in range(q - 1, lo - 1, -1) if toks[i] in MARKS)
     if last_mark is not None:
         lo = last_mark + 1
     for k in range(lo, q):
-        verb = cue_verb(toks[k])
+        verb = verbs.get(toks[k])
         if verb is None or doc.lows[k].endswith("ing") or (k > lo and doc.lows[k - 1] in _PASSIVE_OR_TO):
             continue  # "was asked", "To believe ...": no subject speaks through a passive or an infinitive
         speaker = verb_subject(doc, k, lo)
@@ -193,15 +198,15 @@ def _before_attribution(doc: Doc, lo: int, q: int, prev_speaker: Span | None,
         if first > lo0 and doc.lows[first - 1] == "what" and doc.lows[first] in PRONOUNS:
             # "Cruz has railed against what he calls the “Washington cartel”": the clause's subject;
             # "Despite what he wrote ..., Cross said he “...”": the main clause's cue
-            if any(cue_verb(doc.toks[k2]) is not None and not doc.lows[k2].endswith("ing")
+            if any(doc.toks[k2] in verbs and not doc.lows[k2].endswith("ing")
                    for k2 in range(k + 2, min(q, k + MAX_REACH))):
                 continue
             speaker = sentence_subject(doc, lo0, first - 1) or speaker
         for k2 in range(k + 1, q):
-            if doc.lows[k2].endswith("ing") and cue_verb(toks[k2]) is not None and "clause" in cue_verb(toks[k2]).frames:
+            if doc.lows[k2].endswith("ing") and toks[k2] in verbs and "clause" in verbs[toks[k2]].frames:
                 if toks[k2 - 1] == ",":
                     said = k2 - 2  # "Mr. Trump intends to ..., Mr. Manafort said, adding that": the cue before the comma
-                    if said > k and cue_verb(toks[said]) is not None \
+                    if said > k and toks[said] in verbs \
                             and (doc.lows[said] in {"said", "says", "told", "wrote"} or doc.lows[said].endswith("ed")):
                         speaker = verb_subject(doc, said, k + 1) or speaker
                     return speaker, k2
@@ -212,7 +217,7 @@ def _before_attribution(doc: Doc, lo: int, q: int, prev_speaker: Span | None,
                     return speaker, k2  # "Trump posted a message on Twitter reading “...”": the subject's
         return speaker, k
     for k in range(q - 1, lo - 1, -1):
-        verb = cue_verb(toks[k])
+        verb = verbs.get(toks[k])
         if verb is None or noun_use(doc, k) or (not passive and passive_participle(doc, k, lo, reduced=False)):
             continue  # "Trump's remarks": a noun, not the cue; "as he was known" (inner cue): passive
         if k > lo and doc.lows[k - 1] == "to":
@@ -344,7 +349,7 @@ def direct_quotes(doc: Doc) -> list[Quote]:
                 limit = doc.tok_at(doc.sents[i][1])
         limit = min(limit, a + MAX_REACH + 1)
         q0 = doc.tok_at(qs)
-        inner_words = words_in(toks, q0, a)
+        inner_words = words_in(toks, q0, a, max(_MIN_FLOATING_WORDS, _SHORT_FLOATING))  # only compared with these
         prev = out[-1] if out and out[-1].end > sent_lo else None
         lo = max(doc.tok_at(sent_lo), doc.tok_at(prev.end) if prev else 0, q0 - MAX_REACH)
         if text[max(0, qs - 10):qs].rstrip().lower().endswith("so-called"):
@@ -357,7 +362,7 @@ def direct_quotes(doc: Doc) -> list[Quote]:
                     and gap_words(text, out[-1].end, qs, cap=1) == 0:
                 qs = pop().start  # "“A.” “B,” she said.": one content in parts
             q0 = doc.tok_at(qs)
-            if words_in(toks, lo, q0) >= _MIN_LEAD_WORDS and MARKS.isdisjoint(toks[lo:q0]):
+            if words_in(toks, lo, q0, _MIN_LEAD_WORDS) >= _MIN_LEAD_WORDS and MARKS.isdisjoint(toks[lo:q0]):
                 # 'Gore tried ..., and he "made a strategic mistake," Lichtman said.': the whole clause is content
                 inner_cue = _before_attribution(doc, lo, q0, None, passive=False)  # "Freddy, as he was known, “...”"
                 if inner_cue is not None and inner_cue[0] is not None:
@@ -509,7 +514,7 @@ def _clause_subject(doc: Doc, lo: int, q: int, before_end: int) -> tuple[Span, S
         speaker = speaker_right(toks, doc.spans, dash, q - 1)  # 'Clinton: “...”', 'HEADLINE - Carl Bialik: “...”'
         if speaker is not None and doc.tok_at(speaker[1]) == q - 1:
             return speaker, doc.spans[q - 1]
-    if words_in(toks, lo, q) < 2:
+    if words_in(toks, lo, q, 2) < 2:
         if before_end == 0 or doc.text[before_end - 1] != ":":
             return None
         hi = doc.tok_at(before_end - 1)

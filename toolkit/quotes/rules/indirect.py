@@ -23,6 +23,7 @@ from toolkit.quotes.doc import (
     content_span,
     coordinated_subject,
     cue_verb,
+    cue_verbs,
     evolve,
     make_quote,
     passive_participle,
@@ -82,14 +83,24 @@ def indirect_quotes(doc: Doc, taken: list[Quote]) -> list[Quote]:
     speakers: dict[str, dict[int, tuple[int, int, int]]] = {"cue": {}, "end": {}}
     for q in taken:
         _remember_speaker(speakers, q)
+    # a sentence's cues are those starting inside it (token starts increase), and "according to" is found once
+    # in the whole text: a sentence with neither is passed over without finding its tokens
+    cue_starts = [doc.tok_starts[k] for k in cues]
+    according = _offsets(doc.text, _ACCORDING)
     for s_start, s_end in doc.sents:
+        first = bisect.bisect_left(cue_starts, s_start)
+        last = bisect.bisect_left(cue_starts, s_end, first)
+        a = bisect.bisect_left(according, s_start)
+        has_according = a < len(according) and according[a] + len(_ACCORDING) <= s_end
+        if first == last and not has_according:
+            continue
         t0, t1 = doc.tok_at(s_start), doc.tok_at(s_end)
         if t1 - t0 < 4:
             continue
-        acc = according_to_quote(doc, t0, t1) if doc.text.find("ccording to", s_start, s_end) >= 0 else None
+        acc = according_to_quote(doc, t0, t1) if has_according else None
         if acc is not None and not quoted.overlaps(acc.start, acc.end):
             out.append(acc)
-        for k in cues[bisect.bisect_left(cues, t0):bisect.bisect_left(cues, t1)]:
+        for k in cues[first:last]:
             if blocked[k]:
                 continue
             verb = cue_verb(toks[k])
@@ -106,6 +117,19 @@ def indirect_quotes(doc: Doc, taken: list[Quote]) -> list[Quote]:
     out += sourceless_quotes(doc, blocked, taken + out, candidates)
     return out
 
+
+
+_ACCORDING = "ccording to"  # "According to X", "..., according to X"
+
+
+def _offsets(text: str, word: str) -> list[int]:
+    """Return the start offset of every occurrence of ``word`` in ``text`` (a word that cannot overlap itself)."""
+    found = []
+    i = text.find(word)
+    while i >= 0:
+        found.append(i)
+        i = text.find(word, i + len(word))
+    return found
 
 
 def _remember_speaker(speakers: dict[str, dict[int, tuple[int, int, int]]], quote: Quote) -> None:
@@ -170,7 +194,7 @@ def _cue_clause(doc: Doc, k: int, verb: Verb, t0: int, t1: int, blocked: bytearr
     if nxt in {",", ".", "!", "?", ";"} or j == t1 - 1 or (not participle and inverted_speaker(doc, k, t0, t1)):
         return inserted_quote(doc, k, verb, t0, t1, blocked)
     hi = clip_end(doc, j, t1, blocked)
-    if words_in(toks, j, hi) < 2:
+    if words_in(toks, j, hi, 2) < 2:
         return inserted_quote(doc, k, verb, t0, t1, blocked)  # "..., the airline said Thursday."
     if passive_participle(doc, k, t0, reduced=False):
         speaker = None  # "is not expected to": no source (PolNeAR leaves it empty)
@@ -198,8 +222,9 @@ def _cue_clause(doc: Doc, k: int, verb: Verb, t0: int, t1: int, blocked: bytearr
     if nxt == ":":
         return None  # "X reports: ..." is a link, a list or a quotation's lead-in (cue_colon: 24% precision on TRAIN)
     if start is None and ("clause" in frames or "obj" in frames):
+        verbs = cue_verbs()
         that = next((i for i in range(j, min(j + _THAT_WINDOW, hi)) if doc.lows[i] == "that"
-                     or toks[i] in {";", ":"} or cue_verb(toks[i]) is not None), None)
+                     or toks[i] in {";", ":"} or toks[i] in verbs), None)
         if that is not None and doc.lows[that] == "that" and ("clause" in frames or that == j):
             start, rule = (j if that == j else that), "cue_that"
     if start is None and "wh" in frames and nxt in _WH:
