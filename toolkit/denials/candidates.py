@@ -123,7 +123,6 @@ def find_candidates(text: str, lexicon: Lexicon) -> list[Candidate]:
 
 _ACCUSED = re.compile(r"\b(?:" + "|".join(sorted(ACCUSE)) + r")\b", re.IGNORECASE)
 _RUN = re.compile(r"\w+")
-_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 #: The letters on which case-insensitive matching of ASCII words and ``str.lower`` part ways: "İ" lowers to two
 #: characters, "ı", "ſ" and the Kelvin sign match "i", "s" and "k" case-insensitively.
 _CASE_SPECIAL = ("\u0130", "\u0131", "\u017f", "\u212a")
@@ -131,16 +130,20 @@ _CASE_SPECIAL = ("\u0130", "\u0131", "\u017f", "\u212a")
 ACCUSE_REACH = 300
 
 
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"  # what ``\w`` matches in a str pattern
+
+
 def _accusation_before(text: str, start: int) -> bool:
     """Whether an accusation word (:data:`ACCUSE`, a whole word, any case) occurs in the ``ACCUSE_REACH`` characters
     before ``start``: as ``_ACCUSED.search`` there, from the window's words in one set test (the alternation tried at
-    each of 300 positions cost a sixth of the candidates' time)."""
+    each of 300 positions was half the features' time)."""
     lo = max(0, start - ACCUSE_REACH)
     window = text[lo:start]
     if any(c in window for c in _CASE_SPECIAL):
         return _ACCUSED.search(text, lo, start) is not None
     runs = _RUN.findall(window.lower())
-    if runs and lo and window[0] in _WORD_CHARS and (text[lo - 1].isalnum() or text[lo - 1] == "_"):
+    if runs and lo and _is_word_char(window[0]) and _is_word_char(text[lo - 1]):
         runs = runs[1:]  # the window's edge cuts a word: its tail is no whole word
     return not ACCUSE.isdisjoint(runs)
 
