@@ -1,4 +1,4 @@
-"""Tests for toolkit/quotes/doc.py: the Quote record as make_quote and evolve build it."""
+"""Tests for toolkit/quotes/doc.py: the Quote record as make_quote builds it."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from toolkit.quotes.doc import Quote, evolve, make_doc, make_quote
+from toolkit.quotes.doc import Quote, make_doc, make_quote
 
 
 def test_make_quote_is_the_dataclass_built_normally():
@@ -24,11 +24,3 @@ def test_make_quote_is_the_dataclass_built_normally():
     assert list(vars(got)) == [f.name for f in dataclasses.fields(Quote)]
     with pytest.raises(dataclasses.FrozenInstanceError):
         got.start = 0  # type: ignore[misc]
-
-
-def test_evolve_is_dataclasses_replace():
-    quote = Quote(3, 9, "abcdef", "indirect", rule="r")
-    changed = evolve(quote, speaker="Ms. Smith", speaker_name="Smith")
-    assert changed == dataclasses.replace(quote, speaker="Ms. Smith", speaker_name="Smith")
-    assert quote.speaker is None  # the original is untouched
-    assert list(vars(changed)) == [f.name for f in dataclasses.fields(Quote)]

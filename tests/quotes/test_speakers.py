@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
+from toolkit.quotes.doc import Quote
 from toolkit.quotes.finder import find_quotes
+from toolkit.quotes.speakers import evolve
 
 
 def _speaker_of(text: str, needle: str) -> str | None:
@@ -408,3 +412,11 @@ def _quote_with(text: str, content: str):
 )
 def test_clause_subjects_of_cues(text: str, speaker: str | None, content: str) -> None:
     assert _quote_with(text, content).speaker == speaker
+
+
+def test_evolve_is_dataclasses_replace():
+    quote = Quote(3, 9, "abcdef", "indirect", rule="r")
+    changed = evolve(quote, speaker="Ms. Smith", speaker_name="Smith")
+    assert changed == dataclasses.replace(quote, speaker="Ms. Smith", speaker_name="Smith")
+    assert quote.speaker is None  # the original is untouched
+    assert list(vars(changed)) == [f.name for f in dataclasses.fields(Quote)]

@@ -13,7 +13,7 @@ from itertools import accumulate, islice
 from operator import itemgetter
 
 from toolkit.quotes.lexicon import ADVERBS, DETERMINERS, PRONOUNS, STOPWORDS, Verb, speech_verbs
-from toolkit.quotes.speakers import QUANTIFIERS, skip_adverbs, skip_time, speaker_left, speaker_right
+from toolkit.quotes.speakers import QUANTIFIERS, from_fields, skip_adverbs, skip_time, speaker_left, speaker_right
 from toolkit.text.tokenize import Sentences, word_columns
 
 Span = tuple[int, int]
@@ -190,33 +190,13 @@ def make_quote(doc: Doc, start: int, end: int, kind: str, speaker: Span | None, 
         end -= 1
     sp = speaker if speaker and speaker[1] > speaker[0] else None
     cu = cue if cue and cue[1] > cue[0] else None
-    return _quote({
+    return from_fields(Quote, {
         "start": start, "end": end, "text": text[start:end], "kind": kind,
         "speaker": text[sp[0]:sp[1]] if sp else None, "speaker_start": sp[0] if sp else None,
         "speaker_end": sp[1] if sp else None,
         "cue": text[cu[0]:cu[1]] if cu else None, "cue_start": cu[0] if cu else None, "cue_end": cu[1] if cu else None,
         "rule": rule, "speaker_name": None, "speaker_resolved": None,
     })
-
-
-def _quote(fields: dict[str, object]) -> Quote:
-    """Return the Quote whose ``__dict__`` is ``fields`` (every field, in declaration order), as ``Quote(...)`` makes it.
-
-    The frozen dataclass's ``__init__`` sets each field with a call of ``object.__setattr__``: two thirds of
-    the cost of a quote, and the finder makes tens of quotes and copies per article.
-    """
-    new = object.__new__(Quote)
-    object.__setattr__(new, "__dict__", fields)
-    return new
-
-
-
-def evolve(quote: Quote, **changes: object) -> Quote:
-    """Return a copy of ``quote`` with fields changed (``dataclasses.replace`` without its checks)."""
-    fields = quote.__dict__.copy()
-    fields.update(changes)
-    return _quote(fields)
-
 
 
 def sentence_subject(doc: Doc, lo: int, hi: int) -> Span | None:

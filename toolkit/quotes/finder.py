@@ -30,7 +30,6 @@ from toolkit.quotes.doc import (
     Doc,
     Quote,
     Span,
-    evolve,
     gap_words,
     make_doc,
     overlaps,
@@ -43,7 +42,7 @@ from toolkit.quotes.rules.around import headline_quote
 from toolkit.quotes.rules.direct import direct_quotes
 from toolkit.quotes.rules.indirect import indirect_quotes
 from toolkit.quotes.people import assign_people, name_runs
-from toolkit.quotes.speakers import RELATIVES, antecedent, resolve_names, speaker_names
+from toolkit.quotes.speakers import RELATIVES, antecedent, evolve, resolve_names, speaker_names
 from toolkit.text.tokenize import Sentences
 
 __all__ = ["QUOTE_FIELDS", "Quote", "find_quotes", "quotes_frame"]

@@ -24,7 +24,6 @@ from toolkit.quotes.doc import (
     coordinated_subject,
     cue_verb,
     cue_verbs,
-    evolve,
     make_quote,
     passive_participle,
     reach,
@@ -35,7 +34,7 @@ from toolkit.quotes.doc import (
 from toolkit.quotes.rules.around import according_to_quote, inserted_quote, inverted_speaker
 from toolkit.quotes.rules.phrase import PHRASE_TRIGGERS, phrase_quotes
 from toolkit.quotes.rules.sourceless import SOURCELESS_TRIGGERS, sourceless_quotes
-from toolkit.quotes.speakers import speaker_right
+from toolkit.quotes.speakers import evolve, speaker_right
 
 _THAT_WINDOW = 12  # tokens between a cue verb and its "that" ("said in a statement on Tuesday that")
 _MAX_SUBJECT = 40  # tokens of a sentence-initial subject with appositives and relative clauses
