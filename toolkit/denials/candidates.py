@@ -21,6 +21,7 @@ from typing import NamedTuple, Sequence
 from toolkit.denials.lexicon import (CLAIM_WORDS, Entry, Lexicon, after_words, find_matches, scan_text, sense_ok,
                                      split_passes)
 from toolkit.denials.negation import intensified_start, is_negated
+from toolkit.denials.starts import EXTRA_FOLDS
 
 
 class Candidate(NamedTuple):
@@ -123,9 +124,9 @@ def find_candidates(text: str, lexicon: Lexicon) -> list[Candidate]:
 
 _ACCUSED = re.compile(r"\b(?:" + "|".join(sorted(ACCUSE)) + r")\b", re.IGNORECASE)
 _RUN = re.compile(r"\w+")
-#: The letters on which case-insensitive matching of ASCII words and ``str.lower`` part ways: "İ" lowers to two
-#: characters, "ı", "ſ" and the Kelvin sign match "i", "s" and "k" case-insensitively.
-_CASE_SPECIAL = ("\u0130", "\u0131", "\u017f", "\u212a")
+#: The letters on which case-insensitive matching of ASCII words and ``str.lower`` part ways: those ``re`` folds onto
+#: an ASCII letter ("İ", which also lowers to two characters, "ı", "ſ", the Kelvin sign).
+_CASE_SPECIAL = tuple("".join(EXTRA_FOLDS.values()))
 #: How far before a candidate an accusation word counts as its context (characters).
 ACCUSE_REACH = 300
 

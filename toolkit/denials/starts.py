@@ -20,7 +20,7 @@ from typing import Any
 
 #: Characters that case-insensitive matching pairs with an ASCII letter besides its two cases (``re`` folds them:
 #: the Kelvin sign matches "k", the long s "s", dotted and dotless i "i").
-_EXTRA_FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+EXTRA_FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
 #: The widest character range expanded into single characters (wider: no bound).
 _MAX_RANGE = 128
 
@@ -34,7 +34,7 @@ def _fold(ch: str) -> frozenset[str] | None:
         if not ch.isalpha():
             return frozenset(ch)
         low = ch.lower()
-        return frozenset(low + ch.upper() + _EXTRA_FOLDS.get(low, ""))
+        return frozenset(low + ch.upper() + EXTRA_FOLDS.get(low, ""))
     if ch.lower() == ch == ch.upper():
         return frozenset(ch)  # no case ("’", "“"): only itself
     return None
