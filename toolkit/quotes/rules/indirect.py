@@ -31,6 +31,7 @@ from toolkit.quotes.doc import (
     verb_subject,
     words_in,
 )
+from toolkit.quotes.marks import occurrences
 from toolkit.quotes.rules.around import according_to_quote, inserted_quote, inverted_speaker
 from toolkit.quotes.rules.phrase import PHRASE_TRIGGERS, phrase_quotes
 from toolkit.quotes.rules.sourceless import SOURCELESS_TRIGGERS, sourceless_quotes
@@ -85,7 +86,7 @@ def indirect_quotes(doc: Doc, taken: list[Quote]) -> list[Quote]:
     # a sentence's cues are those starting inside it (token starts increase), and "according to" is found once
     # in the whole text: a sentence with neither is passed over without finding its tokens
     cue_starts = [doc.tok_starts[k] for k in cues]
-    according = _offsets(doc.text, _ACCORDING)
+    according = occurrences(doc.text, _ACCORDING)
     for s_start, s_end in doc.sents:
         first = bisect.bisect_left(cue_starts, s_start)
         last = bisect.bisect_left(cue_starts, s_end, first)
@@ -119,16 +120,6 @@ def indirect_quotes(doc: Doc, taken: list[Quote]) -> list[Quote]:
 
 
 _ACCORDING = "ccording to"  # "According to X", "..., according to X"
-
-
-def _offsets(text: str, word: str) -> list[int]:
-    """Return the start offset of every occurrence of ``word`` in ``text`` (a word that cannot overlap itself)."""
-    found = []
-    i = text.find(word)
-    while i >= 0:
-        found.append(i)
-        i = text.find(word, i + len(word))
-    return found
 
 
 def _remember_speaker(speakers: dict[str, dict[int, tuple[int, int, int]]], quote: Quote) -> None:
