@@ -90,7 +90,7 @@ def main(argv: list[str]) -> int:
     print(f"{args.draws} samples of the other articles, the gold set's number per outlet (seed {args.seed}): "
           f"median {samples[len(samples) // 2]:.3f}, 97.5th percentile {samples[int(0.975 * len(samples))]:.3f}, "
           f"maximum {samples[-1]:.3f}; the gold articles' {observed:.3f} is above "
-          f"{100 * share_below(observed, samples):.1f}% of them")
+          f"{round(share_below(observed, samples) * len(samples))} of them")
     scale = sum(c for _, c in gold_pairs) / sum(c for _, c in unseen_pairs)
     excess = sorted(set(rules["gold"]) | set(rules["unseen"]),
                     key=lambda r: (-(rules["gold"][r] - scale * rules["unseen"][r]), r))

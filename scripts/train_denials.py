@@ -8,7 +8,7 @@ Data: the TRAIN denial gold (140 PolNeAR TRAIN articles, 260 denials; ``gold.jso
 Candidates: the matches of ``toolkit/data/denials.tsv`` (regenerate it first with
 ``scripts/derive_denial_lexicon.py``) that are not negated and meet their entry's sense constraints
 (``toolkit.denials.candidates.find_candidates``); label 1 when the candidate overlaps a gold denial of its
-article (174 candidates, 155 positive, round 8).
+article (175 candidates, 155 positive, session 13).
 Features (``toolkit.denials.candidates.features``), few and generic: the word class before the trigger, a claim
 noun in the 8 words before / after, an accusation word in the clause before or in the 300 characters before, a
 legal word in the 5 words before ("charged with libel"), a person after ("denied Carter a photograph"), inside
@@ -19,9 +19,9 @@ zero; the bias then shifted by ``SHIFT`` = logit(0.3), so the default ``min_scor
 cross-validated F1 (``toolkit.denials.model.train``); weights rounded to 4 decimals, keys sorted: byte-stable
 (tests/denials/test_model.py retrains and compares).
 Cross-validated (``--report``; 5 folds by article, the lexicon derived and the model trained inside each fold):
-AUC per fold 0.61 0.19 0.30 0.49 0.81 (pooled 0.45, 174 candidates, 19 of them wrong): the score does not rank
-held-out candidates better than chance; span P 0.891 R 0.596 F1 0.714 at the default; precision 0.88 at min_score
-0.9 (R 0.52).
+AUC per fold 0.62 0.17 0.35 0.53 0.81 (pooled 0.47, 175 candidates, 20 of them wrong): the score does not rank
+held-out candidates better than chance; span P 0.886 R 0.596 F1 0.713 at the default; precision 0.88 at min_score
+0.9 (R 0.53).
 """
 
 from __future__ import annotations
