@@ -128,6 +128,28 @@ def _found(text):
     ("The promised savings are largely a chimera, the economist argued.", "are largely a chimera", "falsity"),
     ("Anyone claiming the economy is in decline is peddling fiction.", "peddling fiction", "falsity"),
     ("The governor said the numbers came out of thin air.", "out of thin air", "falsity"),
+    # session 13: words and forms missed on unseen news (data/denials_silver)
+    ("She later recanted the claim.", "recanted", "explicit"),
+    ("He later walked back his comments.", "walked back", "explicit"),
+    ("The judge seemed unconvinced.", "unconvinced", "explicit"),
+    ("The company said the allegations had no substance.", "no substance", "no_evidence"),
+    ("Critics noted the lack of any evidence for the claim.", "lack of any evidence", "no_evidence"),
+    ("Clinton said his world view is dangerously wrong.", "dangerously wrong", "falsity"),
+    ("Even among his supporters, that argument may not hold water.", "not hold water", "no_evidence"),
+    ("The theory just won’t hold water.", "just won’t hold water", "no_evidence"),
+    ("Trump erroneously suggested the judge was from Mexico.", "erroneously", "falsity"),
+    ("She said the Sanders campaign was conflating two kinds of donations.", "conflating", "falsity"),
+    ("That is a classic scare tactic, the economist said.", "scare tactic", "delegitimize"),
+    ("It is a point that intelligence officials have disputed.", "disputed", "explicit"),
+    ("He took time off, a claim that his office strongly disputes.", "strongly disputes", "explicit"),
+    ("She falsely presents herself as a practicing physician.", "falsely", "falsity"),
+    ("That forecast would seem to be a bit of a stretch.", "a bit of a stretch", "falsity"),
+    ("He said the Clinton campaign was unfairly maligning his record.", "unfairly maligning", "delegitimize"),
+    ("The candidate blamed the media for his slide in the polls.", "blamed the media", "counter_accusation"),
+    ("“I’m not a racist,” he told the crowd.", "not a racist", "explicit"),
+    ("Her lawyer said she isn’t a bigot.", "isn’t a bigot", "explicit"),
+    ("The senator said there was no conflict of interest.", "no conflict of interest", "explicit"),
+    ("She not only brushed off the report's findings but attacked its authors.", "brushed off", "explicit"),
     # disbelief in a claim (Cohen 2001); rejection verbs with a claim as object
     ("The mayor said she did not believe those reports.", "did not believe those reports", "explicit"),
     ("When the company says it cannot, I don't believe that.", "don't believe that", "explicit"),
@@ -405,6 +427,14 @@ def test_broad_candidates_are_scored_with_their_category(text, phrase, category)
     # "challenges" before a relative "that" is a noun ("the very real challenges that polling faces")
     "Beyond the very real challenges that polling faces, the numbers moved.",
     "“Grayson is singularly unpersuasive in our caucus,” the chairman said.",
+    # session 13: backing withheld, a noun "dispute", a road's stretch, "rightly or wrongly", a person distanced
+    "Because of Clinton's lack of support from young voters, she needs him.",
+    "Others await resolution of legal and zoning disputes.",
+    "The convention was delayed by a procedural dispute.",
+    "The crash closed a stretch of highway near the border.",
+    "There seem to be Republicans who think, rightly or wrongly, that he will lose.",
+    "Gore also distanced himself from then-president Bill Clinton.",
+    "Extreme carelessness isn't criminal, the lawyer said.",
 ])
 def test_not_a_denial(text):
     assert _found(text) == []

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 
 #: A negator, modal refusal or difficulty, then at most two words ("did not immediately deny", "has done nothing to
-#: dispel"; not "nothing but lies"), then the denial. No punctuation may intervene: "he did not attend, and denied"
-#: is a denial.
+#: dispel"; not "nothing but lies", nor "not only brushed off ... but"), then the denial. No punctuation may
+#: intervene: "he did not attend, and denied" is a denial.
 _NEGATED = re.compile(
-    r"(?:\b(?:not|never|no(?:\s+one|body)?|nobody|none|neither|nor|hardly|cannot|without|nothing(?!\s+but\b)|"
+    r"(?:\b(?:not(?!\s+only\b)|never|no(?:\s+one|body)?|nobody|none|neither|nor|hardly|cannot|without|"
+    r"nothing(?!\s+but\b)|"
     r"refus(?:e|es|ed|ing)\s+to|declin(?:e|es|ed|ing)\s+to|fail(?:s|ed|ing)?\s+to|unable\s+to|"
     r"(?:hard|difficult|impossible)\s+to|no\s+longer)|n[’']t)"
     r"(?:\s+[\w’'\-]+){0,2}\s+$",
