@@ -237,6 +237,22 @@ def test_denier_round_6(text, phrase, denier):
     assert _denier(text, phrase) == denier
 
 
+@pytest.mark.parametrize("text, phrase, denier", [
+    # session 13 (silver annotations of unseen articles): an infinitive after a verb of beginning or hurrying
+    ("But Sanders has begun to rebut that criticism, fundraising for three House candidates.", "rebut", "Sanders"),
+    ("Republicans on Capitol Hill have been scrambling to distance themselves from Trump’s comments.",
+     "distance themselves from", "Republicans on Capitol Hill"),
+    # the new verb entries name their subject
+    ("A Clinton campaign official later walked back the comments, saying she had no video in mind.", "walked back",
+     "A Clinton campaign official"),
+    ("Gov. Mike Pence on Thursday blamed the media for making an issue out of it.", "blamed the media",
+     "Gov. Mike Pence"),
+    ("She later recanted the claim.", "recanted", "She"),
+])
+def test_denier_session_13(text, phrase, denier):
+    assert _denier(text, phrase) == denier
+
+
 @pytest.mark.parametrize("text, category", [
     ("Donald Trump is discrediting an earlier report from Bloomberg.", "explicit"),
     ("The notion that she merits votes was roundly discredited in New Hampshire.", "explicit"),

@@ -68,7 +68,10 @@ VERB_RULES: frozenset[str] = frozenset(
     # round 7: "Trump also mocked Carson’s story"
     "mock "
     # round 9: "Trump has pooh-poohed the consensus", "Cruz played down the idea", "Christie bristled at the suggestion"
-    "pooh_pooh downplay play_down bristle_at counter_accuse disagree_claim question_claim".split()
+    "pooh_pooh downplay play_down bristle_at counter_accuse disagree_claim question_claim "
+    # session 13: "She later recanted the claim", "an official later walked back the comments", "a point that
+    # officials have disputed", "Pence blamed the media"
+    "recant walk_back distance_from dispute_bare dispute_verb blame_media".split()
 )
 
 
@@ -104,7 +107,9 @@ _CLAUSE_OPENERS = frozenset("that which who because when while although though i
 #: Verbs whose subject is also the subject of a following infinitive ("tried to refute", "used X to push back").
 _CONTROL = frozenset("""try tries tried trying use uses used using want wants wanted seek seeks sought decide decides
 decided plan plans planned hope hopes hoped move moves moved vow vows vowed refuse refuses refused
-choose chooses chose chosen""".split())
+choose chooses chose chosen""".split()) | _CATENATIVE | frozenset("""scramble scrambles scrambling rush rushes rushing
+race races racing hurry hurries hurrying struggle struggles struggling attempt attempts attempting aim aims aiming
+intend intends intending""".split())
 _QUANTIFIERS = frozenset("many some most all several few both each none one two three half".split())
 PRONOUNS = frozenset("he she it they we i you".split())
 #: Words whose "'s" is "is" or "has" ("he's denied"), not a possessive.
