@@ -391,6 +391,25 @@ def test_extraction_carries_persons_decided_over_the_corpus(people_corpus, tmp_p
     assert list(read_table(out, "quotes", columns=["speaker", "speaker_kind"])["speaker_kind"]) == [q[3] for q in expected.QUOTES]
 
 
+def test_persons_are_written_and_read_partition_by_partition(people_corpus, tmp_path):
+    """The post-pass never holds the corpus's rows: one row group per table and partition, read one at a time."""
+    import pyarrow.parquet as pq
+    from toolkit.pipeline.extraction import PERSONS_FILE, _Persons, iter_table
+
+    out = tmp_path / "out"
+    extract(people_corpus, out, files_per_partition=1, progress=False)
+    parquet = pq.ParquetFile(out / PERSONS_FILE)
+    groups = [parquet.read_row_group(i, columns=["table", "partition"]).to_pandas() for i in
+              range(parquet.metadata.num_row_groups)]
+    keys = [(g["table"].iloc[0], g["partition"].iloc[0]) for g in groups if len(g)]
+    assert all(g[["table", "partition"]].nunique().max() <= 1 for g in groups) and len(keys) == len(set(keys)) > 1
+    persons = _Persons(out / PERSONS_FILE, "quotes")
+    assert persons.whole is None  # read by partition
+    streamed = pd.concat(list(iter_table(out, "quotes")), ignore_index=True)
+    pd.testing.assert_frame_equal(streamed, read_table(out, "quotes"))
+    assert streamed["person"].notna().any()
+
+
 def test_aliases_and_gender_change_the_fingerprint(tmp_path):
     from toolkit.pipeline.extraction import ExtractConfig
 

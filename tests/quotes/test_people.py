@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from conftest import POLNEAR, needs_polnear
 
-from toolkit.quotes.people import PEOPLE_COLUMNS, assign_people, load_aliases, name_kind, name_runs
+from toolkit.quotes.people import PEOPLE_COLUMNS, PeopleMerger, assign_people, load_aliases, name_kind, name_runs
 
 # A small corpus with known answers. a1 names Hillary and Bill Clinton as speakers and quotes a bare
 # "Clinton"; a5's text names both; a2-a3 (March) name Donald Trump several ways; a4 (July) has a bare
@@ -128,6 +128,37 @@ def test_output_is_deterministic_and_independent_of_row_order(people):
     assert again.table.equals(people.table) and again.quotes.equals(people.quotes)
     shuffled = assign_people(QUOTES.sample(frac=1, random_state=3), ARTICLES.iloc[::-1], DENIALS)
     assert shuffled.table.equals(people.table)
+
+
+@pytest.mark.parametrize("batches", [[["a1", "a2", "a3", "a4", "a5"]], [["a1"], ["a2", "a3"], ["a4", "a5"]],
+                                     [["a5"], [], ["a3", "a1"], ["a4", "a2"]]])
+@pytest.mark.parametrize("aliases", [None, {"Kremlin": "Russian government"}])
+def test_merging_in_batches_equals_merging_at_once(people, batches, aliases):
+    """``extract`` feeds the merger partition by partition: each batch holds whole articles."""
+    whole = people if aliases is None else assign_people(QUOTES, ARTICLES, DENIALS, aliases)
+    merger = PeopleMerger(aliases)
+    parts = [(QUOTES[QUOTES["doc_id"].isin(b)], ARTICLES[ARTICLES["doc_id"].isin(b)], DENIALS[DENIALS["doc_id"].isin(b)])
+             for b in batches]
+    for quotes, articles, denials in parts:
+        merger.observe(quotes, articles, denials)
+    merger.close_evidence()
+    assigned = [merger.assign(quotes, articles, denials) for quotes, articles, denials in parts]
+    quotes = pd.concat([q for q, _ in assigned]).sort_index()
+    denials = pd.concat([d for _, d in assigned]).sort_index()
+    # values, not dtypes: a batch whose persons are all missing concatenates as object
+    pd.testing.assert_frame_equal(quotes, whole.quotes, check_dtype=False)
+    pd.testing.assert_frame_equal(denials, whole.denials, check_dtype=False)
+    assert merger.table().equals(whole.table)
+
+
+def test_the_merger_keeps_its_passes_in_order():
+    merger = PeopleMerger()
+    with pytest.raises(RuntimeError, match="before close_evidence"):
+        merger.assign(QUOTES, ARTICLES, DENIALS)
+    merger.observe(QUOTES, ARTICLES, DENIALS)
+    merger.close_evidence()
+    with pytest.raises(RuntimeError, match="after close_evidence"):
+        merger.observe(QUOTES, ARTICLES, DENIALS)
 
 
 def test_empty_and_articleless_inputs():

@@ -14,11 +14,12 @@ whole corpus and text duplicates across partitions flagged (`toolkit.pipeline.do
 
 People are decided last, over the whole corpus, because a per-article finder cannot know it ("Trump" in
 one article is Donald Trump because another names him; `toolkit.quotes.people`): a post-pass reads the
-speaker and denier columns of every partition and each article's runs of capitalised words
-(`name_runs`, an eighth of the text), never the whole corpus's text, runs `assign_people` (with the
-researcher's aliases file, and `gender_guess` when asked) and writes `people.parquet` (the people
-table) and `persons.parquet` (person, speaker_kind [, gender_guess] of each quote and denial row, by
-partition and row). `read_table`/`iter_table` join those columns onto the quotes and denials, so the
+partitions twice, one at a time (`toolkit.quotes.people.PeopleMerger`: first the corpus-wide evidence, per
+distinct name; then each partition's speaker and denier columns and each article's runs of capitalised words,
+`name_runs`, an eighth of the text), with the researcher's aliases file and `gender_guess` when asked, and
+writes `people.parquet` (the people table) and `persons.parquet` (person, speaker_kind [, gender_guess] of
+each quote and denial row, by partition and row, one row group per partition). Its memory holds the distinct
+names and one partition, never the corpus's rows. `read_table`/`iter_table` join those columns onto the quotes and denials, so the
 partitions themselves, and their cache, stay as the finders wrote them. The post-pass runs at the end
 of every extraction, also when every partition was cached: it is cheap next to the finders. Rows of an
 article left out as a duplicate of an earlier one have no person (they are not in the corpus).
@@ -40,6 +41,8 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from toolkit.corpus.article import Article
 from toolkit.corpus.loaders import LoadOptions, PathLike, iter_file_articles
@@ -56,7 +59,8 @@ from toolkit.pipeline.plan import (
     DEFAULT_BYTES_PER_PARTITION, DEFAULT_FILES_PER_PARTITION, Partition, plan_partitions,
 )
 from toolkit.quotes.finder import find_quotes
-from toolkit.quotes.people import ROW_COLUMNS, assign_people, load_aliases, name_runs
+from toolkit.quotes.gender import add_gender
+from toolkit.quotes.people import ROW_COLUMNS, PeopleMerger, assign_people, load_aliases, name_runs
 from toolkit.text.tokenize import Sentences
 
 __all__ = [
@@ -483,41 +487,93 @@ def _kept_rows(frame: pd.DataFrame, ids: pd.DataFrame | None) -> pd.DataFrame:
     return apply_doc_ids(frame.assign(_row=range(len(frame))), ids, keep_duplicates=False)
 
 
+def _partition_rows(out: Path, name: str, part_ids: pd.DataFrame | None, *, text: bool
+                    ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """One partition's kept articles (outlet, date and, with ``text``, its `name_runs`), quotes and denials rows."""
+    columns = ["doc_id", "outlet", "date", *(["text"] if text else [])]
+    articles = _kept_rows(pd.read_parquet(out / "articles" / f"{name}.parquet", columns=columns), part_ids)
+    if text:
+        articles = articles.assign(text=articles["text"].map(name_runs))
+    rows = [_kept_rows(pd.read_parquet(out / table / f"{name}.parquet", columns=columns), part_ids)
+            for table, columns in _SPEAKER_COLUMNS.items()]
+    return articles.drop(columns="_row"), rows[0], rows[1]
+
+
 def _people_pass(folder: OwnedFolder, names: Sequence[str], ids: pd.DataFrame, config: ExtractConfig) -> None:
-    """Decide every quote's and denial's person over the whole corpus; write the people and persons files."""
+    """Decide every quote's and denial's person over the whole corpus; write the people and persons files.
+
+    Two passes over the partitions (`toolkit.quotes.people.PeopleMerger`): the first counts the corpus-wide
+    evidence, the second decides each partition's rows and spools them to a temporary file; the persons file is
+    then written partition by partition, so memory holds the distinct names and one partition, never the corpus's
+    rows.
+    """
     out = folder.path
     by_partition = {name: group.set_index("local_id") for name, group in ids.groupby("partition", sort=False)}
-    parts: dict[str, list[pd.DataFrame]] = {"articles": [], "quotes": [], "denials": []}
+    merger = PeopleMerger(config.aliases)
     for name in names:
-        part_ids = by_partition.get(name)
-        path = out / "articles" / f"{name}.parquet"
-        articles = _kept_rows(pd.read_parquet(path, columns=["doc_id", "outlet", "date", "text"]), part_ids)
-        parts["articles"].append(articles.assign(text=articles["text"].map(name_runs)).drop(columns="_row"))
-        for table, columns in _SPEAKER_COLUMNS.items():
-            rows = _kept_rows(pd.read_parquet(out / table / f"{name}.parquet", columns=columns), part_ids)
-            parts[table].append(rows.assign(_partition=name))
-    empty = {table: pd.DataFrame(columns=[*_SPEAKER_COLUMNS.get(table, ["doc_id"]), "_row", "_partition"]) for table in parts}
-    frames = {table: pd.concat(found, ignore_index=True) if found else empty[table] for table, found in parts.items()}
-    people = assign_people(frames["quotes"], frames["articles"], frames["denials"], config.aliases, gender=config.gender)
-    persons = pd.concat([
-        frame.assign(table=table)[["table", "_partition", "_row", *[c for c in PERSON_COLUMNS if c in frame]]]
-        for table, frame in (("quotes", people.quotes), ("denials", people.denials))
-    ], ignore_index=True).rename(columns={"_partition": "partition", "_row": "row"})
-    persons["row"] = persons["row"].astype("int64")
-    folder.add([out / PEOPLE_FILE, out / PERSONS_FILE])
-    folder.save()  # listed before written: a killed run's files are still ours to replace
-    atomic_write(out / PEOPLE_FILE, lambda tmp: people.table.to_parquet(tmp, index=False))
-    atomic_write(out / PERSONS_FILE, lambda tmp: persons.to_parquet(tmp, index=False))
+        articles, quotes, denials = _partition_rows(out, name, by_partition.get(name), text=False)
+        merger.observe(quotes, articles, denials)
+    merger.close_evidence()
+    with tempfile.TemporaryDirectory(prefix="toolkit-persons-") as spool:
+        for i, name in enumerate(names):
+            articles, quotes, denials = _partition_rows(out, name, by_partition.get(name), text=True)
+            for table, frame in zip(_SPEAKER_COLUMNS, merger.assign(quotes, articles, denials)):
+                frame[["_row", *ROW_COLUMNS]].to_parquet(Path(spool) / f"{table}-{i}.parquet", index=False)
+        table = merger.table()
+        columns = ["table", "partition", "row", *ROW_COLUMNS, *(["gender_guess"] if config.gender else [])]
+        schema = pa.schema([(c, pa.int64() if c == "row" else pa.string()) for c in columns])
+        folder.add([out / PEOPLE_FILE, out / PERSONS_FILE])
+        folder.save()  # listed before written: a killed run's files are still ours to replace
+
+        def write_persons(tmp: Path) -> None:
+            with pq.ParquetWriter(tmp, schema) as writer:
+                for kind in _SPEAKER_COLUMNS:  # every quote row, then every denial row, in corpus order
+                    for i, name in enumerate(names):
+                        rows = pd.read_parquet(Path(spool) / f"{kind}-{i}.parquet")
+                        if config.gender:
+                            rows = add_gender(rows, table)
+                        rows = rows.rename(columns={"_row": "row"}).assign(table=kind, partition=name)
+                        rows["row"] = rows["row"].astype("int64")
+                        writer.write_table(pa.Table.from_pandas(rows[columns], schema=schema, preserve_index=False))
+
+        people = add_gender(table, table) if config.gender else table
+        atomic_write(out / PEOPLE_FILE, lambda tmp: people.to_parquet(tmp, index=False))
+        atomic_write(out / PERSONS_FILE, write_persons)
 
 
-def _read_persons(out: Path, table: str) -> dict[str, pd.DataFrame]:
-    """Return the person columns of `table`'s rows by partition (indexed by row), or {} before the post-pass."""
+class _Persons:
+    """The person columns of one table's rows (indexed by row), asked for partition by partition.
+
+    The post-pass writes one row group per table and partition, so a partition's rows are read alone (Parquet
+    row-group statistics skip the others) and `iter_table` never holds the corpus's persons; an older file of one
+    row group is read once.
+    """
+
+    def __init__(self, path: Path, table: str) -> None:
+        self.path, self.table = path, table
+        parquet = pq.ParquetFile(path)
+        self.columns = [c for c in parquet.schema_arrow.names if c not in ("table", "partition", "row")]
+        self.whole: dict[str, pd.DataFrame] | None = None
+        if parquet.metadata.num_row_groups <= 1:
+            frame = pd.read_parquet(path)
+            frame = frame[frame["table"] == table].drop(columns="table")
+            self.whole = {name: group.drop(columns="partition").set_index("row")
+                          for name, group in frame.groupby("partition", sort=False)}
+
+    def get(self, name: str) -> pd.DataFrame | None:
+        """The rows of partition ``name`` (None: it has none)."""
+        if self.whole is not None:
+            return self.whole.get(name)
+        frame = pd.read_parquet(self.path, filters=[("table", "==", self.table), ("partition", "==", name)])
+        return frame.drop(columns=["table", "partition"]).set_index("row") if len(frame) else None
+
+
+def _read_persons(out: Path, table: str) -> _Persons | None:
+    """The person columns of `table`'s rows by partition, or None before the post-pass."""
     path = out / PERSONS_FILE
     if table not in _SPEAKER_COLUMNS or not path.is_file():
-        return {}
-    frame = pd.read_parquet(path)
-    frame = frame[frame["table"] == table].drop(columns="table")
-    return {name: group.drop(columns="partition").set_index("row") for name, group in frame.groupby("partition", sort=False)}
+        return None
+    return _Persons(path, table)
 
 
 def read_people(out_dir: PathLike) -> pd.DataFrame | None:
@@ -554,7 +610,7 @@ def iter_table(out_dir: PathLike, table: str, *, columns: Sequence[str] | None =
     ids = read_doc_ids(out)
     wanted = list(columns) if columns else None
     persons = _read_persons(out, table)
-    person_columns = [c for c in PERSON_COLUMNS if c in next(iter(persons.values())).columns] if persons else []
+    person_columns = [c for c in PERSON_COLUMNS if c in persons.columns] if persons is not None else []
     if wanted is not None:
         person_columns = [c for c in person_columns if c in wanted]
         wanted_stored = [c for c in wanted if c not in person_columns]

@@ -33,8 +33,10 @@ Organisations merge by their name, case-insensitively ("Foreign ministry", "Fore
 With ``gender=True`` every row and the people table also get ``gender_guess`` (:mod:`toolkit.quotes.gender`).
 
 The merge needs the whole corpus, so it runs after the finders: ``quotes_frame`` and ``open_dataset``
-call :func:`assign_people` on their tables; ``extract`` and the ``quotes`` command keep streaming and
-run it as a post-pass over the speaker columns and :func:`name_runs` of each article (``toolkit.pipeline``).
+call :func:`assign_people` on their tables; ``extract`` keeps streaming and feeds :class:`PeopleMerger`
+partition by partition, twice (the corpus-wide evidence, then each partition's rows), over the speaker
+columns and :func:`name_runs` of each article; the ``quotes`` command runs :func:`assign_people` as a
+post-pass over the speaker columns (``toolkit.pipeline``).
 Pure functions over DataFrames; the only I/O is :func:`load_aliases` reading the file it is given.
 Output is deterministic (every table sorted with explicit tie-breaks).
 """
@@ -64,6 +66,7 @@ __all__ = [
     "PEOPLE_COLUMNS",
     "ROW_COLUMNS",
     "People",
+    "PeopleMerger",
     "assign_people",
     "load_aliases",
     "name_kind",
@@ -395,28 +398,130 @@ def assign_people(
     With ``gender``, the quotes, the denials and the people table also get ``gender_guess``
     (:mod:`toolkit.quotes.gender`: female, male or unknown from the first name; off by default).
     Returns a :class:`People` (it unpacks as ``quotes, denials, table``); the input frames are not changed.
+    A corpus too big for memory goes through :class:`PeopleMerger` batch by batch, with the same result.
     """
-    alias = load_aliases(aliases) if isinstance(aliases, (str, Path)) else {_key(k): v for k, v in (aliases or {}).items()}
+    merger = PeopleMerger(aliases, window_months=window_months)
+    rows = _named_rows(quotes, denials, merger._kind)  # one batch: its rows serve both passes
+    merger._observe_rows(rows, articles)
+    merger.close_evidence()
+    quotes_out, denials_out = merger._assign_rows(rows, quotes, articles, denials)
+    table = merger.table()
+    if gender:
+        quotes_out = add_gender(quotes_out, table)
+        denials_out = add_gender(denials_out, table) if denials_out is not None else None
+        table = add_gender(table, table)
+    return People(quotes_out, denials_out, table)
+
+
+class PeopleMerger:
+    """:func:`assign_people` over a corpus given in batches (each batch holds whole articles), in two passes.
+
+    Pass 1, :meth:`observe` every batch: the corpus-wide evidence (full names and their months, mentions and
+    honorifics, organisation spellings) is counted, per distinct name. :meth:`close_evidence` then merges the
+    full names (step 2). Pass 2, :meth:`assign` every batch again: its rows get their persons (steps 1, 3, 4), and
+    the people table is tallied. :meth:`table` gives the table once every batch was assigned. Memory holds the
+    distinct names and one batch, never the corpus's rows, and the result equals :func:`assign_people` on the
+    whole corpus at once.
+    """
+
+    def __init__(self, aliases: Mapping[str, str] | str | Path | None = None, *, window_months: int = WINDOW_MONTHS):
+        """``aliases`` and ``window_months`` as for :func:`assign_people`."""
+        self.alias = load_aliases(aliases) if isinstance(aliases, (str, Path)) else \
+            {_key(k): v for k, v in (aliases or {}).items()}
+        self.window = window_months
+        self._kinds: dict[str, str] = {}  # a corpus repeats its names: decide each once
+        self._full: Counter[str] = Counter()
+        self._months: dict[str, set[int]] = defaultdict(set)  # full name -> months of its articles
+        self._titles: dict[str, Counter[str]] = defaultdict(Counter)  # full name -> "m"/"f" mentions
+        self._forms: dict[str, Counter[str]] = defaultdict(Counter)  # organisation/description, case-folded -> forms
+        self._evidence: _CorpusEvidence | None = None
+        self._tally = _Tally()
+
+    def observe(self, quotes: pd.DataFrame | None, articles: pd.DataFrame | None = None,
+                denials: pd.DataFrame | None = None) -> None:
+        """Pass 1: count one batch's evidence (call for every batch, then :meth:`close_evidence`)."""
+        self._observe_rows(_named_rows(quotes, denials, self._kind), articles)
+
+    def _observe_rows(self, rows: pd.DataFrame, articles: pd.DataFrame | None) -> None:
+        if self._evidence is not None:
+            raise RuntimeError("observe() after close_evidence(): the evidence is already merged")
+        month_of = _article_meta(articles, text=False)["month"]
+        for doc_id, name, raw, kind in zip(*_lists(rows, "doc_id", "name", "raw", "speaker_kind")):
+            if kind == "person":
+                if len(name.split()) < 2:
+                    continue
+                self._full[name] += 1
+                month = month_of.get(doc_id)
+                if month is not None:
+                    self._months[name].add(month)
+                title = _honorific(raw) or _GENDERED.get(str(raw).lower())
+                if title:  # "Mrs. Clinton" grouped with "Hillary Clinton" by the finder; "she" resolved to her
+                    self._titles[name][title] += 1
+            elif kind not in {"none", "pronoun-unresolved"} and not _missing(name):
+                self._forms[name.casefold()][name] += 1
+
+    def close_evidence(self) -> None:
+        """Merge the full names of every observed batch (step 2): :meth:`assign` may run from here on."""
+        clusters = _Clusters(self._full)
+        months: dict[str, set[int]] = defaultdict(set)
+        mentions: Counter[str] = Counter()
+        titles: dict[str, Counter[str]] = defaultdict(Counter)
+        for name, n in self._full.items():
+            person = clusters.person(name)
+            months[person] |= self._months.get(name, set())
+            mentions[person] += n
+            titles[person].update(self._titles.get(name, {}))
+        self._evidence = _CorpusEvidence.build(clusters, self.window, months, mentions, titles, self._forms)
+
+    def assign(self, quotes: pd.DataFrame | None, articles: pd.DataFrame | None = None,
+               denials: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+        """Pass 2: one batch's quotes and denials with ``person`` and ``speaker_kind`` (tallied for :meth:`table`)."""
+        return self._assign_rows(_named_rows(quotes, denials, self._kind), quotes, articles, denials)
+
+    def _assign_rows(self, rows: pd.DataFrame, quotes: pd.DataFrame | None, articles: pd.DataFrame | None,
+                     denials: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+        if self._evidence is None:
+            raise RuntimeError("assign() before close_evidence(): observe every batch first")
+        if quotes is None:
+            quotes = pd.DataFrame(columns=["doc_id", "speaker", "speaker_name", "speaker_resolved"])
+        meta = _article_meta(articles)
+        _decide(rows, self._evidence.for_batch(rows, meta), self.alias)
+        self._tally.add(rows, meta["outlet"])
+        q_rows = rows[rows["source"] == "quote"]
+        quotes_out = quotes.copy()
+        quotes_out["person"] = q_rows["person"].to_numpy()
+        quotes_out["speaker_kind"] = q_rows["speaker_kind"].to_numpy()
+        denials_out = None
+        if denials is not None:
+            d_rows = rows[rows["source"] == "denial"]
+            denials_out = denials.copy()
+            denials_out["person"] = d_rows["person"].to_numpy()
+            denials_out["speaker_kind"] = d_rows["speaker_kind"].to_numpy()
+        return quotes_out, denials_out
+
+    def table(self) -> pd.DataFrame:
+        """The people table of every assigned batch (:data:`PEOPLE_COLUMNS`)."""
+        return self._tally.table()
+
+    def _kind(self, value: object) -> str:
+        if type(value) is not str:
+            return name_kind(value)
+        found = self._kinds.get(value)
+        if found is None:
+            found = self._kinds[value] = name_kind(value)
+        return found
+
+
+def _named_rows(quotes: pd.DataFrame | None, denials: pd.DataFrame | None, kind_of_name: Any) -> pd.DataFrame:
+    """Step 1: the quote (and denial) rows with ``name``, ``speaker_kind`` and ``how``; pronouns and relatives
+    replaced by the finder's antecedent."""
     if quotes is None:
         quotes = pd.DataFrame(columns=["doc_id", "speaker", "speaker_name", "speaker_resolved"])
     parts = [_rows(quotes, "speaker", "speaker_name", "speaker_resolved").assign(source="quote")]
     if denials is not None:
         parts.append(_denial_rows(denials, quotes).assign(source="denial"))
     rows = pd.concat(parts, ignore_index=True)
-    meta = _article_meta(articles)
-
-    # 1. kind, with pronouns and relatives replaced by the finder's antecedent
     names, kinds, hows = [], [], []
-    kind_of: dict[str, str] = {}  # a corpus repeats its names: decide each once
-
-    def kind_of_name(value: object) -> str:
-        if type(value) is not str:
-            return name_kind(value)
-        found = kind_of.get(value)
-        if found is None:
-            found = kind_of[value] = name_kind(value)
-        return found
-
     for name, raw, resolved in zip(*_lists(rows, "name", "raw", "resolved")):
         kind = kind_of_name(name)
         how = ""
@@ -428,13 +533,11 @@ def assign_people(
         kinds.append(kind)
         hows.append(how)
     rows["name"], rows["speaker_kind"], rows["how"] = names, kinds, hows
+    return rows
 
-    # 2. full names into persons
-    persons = rows[rows["speaker_kind"] == "person"]
-    full = Counter(n for n in persons["name"].tolist() if len(n.split()) > 1)
-    evidence = _Evidence.build(persons, _Clusters(full), meta, window_months)
 
-    # 3. bare surnames, then organisations and descriptions
+def _decide(rows: pd.DataFrame, evidence: "_Evidence", alias: Mapping[str, str]) -> None:
+    """Steps 3 and 4 on one batch's named rows: ``person``, ``merge`` and ``ambiguous``, in place."""
     out_person, out_how, ambiguous = [], [], []
     decided: dict[tuple[str, str, str], tuple[str, str, bool]] = {}
     for doc_id, name, raw, kind, how in zip(*_lists(rows, "doc_id", "name", "raw", "speaker_kind", "how")):
@@ -456,11 +559,11 @@ def assign_people(
         out_how.append(note)
         ambiguous.append(amb)
     rows["person"], rows["merge"], rows["ambiguous"] = out_person, out_how, ambiguous
-    rows.loc[rows["speaker_kind"] != "person", "person"] = _organisation_spelling(rows)
+    others = (rows["speaker_kind"] != "person").to_numpy()
+    rows.loc[others, "person"] = [None if _missing(p) else evidence.corpus.spelling[p.casefold()]
+                                  for p in rows.loc[others, "person"].tolist()]
     _join_bare_heads(rows)
-
-    # 4. aliases correct the automatic merge
-    if alias:
+    if alias:  # aliases correct the automatic merge
         for i, (name, raw, person) in enumerate(zip(*_lists(rows, "name", "raw", "person"))):
             target = next((alias[_key(s)] for s in (name, raw, person) if not _missing(s) and _key(s) in alias), None)
             if target is not None:
@@ -470,26 +573,9 @@ def assign_people(
                 rows.at[i, "merge"] = "alias"
                 rows.at[i, "ambiguous"] = False
 
-    table = _people_table(rows, meta)
-    q_rows = rows[rows["source"] == "quote"]
-    quotes_out = quotes.copy()
-    quotes_out["person"] = q_rows["person"].to_numpy()
-    quotes_out["speaker_kind"] = q_rows["speaker_kind"].to_numpy()
-    denials_out = None
-    if denials is not None:
-        d_rows = rows[rows["source"] == "denial"]
-        denials_out = denials.copy()
-        denials_out["person"] = d_rows["person"].to_numpy()
-        denials_out["speaker_kind"] = d_rows["speaker_kind"].to_numpy()
-    if gender:
-        quotes_out = add_gender(quotes_out, table)
-        denials_out = add_gender(denials_out, table) if denials_out is not None else None
-        table = add_gender(table, table)
-    return People(quotes_out, denials_out, table)
 
-
-def _article_meta(articles: pd.DataFrame | None) -> dict[str, dict[str, object]]:
-    """Return doc_id -> outlet, month index and text, from an articles table (empty without one)."""
+def _article_meta(articles: pd.DataFrame | None, *, text: bool = True) -> dict[str, dict[str, object]]:
+    """Return doc_id -> outlet, month index and (with ``text``) text, from an articles table (empty without one)."""
     meta: dict[str, dict[str, object]] = {"outlet": {}, "month": {}, "text": {}}
     if articles is None or articles.empty:
         return meta
@@ -498,7 +584,7 @@ def _article_meta(articles: pd.DataFrame | None) -> dict[str, dict[str, object]]
         meta["outlet"] = {d: (None if _missing(o) else str(o)) for d, o in zip(ids, articles["outlet"].tolist())}
     if "date" in articles:
         meta["month"] = {d: _month_index(x) for d, x in zip(ids, articles["date"].tolist())}
-    if "text" in articles:
+    if text and "text" in articles:
         meta["text"] = {d: (t if isinstance(t, str) else "") for d, t in zip(ids, articles["text"].tolist())}
     return meta
 
@@ -516,57 +602,62 @@ def _honorific(raw: object) -> str | None:
 
 
 @dataclass(frozen=True)
-class _Evidence:
-    """What the corpus says about full names: per article, per month, first names, mentions, honorifics."""
+class _CorpusEvidence:
+    """What the whole corpus says about full names (merged persons) and organisation spellings."""
 
     clusters: _Clusters
-    meta: Mapping[str, Mapping[str, object]]
     window: int
-    by_doc: Mapping[str, frozenset[str]]
     months: Mapping[str, frozenset[int]]  # person -> months of the articles naming them in full
     mentions: Counter[str]
     first_names: frozenset[str]
     surnames: Mapping[str, frozenset[str]]  # surname -> persons with it (no suffix)
     honorific: Mapping[str, str]  # person -> "m"/"f": "Mr." or "Mrs."/"Ms." (or "he"/"she") for most mentions
-    texts: dict[str, _TextNames] = field(default_factory=dict)  # doc_id -> its text, read when first asked
+    spelling: Mapping[str, str]  # organisation/description, case-folded -> its one spelling
 
     @classmethod
-    def build(cls, persons: pd.DataFrame, clusters: _Clusters, meta: Mapping[str, Mapping[str, object]],
-              window: int) -> "_Evidence":
-        """Collect the evidence from the person rows whose name is a full name."""
-        by_doc: dict[str, set[str]] = defaultdict(set)
-        months: dict[str, set[int]] = defaultdict(set)
-        mentions: Counter[str] = Counter()
-        titles: dict[str, Counter[str]] = defaultdict(Counter)
-        for doc_id, name, raw in zip(*_lists(persons, "doc_id", "name", "raw")):
-            if len(name.split()) < 2:
-                continue
-            person = clusters.person(name)
-            by_doc[doc_id].add(person)
-            month = meta["month"].get(doc_id)
-            if month is not None:
-                months[person].add(month)
-            mentions[person] += 1
-            if _honorific(raw):  # "Mrs. Clinton" grouped with "Hillary Clinton" by the finder, in one article
-                titles[person][_honorific(raw)] += 1
-            elif str(raw).lower() in _GENDERED:  # "she" resolved to "Hillary Clinton"
-                titles[person][_GENDERED[str(raw).lower()]] += 1
+    def build(cls, clusters: _Clusters, window: int, months: Mapping[str, set[int]], mentions: Counter[str],
+              titles: Mapping[str, Counter[str]], forms: Mapping[str, Counter[str]]) -> "_CorpusEvidence":
+        """Derive the honorifics, first names and surnames of the merged persons, and one spelling per organisation
+        or description (most capitals, then most frequent)."""
         # "Mrs. Clinton" may be grouped with "Bill Clinton" in an article naming only him: a clear majority decides
         honorific = {p: c.most_common(1)[0][0] for p, c in titles.items()
-                     if c.most_common(1)[0][1] >= HONORIFIC_MAJORITY * sum(c.values())}
+                     if c and c.most_common(1)[0][1] >= HONORIFIC_MAJORITY * sum(c.values())}
         first_names = frozenset(n.first for n in map(_split, mentions) if n.first and not n.initial)
         surnames: dict[str, set[str]] = defaultdict(set)
         for person in mentions:
             if not _split(person).suffix:
                 surnames[_split(person).surname].add(person)
-        return cls(clusters, meta, window, {k: frozenset(v) for k, v in by_doc.items()},
-                   {k: frozenset(v) for k, v in months.items()}, mentions, first_names,
-                   {k: frozenset(v) for k, v in surnames.items()}, honorific)
+        spelling = {k: max(c, key=lambda f, c=c: (sum(w[:1].isupper() for w in f.split()), c[f], f))
+                    for k, c in forms.items()}
+        return cls(clusters, window, {k: frozenset(v) for k, v in months.items()}, mentions, first_names,
+                   {k: frozenset(v) for k, v in surnames.items()}, honorific, spelling)
+
+    def for_batch(self, rows: pd.DataFrame, meta: Mapping[str, Mapping[str, object]]) -> "_Evidence":
+        """The evidence for one batch's rows: the corpus's, with the persons named in full in each of its articles."""
+        by_doc: dict[str, set[str]] = defaultdict(set)
+        for doc_id, name, kind in zip(*_lists(rows, "doc_id", "name", "speaker_kind")):
+            if kind == "person" and len(name.split()) > 1:
+                by_doc[doc_id].add(self.clusters.person(name))
+        return _Evidence(self, meta, {k: frozenset(v) for k, v in by_doc.items()})
+
+
+@dataclass
+class _Evidence:
+    """What decides a bare surname in one batch: the corpus's evidence, its articles' speakers, dates and texts."""
+
+    corpus: _CorpusEvidence
+    meta: Mapping[str, Mapping[str, object]]
+    by_doc: Mapping[str, frozenset[str]]
+    texts: dict[str, _TextNames] = field(default_factory=dict)  # doc_id -> its text, read when first asked
+
+    @property
+    def clusters(self) -> _Clusters:
+        return self.corpus.clusters
 
     def bare(self, name: str, doc_id: str, honorific: str) -> tuple[str, str, bool]:
         """Return (person, how, ambiguous) for a bare surname in one article (module docstring, step 3)."""
         surname = _split(name).surname
-        same = self.surnames.get(surname, frozenset())
+        same = self.corpus.surnames.get(surname, frozenset())
         steps: list[tuple[str, Counter[str], bool]] = [
             ("among the article's speakers", Counter(same & self.by_doc.get(doc_id, frozenset())), True)]
         text = self.meta["text"].get(doc_id)
@@ -576,17 +667,18 @@ class _Evidence:
             names = self.texts.get(doc_id)
             if names is None:  # read once per article, whatever the number of its bare surnames
                 names = self.texts[doc_id] = _TextNames(str(text))
-            for first, n in names.first_names(name, self.first_names).items():
+            for first, n in names.first_names(name, self.corpus.first_names).items():
                 found[by_first.get(first) or f"{first.capitalize()} {name}"] += n
             steps.append(("in the article's text", found, False))
         month = self.meta["month"].get(doc_id)
         if month is None:
-            steps.append(("in the corpus", Counter({p: self.mentions[p] for p in same}), False))
+            steps.append(("in the corpus", Counter({p: self.corpus.mentions[p] for p in same}), False))
         else:
-            window = range(month - self.window, month + self.window + 1)  # the persons of `same`, not of the window
-            near = {p for p in same if not self.months.get(p, frozenset()).isdisjoint(window)}
-            steps.append((f"within {self.window} month(s) of the article",
-                          Counter({p: self.mentions[p] for p in near}), False))
+            # the persons of `same`, not of the window
+            window = range(month - self.corpus.window, month + self.corpus.window + 1)
+            near = {p for p in same if not self.corpus.months.get(p, frozenset()).isdisjoint(window)}
+            steps.append((f"within {self.corpus.window} month(s) of the article",
+                          Counter({p: self.corpus.mentions[p] for p in near}), False))
         for where, found, strict in steps:
             if found:
                 return self._decide(name, honorific, found, where, strict)
@@ -597,7 +689,7 @@ class _Evidence:
         ranked = sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))
         if len(ranked) == 1:
             return ranked[0][0], f"bare surname joined the one full name {where}", False
-        fits = [p for p, _ in ranked if honorific and self.honorific.get(p) == honorific]
+        fits = [p for p, _ in ranked if honorific and self.corpus.honorific.get(p) == honorific]
         if len(fits) == 1:
             title = "Mr./he" if honorific == "m" else "Mrs./Ms./she"
             return fits[0], f"bare surname joined the one full name {where} the corpus calls {title}", False
@@ -627,23 +719,17 @@ def _join_bare_heads(rows: pd.DataFrame) -> None:
             rows.at[i, "merge"] = "; ".join(x for x in (rows.at[i, "merge"], "head word joined its article's organisation") if x)
 
 
-def _organisation_spelling(rows: pd.DataFrame) -> list[object]:
-    """Return one spelling per organisation/description name, case-insensitively (most capitals, most frequent)."""
-    others = rows[rows["speaker_kind"] != "person"]["person"].tolist()
-    forms: dict[str, Counter[str]] = defaultdict(Counter)
-    for person in others:
-        if not _missing(person):
-            forms[person.casefold()][person] += 1
-    best = {k: max(c, key=lambda f: (sum(w[:1].isupper() for w in f.split()), c[f], f)) for k, c in forms.items()}
-    return [None if _missing(p) else best[p.casefold()] for p in others]
-
-
-def _counts(values: Iterable[object], key: Any = None) -> tuple[int, str]:
-    """Return (distinct values, "a (3); b (1)") most frequent first, ties alphabetical; ``key(value)`` is counted instead
-    of each value when given (called once per distinct value)."""
-    tally: dict[Any, int] = {}
-    for value in values:  # plain dicts: a Counter costs more to make than a person's few values cost to count
+def _tally(values: Iterable[object], into: dict[Any, int] | None = None) -> dict[Any, int]:
+    """Count values into a plain dict (a Counter costs more to make than a person's few values cost to count)."""
+    tally: dict[Any, int] = {} if into is None else into
+    for value in values:
         tally[value] = tally.get(value, 0) + 1
+    return tally
+
+
+def _counts(tally: Mapping[Any, int], key: Any = None) -> tuple[int, str]:
+    """Return (distinct values, "a (3); b (1)") most frequent first, ties alphabetical, from counted values;
+    ``key(value)`` is counted instead of each value when given (called once per distinct value)."""
     counts: dict[Any, int] = {}
     for value, n in tally.items():  # `key` once per distinct value
         value = value if key is None else key(value)
@@ -675,46 +761,62 @@ def _titles(raw: object, person: str) -> str | None:
     return " ".join(prefix)
 
 
-def _people_table(rows: pd.DataFrame, meta: Mapping[str, Mapping[str, object]]) -> pd.DataFrame:
-    """Return one row per (person, kind): counts, surface forms, titles, outlets and merge notes.
+class _Tally:
+    """The people table, counted batch by batch: one row per (person, kind) with counts, surface forms, titles,
+    outlets and merge notes.
 
-    One pass over plain column lists: a pandas group per person (thousands of them in a corpus) cost ten times
-    as much and was the largest share of a whole extraction.
+    Plain dicts of counts per person, not the rows: a pandas group per person (thousands of them in a corpus) cost
+    ten times as much and was the largest share of a whole extraction, and the rows of a big corpus do not fit in
+    memory. An article lies in one batch, so a person's articles are summed batch by batch.
     """
-    named = rows.dropna(subset=["person", "speaker_kind"])  # as groupby does with a missing key
-    outlet_of = meta["outlet"]
-    groups: dict[tuple[str, str], dict[str, Any]] = {}
-    columns = [named[c].tolist() for c in ("person", "speaker_kind", "raw", "name", "doc_id", "merge", "source", "ambiguous")]
-    for person, kind, raw, name, doc, merge, source, ambiguous in zip(*columns):
-        group = groups.get((person, kind))
-        if group is None:
-            group = groups[(person, kind)] = {"forms": [], "raws": [], "docs": [], "merges": [], "quotes": 0,
-                                              "denials": 0, "ambiguous": False}
-        group["forms"].append(name if _missing(raw) else raw)
-        group["raws"].append(raw)
-        group["docs"].append(doc)
-        group["merges"].append(merge)
-        group["quotes"] += source == "quote"
-        group["denials"] += source == "denial"
-        group["ambiguous"] = group["ambiguous"] or (not _missing(ambiguous) and bool(ambiguous))
-    records = []
-    for person, kind in sorted(groups):
-        group = groups[(person, kind)]
-        n_forms, forms = _counts(group["forms"])
-        _, titles = _counts(group["raws"], lambda raw: _titles(raw, person))
-        _, outlets = _counts(group["docs"], outlet_of.get)
-        _, merge = _counts(m for m in group["merges"] if m)
-        records.append({
-            "person": person, "speaker_kind": kind, "quotes": int(group["quotes"]), "denials": int(group["denials"]),
-            "articles": len(set(group["docs"])), "n_surface_forms": n_forms, "surface_forms": forms,
-            "titles": titles, "outlets": outlets, "merge": merge, "ambiguous": group["ambiguous"],
-        })
-    table = pd.DataFrame(records, columns=PEOPLE_COLUMNS)
-    if table.empty:
-        return table
-    table["_n"] = table["quotes"] + table["denials"]
-    table = table.sort_values(["_n", "person", "speaker_kind"], ascending=[False, True, True], kind="stable")
-    return table.drop(columns="_n").reset_index(drop=True)
+
+    def __init__(self) -> None:
+        self.groups: dict[tuple[str, str], dict[str, Any]] = {}
+
+    def add(self, rows: pd.DataFrame, outlet_of: Mapping[str, object]) -> None:
+        """Count one batch's decided rows."""
+        named = rows.dropna(subset=["person", "speaker_kind"])  # as groupby does with a missing key
+        columns = [named[c].tolist() for c in ("person", "speaker_kind", "raw", "name", "doc_id", "merge", "source",
+                                               "ambiguous")]
+        docs: dict[tuple[str, str], set[str]] = {}
+        for person, kind, raw, name, doc, merge, source, ambiguous in zip(*columns):
+            group = self.groups.get((person, kind))
+            if group is None:
+                group = self.groups[(person, kind)] = {"forms": {}, "raws": {}, "outlets": {}, "merges": {},
+                                                       "quotes": 0, "denials": 0, "articles": 0, "ambiguous": False}
+            _tally((name if _missing(raw) else raw,), group["forms"])
+            _tally((raw,), group["raws"])
+            _tally((outlet_of.get(doc),), group["outlets"])
+            if merge:
+                _tally((merge,), group["merges"])
+            group["quotes"] += source == "quote"
+            group["denials"] += source == "denial"
+            group["ambiguous"] = group["ambiguous"] or (not _missing(ambiguous) and bool(ambiguous))
+            docs.setdefault((person, kind), set()).add(doc)
+        for key, found in docs.items():
+            self.groups[key]["articles"] += len(found)
+
+    def table(self) -> pd.DataFrame:
+        """The people table (:data:`PEOPLE_COLUMNS`), most quotes and denials first."""
+        records = []
+        for person, kind in sorted(self.groups):
+            group = self.groups[(person, kind)]
+            n_forms, forms = _counts(group["forms"])
+            _, titles = _counts(group["raws"], lambda raw: _titles(raw, person))
+            _, outlets = _counts(group["outlets"])
+            _, merge = _counts(group["merges"])
+            records.append({
+                "person": person, "speaker_kind": kind, "quotes": int(group["quotes"]),
+                "denials": int(group["denials"]), "articles": group["articles"], "n_surface_forms": n_forms,
+                "surface_forms": forms, "titles": titles, "outlets": outlets, "merge": merge,
+                "ambiguous": group["ambiguous"],
+            })
+        table = pd.DataFrame(records, columns=PEOPLE_COLUMNS)
+        if table.empty:
+            return table
+        table["_n"] = table["quotes"] + table["denials"]
+        table = table.sort_values(["_n", "person", "speaker_kind"], ascending=[False, True, True], kind="stable")
+        return table.drop(columns="_n").reset_index(drop=True)
 
 
 def person_outlet_counts(frame: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
