@@ -450,12 +450,17 @@ def test_malformed_aliases_fail_before_any_work(people_corpus, tmp_path):
     assert not (tmp_path / "out").exists()
 
 
-def test_quote_records_stream_with_persons(people_corpus, tmp_path):
+@pytest.mark.parametrize("chunk", [1000, 2, 1])
+def test_quote_records_stream_with_persons(people_corpus, tmp_path, monkeypatch, chunk):
     import people_corpus as expected
+    import toolkit.pipeline.extraction as extraction
     from toolkit.corpus.loaders import iter_articles
-    from toolkit.pipeline.extraction import quote_records
+    from toolkit.pipeline.extraction import denial_records, quote_records
 
+    monkeypatch.setattr(extraction, "RECORD_CHUNK", chunk)  # the speaker rows wait on disk, a chunk at a time
     records = list(quote_records(iter_articles(people_corpus), gender=True))
+    assert list(zip(*((r["doc"], r["denier"], r["person"]) for r in denial_records(iter_articles(people_corpus))))) \
+        == list(zip(*expected.DENIALS))
     assert [r["person"] for r in records] == expected.persons()
     assert [r["gender_guess"] for r in records] == [q[4] for q in expected.QUOTES]
     assert all(r["doc"] in expected.TEXTS and expected.TEXTS[r["doc"]][r["start"]:r["end"]] == r["text"] for r in records)

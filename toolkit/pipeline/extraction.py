@@ -60,7 +60,7 @@ from toolkit.pipeline.plan import (
 )
 from toolkit.quotes.finder import find_quotes
 from toolkit.quotes.gender import add_gender
-from toolkit.quotes.people import ROW_COLUMNS, PeopleMerger, assign_people, load_aliases, name_runs
+from toolkit.quotes.people import ROW_COLUMNS, PeopleMerger, load_aliases, name_runs
 from toolkit.text.tokenize import Sentences
 
 __all__ = [
@@ -207,8 +207,9 @@ def quote_records(articles: Iterable[Article], *, aliases: PathLike | None = Non
     """Return an iterator of ``{"doc": doc_id, **quote fields, "person", "speaker_kind"[, "gender_guess"]}`` for every quote.
 
     The finder streams over the articles; since a person is decided over the whole corpus, the records
-    wait in a temporary file (with each article's speakers and runs of capitalised words, `name_runs`,
-    in memory) until the last article is read, then come out with their persons, in corpus order.
+    wait in a temporary file (and each article's speakers and runs of capitalised words, `name_runs`, in
+    another, `RECORD_CHUNK` articles at a time) until the last article is read, then come out with their
+    persons, in corpus order.
     `aliases` and `gender` as for `toolkit.quotes.people.assign_people`.
     """
     alias = load_aliases(aliases) if aliases is not None else None  # a malformed file fails here, before reading
@@ -227,13 +228,36 @@ def denial_records(articles: Iterable[Article], *, lexicon: Any = None, min_scor
     return _person_records(articles, alias, gender, denials={"lexicon": lexicon, "min_score": min_score, "titles": titles})
 
 
+#: Articles whose speaker rows `quote_records`/`denial_records` hold at once before spooling them to disk.
+RECORD_CHUNK = 1000
+
+
 def _person_records(articles: Iterable[Article], alias: Mapping[str, str] | None, gender: bool,
                     denials: Mapping[str, Any] | None) -> Iterator[dict[str, Any]]:
-    """Spool the quote records (``denials`` None) or the denial records (its finder options), then yield them with persons."""
-    speakers: list[tuple[Any, ...]] = []
-    deniers: list[tuple[Any, ...]] = []
-    evidence: list[tuple[Any, ...]] = []
-    with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
+    """Spool the quote records (``denials`` None) or the denial records (its finder options), then yield them with persons.
+
+    The speaker rows and `name_runs` of every `RECORD_CHUNK` articles go to a temporary file too, and the persons
+    are decided chunk by chunk (`toolkit.quotes.people.PeopleMerger`), so memory never holds the corpus's rows.
+    """
+    merger = PeopleMerger(alias)
+    with tempfile.TemporaryDirectory(prefix="toolkit-records-") as folder, \
+            tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
+        chunks: list[Path] = []
+        speakers: list[tuple[Any, ...]] = []
+        deniers: list[tuple[Any, ...]] = []
+        evidence: list[tuple[Any, ...]] = []
+
+        def flush() -> None:
+            quotes = pd.DataFrame(speakers, columns=["doc_id", "speaker", "speaker_name", "speaker_resolved", "speaker_start"])
+            found = pd.DataFrame(deniers, columns=["doc_id", "denier", "denier_name", "denier_start"]) if denials is not None else None
+            meta = pd.DataFrame(evidence, columns=["doc_id", "outlet", "date", "text"])
+            merger.observe(quotes, meta, found)
+            chunks.append(Path(folder) / f"chunk-{len(chunks)}.pickle")
+            pd.to_pickle((quotes, meta, found), chunks[-1])  # our own file, read back below
+            speakers.clear()
+            deniers.clear()
+            evidence.clear()
+
         for article in articles:
             evidence.append((article.doc_id, article.outlet, article.date, name_runs(article.text)))
             sentences = Sentences(article.text)  # split once, for both finders
@@ -248,16 +272,25 @@ def _person_records(articles: Iterable[Article], alias: Mapping[str, str] | None
                                                      min_score=denials["min_score"], sentences=sentences):
                     spool.write(json.dumps({"doc": article.doc_id, "field": where, **vars(denial)}, ensure_ascii=False) + "\n")
                     deniers.append((article.doc_id, denial.denier, denial.denier_name, denial.denier_start))
-        quotes = pd.DataFrame(speakers, columns=["doc_id", "speaker", "speaker_name", "speaker_resolved", "speaker_start"])
-        found = pd.DataFrame(deniers, columns=["doc_id", "denier", "denier_name", "denier_start"]) if denials is not None else None
-        meta = pd.DataFrame(evidence, columns=["doc_id", "outlet", "date", "text"])
-        del speakers, deniers, evidence
-        people = assign_people(quotes, meta, found, aliases=alias, gender=gender)
-        rows = people.quotes if denials is None else people.denials
-        columns = [c for c in PERSON_COLUMNS if c in rows]
+            if len(evidence) >= RECORD_CHUNK:
+                flush()
+        if evidence or not chunks:
+            flush()
+        merger.close_evidence()
+        for chunk in chunks:  # decide each chunk's rows; keep only their person columns
+            quotes, meta, found = pd.read_pickle(chunk)
+            quotes_out, denials_out = merger.assign(quotes, meta, found)
+            rows = quotes_out if denials is None else denials_out
+            pd.to_pickle(rows[list(ROW_COLUMNS)], chunk)
+        table = merger.table()
         spool.seek(0)
-        for line, values in zip(spool, rows[columns].itertuples(index=False, name=None)):
-            yield {**json.loads(line), **dict(zip(columns, values))}
+        for chunk in chunks:
+            rows = pd.read_pickle(chunk)
+            if gender:
+                rows = add_gender(rows, table)
+            columns = list(rows.columns)
+            for values, line in zip(rows.itertuples(index=False, name=None), spool):  # rows first: zip stops there
+                yield {**json.loads(line), **dict(zip(columns, values))}
 
 
 def _sha256(path: Path) -> str:
