@@ -19,8 +19,8 @@ distinct name; then each partition's speaker and denier columns and each article
 `name_runs`, an eighth of the text), with the researcher's aliases file and `gender_guess` when asked, and
 writes `people.parquet` (the people table) and `persons.parquet` (person, speaker_kind [, gender_guess] of
 each quote and denial row, by partition and row, one row group per partition). Its memory holds the distinct
-names and one partition, never the corpus's rows. `read_table`/`iter_table` join those columns onto the quotes and denials, so the
-partitions themselves, and their cache, stay as the finders wrote them. The post-pass runs at the end
+names and one partition, never the corpus's rows. `read_table`/`iter_table` join those columns onto the quotes
+and denials, so the partitions themselves, and their cache, stay as the finders wrote them. The post-pass runs at the end
 of every extraction, also when every partition was cached: it is cheap next to the finders. Rows of an
 article left out as a duplicate of an earlier one have no person (they are not in the corpus).
 
@@ -523,12 +523,12 @@ def _kept_rows(frame: pd.DataFrame, ids: pd.DataFrame | None) -> pd.DataFrame:
 def _partition_rows(out: Path, name: str, part_ids: pd.DataFrame | None, *, text: bool
                     ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """One partition's kept articles (outlet, date and, with ``text``, its `name_runs`), quotes and denials rows."""
-    columns = ["doc_id", "outlet", "date", *(["text"] if text else [])]
-    articles = _kept_rows(pd.read_parquet(out / "articles" / f"{name}.parquet", columns=columns), part_ids)
+    wanted = ["doc_id", "outlet", "date", *(["text"] if text else [])]
+    articles = _kept_rows(pd.read_parquet(out / "articles" / f"{name}.parquet", columns=wanted), part_ids)
     if text:
         articles = articles.assign(text=articles["text"].map(name_runs))
-    rows = [_kept_rows(pd.read_parquet(out / table / f"{name}.parquet", columns=columns), part_ids)
-            for table, columns in _SPEAKER_COLUMNS.items()]
+    rows = [_kept_rows(pd.read_parquet(out / table / f"{name}.parquet", columns=speaker_columns), part_ids)
+            for table, speaker_columns in _SPEAKER_COLUMNS.items()]
     return articles.drop(columns="_row"), rows[0], rows[1]
 
 
@@ -552,7 +552,7 @@ def _people_pass(folder: OwnedFolder, names: Sequence[str], ids: pd.DataFrame, c
             articles, quotes, denials = _partition_rows(out, name, by_partition.get(name), text=True)
             for table, frame in zip(_SPEAKER_COLUMNS, merger.assign(quotes, articles, denials)):
                 frame[["_row", *ROW_COLUMNS]].to_parquet(Path(spool) / f"{table}-{i}.parquet", index=False)
-        table = merger.table()
+        people = merger.table()
         columns = ["table", "partition", "row", *ROW_COLUMNS, *(["gender_guess"] if config.gender else [])]
         schema = pa.schema([(c, pa.int64() if c == "row" else pa.string()) for c in columns])
         folder.add([out / PEOPLE_FILE, out / PERSONS_FILE])
@@ -560,16 +560,17 @@ def _people_pass(folder: OwnedFolder, names: Sequence[str], ids: pd.DataFrame, c
 
         def write_persons(tmp: Path) -> None:
             with pq.ParquetWriter(tmp, schema) as writer:
-                for kind in _SPEAKER_COLUMNS:  # every quote row, then every denial row, in corpus order
+                for table in _SPEAKER_COLUMNS:  # every quote row, then every denial row, in corpus order
                     for i, name in enumerate(names):
-                        rows = pd.read_parquet(Path(spool) / f"{kind}-{i}.parquet")
+                        rows = pd.read_parquet(Path(spool) / f"{table}-{i}.parquet")
                         if config.gender:
-                            rows = add_gender(rows, table)
-                        rows = rows.rename(columns={"_row": "row"}).assign(table=kind, partition=name)
+                            rows = add_gender(rows, people)  # a person the table marks ambiguous is unknown
+                        rows = rows.rename(columns={"_row": "row"}).assign(table=table, partition=name)
                         rows["row"] = rows["row"].astype("int64")
                         writer.write_table(pa.Table.from_pandas(rows[columns], schema=schema, preserve_index=False))
 
-        people = add_gender(table, table) if config.gender else table
+        if config.gender:
+            people = add_gender(people, people)
         atomic_write(out / PEOPLE_FILE, lambda tmp: people.to_parquet(tmp, index=False))
         atomic_write(out / PERSONS_FILE, write_persons)
 

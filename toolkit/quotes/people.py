@@ -33,11 +33,11 @@ Organisations merge by their name, case-insensitively ("Foreign ministry", "Fore
 With ``gender=True`` every row and the people table also get ``gender_guess`` (:mod:`toolkit.quotes.gender`).
 
 The merge needs the whole corpus, so it runs after the finders: ``quotes_frame`` and ``open_dataset``
-call :func:`assign_people` on their tables; ``extract`` keeps streaming and feeds :class:`PeopleMerger`
-partition by partition, twice (the corpus-wide evidence, then each partition's rows), over the speaker
-columns and :func:`name_runs` of each article; the ``quotes`` command runs :func:`assign_people` as a
-post-pass over the speaker columns (``toolkit.pipeline``).
-Pure functions over DataFrames; the only I/O is :func:`load_aliases` reading the file it is given.
+call :func:`assign_people` on their tables; ``extract`` and the ``quotes`` and ``denials`` commands keep
+streaming and feed :class:`PeopleMerger` batch by batch, twice (the corpus-wide evidence, then each batch's
+rows), over the speaker columns and :func:`name_runs` of each article (``toolkit.pipeline``).
+Functions over DataFrames and a merger that counts what its batches say; the only I/O is :func:`load_aliases`
+reading the file it is given.
 Output is deterministic (every table sorted with explicit tie-breaks).
 """
 
@@ -719,17 +719,10 @@ def _join_bare_heads(rows: pd.DataFrame) -> None:
             rows.at[i, "merge"] = "; ".join(x for x in (rows.at[i, "merge"], "head word joined its article's organisation") if x)
 
 
-def _tally(values: Iterable[object], into: dict[Any, int] | None = None) -> dict[Any, int]:
-    """Count values into a plain dict (a Counter costs more to make than a person's few values cost to count)."""
-    tally: dict[Any, int] = {} if into is None else into
-    for value in values:
-        tally[value] = tally.get(value, 0) + 1
-    return tally
-
-
 def _counts(tally: Mapping[Any, int], key: Any = None) -> tuple[int, str]:
-    """Return (distinct values, "a (3); b (1)") most frequent first, ties alphabetical, from counted values;
-    ``key(value)`` is counted instead of each value when given (called once per distinct value)."""
+    """Return (distinct values, "a (3); b (1)") most frequent first, ties alphabetical, from values counted in a plain
+    dict (a Counter costs more to make than a person's few values cost to count); ``key(value)`` is counted instead
+    of each value when given (called once per distinct value)."""
     counts: dict[Any, int] = {}
     for value, n in tally.items():  # `key` once per distinct value
         value = value if key is None else key(value)
@@ -784,11 +777,13 @@ class _Tally:
             if group is None:
                 group = self.groups[(person, kind)] = {"forms": {}, "raws": {}, "outlets": {}, "merges": {},
                                                        "quotes": 0, "denials": 0, "articles": 0, "ambiguous": False}
-            _tally((name if _missing(raw) else raw,), group["forms"])
-            _tally((raw,), group["raws"])
-            _tally((outlet_of.get(doc),), group["outlets"])
+            form, outlet = name if _missing(raw) else raw, outlet_of.get(doc)
+            forms, raws, outlets, merges = group["forms"], group["raws"], group["outlets"], group["merges"]
+            forms[form] = forms.get(form, 0) + 1
+            raws[raw] = raws.get(raw, 0) + 1
+            outlets[outlet] = outlets.get(outlet, 0) + 1
             if merge:
-                _tally((merge,), group["merges"])
+                merges[merge] = merges.get(merge, 0) + 1
             group["quotes"] += source == "quote"
             group["denials"] += source == "denial"
             group["ambiguous"] = group["ambiguous"] or (not _missing(ambiguous) and bool(ambiguous))
