@@ -391,6 +391,16 @@ def test_extraction_carries_persons_decided_over_the_corpus(people_corpus, tmp_p
     assert list(read_table(out, "quotes", columns=["speaker", "speaker_kind"])["speaker_kind"]) == [q[3] for q in expected.QUOTES]
 
 
+def test_the_people_post_pass_gives_the_same_persons_on_two_workers(people_corpus, tmp_path):
+    from toolkit.pipeline.extraction import read_people
+
+    extract(people_corpus, tmp_path / "one", files_per_partition=1, progress=False, gender=True)
+    extract(people_corpus, tmp_path / "two", files_per_partition=1, progress=False, gender=True, workers=2)
+    assert read_people(tmp_path / "two").equals(read_people(tmp_path / "one"))
+    for table in ("quotes", "denials"):
+        pd.testing.assert_frame_equal(read_table(tmp_path / "two", table), read_table(tmp_path / "one", table))
+
+
 def test_persons_are_written_and_read_partition_by_partition(people_corpus, tmp_path):
     """The post-pass never holds the corpus's rows: one row group per table and partition, read one at a time."""
     import pyarrow.parquet as pq

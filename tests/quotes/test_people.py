@@ -151,6 +151,26 @@ def test_merging_in_batches_equals_merging_at_once(people, batches, aliases):
     assert merger.table().equals(whole.table)
 
 
+def test_batches_merged_in_other_mergers_equal_merging_at_once(people):
+    """``extract``'s workers each observe or assign a partition; their counts are added in the parent."""
+    batches = [["a3", "a1"], ["a5"], ["a2", "a4"]]
+    parts = [(QUOTES[QUOTES["doc_id"].isin(b)], ARTICLES[ARTICLES["doc_id"].isin(b)], DENIALS[DENIALS["doc_id"].isin(b)])
+             for b in batches]
+    parent = PeopleMerger()
+    for quotes, articles, denials in reversed(parts):  # in any order, as workers finish
+        worker = PeopleMerger()
+        worker.observe(quotes, articles, denials)
+        parent.add_evidence_counts(worker.evidence_counts())
+    parent.close_evidence()
+    assigned = []
+    for quotes, articles, denials in parts:
+        worker = parent.with_evidence()
+        assigned.append(worker.assign(quotes, articles, denials))
+        parent.add_tally(worker.tally())
+    pd.testing.assert_frame_equal(pd.concat([q for q, _ in assigned]).sort_index(), people.quotes, check_dtype=False)
+    assert parent.table().equals(people.table)
+
+
 def test_the_merger_keeps_its_passes_in_order():
     merger = PeopleMerger()
     with pytest.raises(RuntimeError, match="before close_evidence"):

@@ -38,6 +38,7 @@ import tempfile
 from dataclasses import dataclass, field, fields
 from importlib import metadata, resources
 from pathlib import Path
+from functools import lru_cache
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 import pandas as pd
@@ -448,7 +449,7 @@ def extract(
         finally:
             bar.close()
             runner.close()  # stops a pool at once when the loop ended early (Ctrl-C, an error)
-        totals = _finish(folder, plan, fingerprint, config, plan_log)
+        totals = _finish(folder, plan, fingerprint, config, plan_log, workers=workers if engine == "local" else 1)
     return ExtractResult(Path(out_dir), len(plan), len(todo), len(plan) - len(todo), totals)
 
 
@@ -466,7 +467,8 @@ def lexicon_record(config: ExtractConfig) -> dict[str, Any] | None:
     return {"path": config.lexicon, "sha256": digest, "extend": config.lexicon_extend}
 
 
-def _finish(folder: OwnedFolder, plan: Sequence[Partition], fingerprint: str, config: ExtractConfig, plan_log: LoadLog) -> dict[str, int]:
+def _finish(folder: OwnedFolder, plan: Sequence[Partition], fingerprint: str, config: ExtractConfig, plan_log: LoadLog,
+            *, workers: int = 1) -> dict[str, int]:
     """Drop outputs of partitions no longer in the plan; make doc_ids corpus-wide; write the manifest last."""
     out = folder.path
     names = {p.name for p in plan}
@@ -487,7 +489,7 @@ def _finish(folder: OwnedFolder, plan: Sequence[Partition], fingerprint: str, co
         renamed[partition.name] = marker.get("renamed", {})
     ids = reconcile(out, [p.name for p in plan], renamed, dedupe=config.load_options.dedupe)
     duplicates = int(ids["duplicate_of"].notna().sum())
-    _people_pass(folder, [p.name for p in plan], ids, config)
+    _people_pass(folder, [p.name for p in plan], ids, config, workers=workers)
     manifest = {
         "schema": SCHEMA,
         "toolkit": _toolkit_version(),
@@ -532,26 +534,57 @@ def _partition_rows(out: Path, name: str, part_ids: pd.DataFrame | None, *, text
     return articles.drop(columns="_row"), rows[0], rows[1]
 
 
-def _people_pass(folder: OwnedFolder, names: Sequence[str], ids: pd.DataFrame, config: ExtractConfig) -> None:
+def _observe_partition(item: tuple[str, pd.DataFrame | None], out: str) -> dict[str, Any]:
+    """Pass 1 of the people post-pass on one partition (a worker's task): the evidence it counts (aliases apply in
+    pass 2 only)."""
+    name, part_ids = item
+    merger = PeopleMerger()
+    articles, quotes, denials = _partition_rows(Path(out), name, part_ids, text=False)
+    merger.observe(quotes, articles, denials)
+    return merger.evidence_counts()
+
+
+@lru_cache(maxsize=1)
+def _closed_merger(path: str) -> PeopleMerger:
+    """The post-pass's merger with its closed evidence, read once per worker process."""
+    merger = pd.read_pickle(path)  # written by this extraction's post-pass, in its own temporary folder
+    assert isinstance(merger, PeopleMerger)
+    return merger
+
+
+def _assign_partition(item: tuple[int, str, pd.DataFrame | None], out: str, evidence: str, spool: str) -> dict[str, Any]:
+    """Pass 2 of the people post-pass on one partition (a worker's task): spool its rows' persons, return its counts."""
+    index, name, part_ids = item
+    merger = _closed_merger(evidence).with_evidence()
+    articles, quotes, denials = _partition_rows(Path(out), name, part_ids, text=True)
+    for table, frame in zip(_SPEAKER_COLUMNS, merger.assign(quotes, articles, denials)):
+        frame[["_row", *ROW_COLUMNS]].to_parquet(Path(spool) / f"{table}-{index}.parquet", index=False)
+    return merger.tally()
+
+
+def _people_pass(folder: OwnedFolder, names: Sequence[str], ids: pd.DataFrame, config: ExtractConfig, *,
+                 workers: int = 1) -> None:
     """Decide every quote's and denial's person over the whole corpus; write the people and persons files.
 
-    Two passes over the partitions (`toolkit.quotes.people.PeopleMerger`): the first counts the corpus-wide
-    evidence, the second decides each partition's rows and spools them to a temporary file; the persons file is
-    then written partition by partition, so memory holds the distinct names and one partition, never the corpus's
-    rows.
+    Two passes over the partitions (`toolkit.quotes.people.PeopleMerger`), each partition a task for the local
+    workers: the first counts the corpus-wide evidence, the second decides each partition's rows and spools them to
+    a temporary folder; the persons file is then written partition by partition. Memory holds the distinct names
+    and a partition per process, never the corpus's rows.
     """
     out = folder.path
     by_partition = {name: group.set_index("local_id") for name, group in ids.groupby("partition", sort=False)}
     merger = PeopleMerger(config.aliases)
-    for name in names:
-        articles, quotes, denials = _partition_rows(out, name, by_partition.get(name), text=False)
-        merger.observe(quotes, articles, denials)
+    for counts in run_local(_observe_partition, [(name, by_partition.get(name)) for name in names],
+                            (str(out),), workers=workers):
+        merger.add_evidence_counts(counts)
     merger.close_evidence()
     with tempfile.TemporaryDirectory(prefix="toolkit-persons-") as spool:
-        for i, name in enumerate(names):
-            articles, quotes, denials = _partition_rows(out, name, by_partition.get(name), text=True)
-            for table, frame in zip(_SPEAKER_COLUMNS, merger.assign(quotes, articles, denials)):
-                frame[["_row", *ROW_COLUMNS]].to_parquet(Path(spool) / f"{table}-{i}.parquet", index=False)
+        evidence = Path(spool) / "evidence.pickle"
+        pd.to_pickle(merger.with_evidence(), evidence)
+        tasks = [(i, name, by_partition.get(name)) for i, name in enumerate(names)]
+        for groups in run_local(_assign_partition, tasks, (str(out), str(evidence), spool), workers=workers):
+            merger.add_tally(groups)
+        _closed_merger.cache_clear()  # this process's copy, when it ran the tasks itself
         people = merger.table()
         columns = ["table", "partition", "row", *ROW_COLUMNS, *(["gender_guess"] if config.gender else [])]
         schema = pa.schema([(c, pa.int64() if c == "row" else pa.string()) for c in columns])

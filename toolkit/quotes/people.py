@@ -460,6 +460,40 @@ class PeopleMerger:
             elif kind not in {"none", "pronoun-unresolved"} and not _missing(name):
                 self._forms[name.casefold()][name] += 1
 
+    def evidence_counts(self) -> dict[str, Any]:
+        """What :meth:`observe` has counted so far, to merge into another merger (:meth:`add_evidence_counts`)."""
+        return {"full": self._full, "months": dict(self._months), "titles": dict(self._titles),
+                "forms": dict(self._forms)}
+
+    def add_evidence_counts(self, counts: Mapping[str, Any]) -> None:
+        """Add what another merger observed (batches observed in other processes): the same as observing them here."""
+        if self._evidence is not None:
+            raise RuntimeError("add_evidence_counts() after close_evidence(): the evidence is already merged")
+        self._full.update(counts["full"])
+        for name, months in counts["months"].items():
+            self._months[name] |= months
+        for name, titles in counts["titles"].items():
+            self._titles[name].update(titles)
+        for key, forms in counts["forms"].items():
+            self._forms[key].update(forms)
+
+    def with_evidence(self) -> "PeopleMerger":
+        """A merger with this one's closed evidence and aliases and an empty people table: one worker's share of
+        :meth:`assign`, whose :meth:`tally` goes back to be added (:meth:`add_tally`)."""
+        if self._evidence is None:
+            raise RuntimeError("with_evidence() before close_evidence(): observe every batch first")
+        other = PeopleMerger(window_months=self.window)
+        other.alias, other._evidence, other._kinds = self.alias, self._evidence, self._kinds  # kinds: a shared memo
+        return other
+
+    def tally(self) -> dict[tuple[str, str], dict[str, Any]]:
+        """The people table's counts of the batches assigned here (for :meth:`add_tally` in another merger)."""
+        return self._tally.groups
+
+    def add_tally(self, groups: Mapping[tuple[str, str], Mapping[str, Any]]) -> None:
+        """Add the people-table counts of batches assigned by another merger (:meth:`with_evidence`)."""
+        self._tally.merge(groups)
+
     def close_evidence(self) -> None:
         """Merge the full names of every observed batch (step 2): :meth:`assign` may run from here on."""
         clusters = _Clusters(self._full)
@@ -754,6 +788,12 @@ def _titles(raw: object, person: str) -> str | None:
     return " ".join(prefix)
 
 
+def _new_group() -> dict[str, Any]:
+    """An empty person's counts in :class:`_Tally`."""
+    return {"forms": {}, "raws": {}, "outlets": {}, "merges": {}, "quotes": 0, "denials": 0, "articles": 0,
+            "ambiguous": False}
+
+
 class _Tally:
     """The people table, counted batch by batch: one row per (person, kind) with counts, surface forms, titles,
     outlets and merge notes.
@@ -775,8 +815,7 @@ class _Tally:
         for person, kind, raw, name, doc, merge, source, ambiguous in zip(*columns):
             group = self.groups.get((person, kind))
             if group is None:
-                group = self.groups[(person, kind)] = {"forms": {}, "raws": {}, "outlets": {}, "merges": {},
-                                                       "quotes": 0, "denials": 0, "articles": 0, "ambiguous": False}
+                group = self.groups[(person, kind)] = _new_group()
             form, outlet = name if _missing(raw) else raw, outlet_of.get(doc)
             forms, raws, outlets, merges = group["forms"], group["raws"], group["outlets"], group["merges"]
             forms[form] = forms.get(form, 0) + 1
@@ -790,6 +829,20 @@ class _Tally:
             docs.setdefault((person, kind), set()).add(doc)
         for key, found in docs.items():
             self.groups[key]["articles"] += len(found)
+
+    def merge(self, groups: Mapping[tuple[str, str], Mapping[str, Any]]) -> None:
+        """Add the counts of another tally (batches counted elsewhere)."""
+        for key, other in groups.items():
+            group = self.groups.get(key)
+            if group is None:
+                group = self.groups[key] = _new_group()
+            for field_name in ("forms", "raws", "outlets", "merges"):
+                mine = group[field_name]
+                for value, n in other[field_name].items():
+                    mine[value] = mine.get(value, 0) + n
+            for field_name in ("quotes", "denials", "articles"):
+                group[field_name] += other[field_name]
+            group["ambiguous"] = group["ambiguous"] or other["ambiguous"]
 
     def table(self) -> pd.DataFrame:
         """The people table (:data:`PEOPLE_COLUMNS`), most quotes and denials first."""
