@@ -14,14 +14,15 @@ whole corpus and text duplicates across partitions flagged (`toolkit.pipeline.do
 
 People are decided last, over the whole corpus, because a per-article finder cannot know it ("Trump" in
 one article is Donald Trump because another names him; `toolkit.quotes.people`): a post-pass reads the
-partitions twice, one at a time (`toolkit.quotes.people.PeopleMerger`: first the corpus-wide evidence, per
-distinct name; then each partition's speaker and denier columns and each article's runs of capitalised words,
-`name_runs`, an eighth of the text), with the researcher's aliases file and `gender_guess` when asked, and
-writes `people.parquet` (the people table) and `persons.parquet` (person, speaker_kind [, gender_guess] of
-each quote and denial row, by partition and row, one row group per partition). Its memory holds the distinct
-names and one partition, never the corpus's rows. `read_table`/`iter_table` join those columns onto the quotes
-and denials, so the partitions themselves, and their cache, stay as the finders wrote them. The post-pass runs at the end
-of every extraction, also when every partition was cached: it is cheap next to the finders. Rows of an
+partitions twice, one task per partition on the local workers (`toolkit.quotes.people.PeopleMerger`: first
+the corpus-wide evidence, per distinct name; then each partition's speaker and denier columns and each
+article's runs of capitalised words, `name_runs`, an eighth of the text), with the researcher's aliases file
+and `gender_guess` when asked, and writes `people.parquet` (the people table) and `persons.parquet` (person,
+speaker_kind [, gender_guess] of each quote and denial row, by partition and row, one row group per
+partition). Its memory holds the distinct names and one partition per process, never the corpus's rows.
+`read_table`/`iter_table` join those columns onto the quotes and denials, so the partitions themselves, and
+their cache, stay as the finders wrote them. The post-pass runs at the end of every extraction, also when
+every partition was cached: it is cheap next to the finders. Rows of an
 article left out as a duplicate of an earlier one have no person (they are not in the corpus).
 
 The output folder is checked before anything is written (`toolkit.io.outputs.resolve_output`: never an
