@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
+import io
 import os
+import sys
+from contextlib import redirect_stdout
 from pathlib import Path
+from types import ModuleType
+from typing import Callable, Sequence
 
 import pytest
 
@@ -15,3 +21,25 @@ SHARED = Path(os.environ.get("TOOLKIT_SHARED", ROOT.parent / "shared"))
 POLNEAR = SHARED / "polnear"
 
 needs_polnear = pytest.mark.skipif(not POLNEAR.is_dir(), reason=f"PolNeAR not found at {POLNEAR}")
+#: The TRAIN denial gold (GUIDELINES.md format) and the texts its offsets point into.
+TRAIN_DENIALS = SHARED / "denials" / "train"
+TRAIN_TEXTS = POLNEAR / "train" / "text"
+needs_train_denials = pytest.mark.skipif(not (TRAIN_DENIALS / "gold.jsonl").is_file() or not TRAIN_TEXTS.is_dir(),
+                                         reason="TRAIN denial gold or PolNeAR train texts absent")
+
+
+def script(name: str) -> ModuleType:
+    """Import a script of `scripts/` (not a package) by its file name without `.py`."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.pop(0)
+
+
+def printed(main: Callable[[list[str]], int], argv: Sequence[object]) -> str:
+    """What a script's `main(argv)` prints; it must return 0."""
+    out = io.StringIO()
+    with redirect_stdout(out):
+        assert main([str(a) for a in argv]) == 0
+    return out.getvalue()

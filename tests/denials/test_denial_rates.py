@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-import io
-import sys
-from contextlib import redirect_stdout
-
 import pytest
 
-from conftest import POLNEAR, ROOT, SHARED
+from conftest import ROOT, TRAIN_DENIALS, TRAIN_TEXTS, needs_train_denials, printed, script
 
-TRAIN_GOLD = SHARED / "denials" / "train"
-sys.path.insert(0, str(ROOT / "scripts"))
-try:
-    import denial_rates as rates
-finally:
-    sys.path.pop(0)
+rates = script("denial_rates")
 
 
 def test_rate_is_per_thousand_characters():
@@ -46,17 +37,13 @@ def test_share_below_counts_strictly_smaller_values():
     assert rates.share_below(1.0, [0.1, 0.2]) == 1.0
 
 
-@pytest.mark.skipif(not (TRAIN_GOLD / "gold.jsonl").is_file() or not (POLNEAR / "train" / "text").is_dir(),
-                    reason="TRAIN denial gold or PolNeAR train texts absent")
+@needs_train_denials
 def test_the_readme_numbers_are_what_the_script_prints():
-    out = io.StringIO()
-    with redirect_stdout(out):
-        assert rates.main([str(TRAIN_GOLD), str(POLNEAR / "train" / "text")]) == 0
-    printed = out.getvalue()
-    assert "all                       140  0.284             700  0.187" in printed
-    assert "median 0.186, 97.5th percentile 0.245, maximum 0.301; the gold articles' 0.284 is above 1999 of them" in printed
-    assert "motive_attack             15 found,   1.3 expected (7 in the other articles)" in printed
-    assert "all entries: 59.5)" in printed
+    output = printed(rates.main, [TRAIN_DENIALS, TRAIN_TEXTS])
+    assert "all                       140  0.284             700  0.187" in output
+    assert "median 0.186, 97.5th percentile 0.245, maximum 0.301; the gold articles' 0.284 is above 1999 of them" in output
+    assert "motive_attack             15 found,   1.3 expected (7 in the other articles)" in output
+    assert "all entries: 59.5)" in output
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for number in ("0.284", "0.187", "0.301", "59.5"):
         assert number in readme

@@ -7,15 +7,12 @@ from importlib import resources
 
 import pytest
 
-from conftest import POLNEAR, REFERENCE, SHARED
+from conftest import POLNEAR, REFERENCE, TRAIN_DENIALS, TRAIN_TEXTS, needs_train_denials
 from toolkit.denials.candidates import find_candidates
 from toolkit.denials.finder import find_denials
 from toolkit.denials.lexicon import default_lexicon, load_lexicon
 from toolkit.denials.model import default_model, model_json, read_texts, round_trip, shipped_meta, train, train_on
 
-TRAIN_GOLD = SHARED / "denials" / "train"
-needs_train = pytest.mark.skipif(not (TRAIN_GOLD / "gold.jsonl").is_file() or not (POLNEAR / "train" / "text").is_dir(),
-                                 reason="TRAIN denial gold or PolNeAR train texts absent")
 
 
 def _polnear_texts(n: int = 6) -> list[str]:
@@ -25,12 +22,12 @@ def _polnear_texts(n: int = 6) -> list[str]:
     return [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))[:n]]
 
 
-@needs_train
+@needs_train_denials
 def test_retraining_reproduces_the_shipped_weights_byte_for_byte():
     from toolkit.evaluation.denials import read_gold
 
-    gold = read_gold(TRAIN_GOLD)
-    model = train_on(gold, read_texts(gold, POLNEAR / "train" / "text"), meta=shipped_meta(gold))
+    gold = read_gold(TRAIN_DENIALS)
+    model = train_on(gold, read_texts(gold, TRAIN_TEXTS), meta=shipped_meta(gold))
     shipped = resources.files("toolkit").joinpath("data/denial_model.json").read_text(encoding="utf-8")
     assert model_json(model) == shipped
 

@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-import io
-import sys
-from contextlib import redirect_stdout
+from conftest import TRAIN_DENIALS, TRAIN_TEXTS, needs_train_denials, printed, script
 
-import pytest
-
-from conftest import POLNEAR, ROOT, SHARED
-
-TRAIN_GOLD = SHARED / "denials" / "train"
-sys.path.insert(0, str(ROOT / "scripts"))
-try:
-    import probe_negated_clauses as probe
-finally:
-    sys.path.pop(0)
+probe = script("probe_negated_clauses")
 
 
 def _features(text: str, clause: str, verb: str, negator: str, found: list[tuple[int, int]] | None = None) -> list[str]:
@@ -45,15 +34,11 @@ def test_a_modal_is_marked():
     assert "modal=True" in feats and "subject=third" in feats
 
 
-@pytest.mark.skipif(not (TRAIN_GOLD / "gold.jsonl").is_file() or not (POLNEAR / "train" / "text").is_dir(),
-                    reason="TRAIN denial gold or PolNeAR train texts absent")
+@needs_train_denials
 def test_the_readme_numbers_are_what_the_probe_prints():
-    out = io.StringIO()
-    with redirect_stdout(out):
-        assert probe.main([str(TRAIN_GOLD), str(POLNEAR / "train" / "text")]) == 0
-    printed = out.getvalue()
-    assert "negated clauses not already found: 820, 35 in a gold denial" in printed
-    assert "  20: 4\n  40: 11\n" in printed
-    assert "same paragraph (not modal, not a mental verb): 7 of 30" in printed
-    assert "'any' after (not modal, not a mental verb): 4 of 23" in printed
-    assert "'don't think/believe' inside a quote: 5 of 17" in printed
+    output = printed(probe.main, [TRAIN_DENIALS, TRAIN_TEXTS])
+    assert "negated clauses not already found: 820, 35 in a gold denial" in output
+    assert "  20: 4\n  40: 11\n" in output
+    assert "same paragraph (not modal, not a mental verb): 7 of 30" in output
+    assert "'any' after (not modal, not a mental verb): 4 of 23" in output
+    assert "'don't think/believe' inside a quote: 5 of 17" in output

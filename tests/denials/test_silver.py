@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
+
 import pytest
 
-from conftest import POLNEAR, ROOT, SHARED
+from conftest import ROOT, TRAIN_DENIALS as TRAIN_GOLD, TRAIN_TEXTS as TEXTS
 from toolkit.evaluation.denials import evaluate_denials, predict_dir, read_gold
 
 SILVER = ROOT / "data" / "denials_silver"
-TRAIN_GOLD = SHARED / "denials" / "train"
-TEXTS = POLNEAR / "train" / "text"
 CATEGORIES = {"explicit", "no_evidence", "falsity", "delegitimize", "counter_accusation"}
 needs_texts = pytest.mark.skipif(not TEXTS.is_dir(), reason="PolNeAR train texts absent")
 needs_gold = pytest.mark.skipif(not (TRAIN_GOLD / "gold.jsonl").is_file(), reason="TRAIN denial gold absent")
