@@ -516,8 +516,7 @@ class PeopleMerger:
                      denials: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame | None]:
         if self._evidence is None:
             raise RuntimeError("assign() before close_evidence(): observe every batch first")
-        if quotes is None:
-            quotes = pd.DataFrame(columns=["doc_id", "speaker", "speaker_name", "speaker_resolved"])
+        quotes = _or_no_quotes(quotes)
         meta = _article_meta(articles)
         _decide(rows, self._evidence.for_batch(rows, meta), self.alias)
         self._tally.add(rows, meta["outlet"])
@@ -546,11 +545,15 @@ class PeopleMerger:
         return found
 
 
+def _or_no_quotes(quotes: pd.DataFrame | None) -> pd.DataFrame:
+    """The quotes table, or an empty one with its speaker columns for None (no quotes)."""
+    return pd.DataFrame(columns=["doc_id", "speaker", "speaker_name", "speaker_resolved"]) if quotes is None else quotes
+
+
 def _named_rows(quotes: pd.DataFrame | None, denials: pd.DataFrame | None, kind_of_name: Any) -> pd.DataFrame:
     """Step 1: the quote (and denial) rows with ``name``, ``speaker_kind`` and ``how``; pronouns and relatives
     replaced by the finder's antecedent."""
-    if quotes is None:
-        quotes = pd.DataFrame(columns=["doc_id", "speaker", "speaker_name", "speaker_resolved"])
+    quotes = _or_no_quotes(quotes)
     parts = [_rows(quotes, "speaker", "speaker_name", "speaker_resolved").assign(source="quote")]
     if denials is not None:
         parts.append(_denial_rows(denials, quotes).assign(source="denial"))
