@@ -1,4 +1,5 @@
-"""Worker hygiene: pool workers die with their parent (kill -9); SIGTERM and Ctrl-C stop with one line, resumably."""
+"""Worker hygiene: pool workers die with their parent (kill -9); SIGTERM and Ctrl-C stop with one line, resumably.
+One engine serves every step of an extraction."""
 
 from __future__ import annotations
 
@@ -116,3 +117,32 @@ def test_stop_is_one_line_and_resumable(corpus, tmp_path, how):
     fresh = tmp_path / "fresh"
     subprocess.run([*command[:6], str(fresh), *command[7:]], cwd=ROOT, check=True, capture_output=True)
     assert _outputs(out) == _outputs(fresh)
+
+
+def _pid(item: int) -> dict[str, int]:
+    return {"item": item, "pid": os.getpid()}
+
+
+@pytest.mark.parametrize("engine", ["local", "dask"])
+def test_one_engine_runs_several_steps(engine):
+    """The partitions and both people passes run on the same workers: one Dask cluster, started once, not here."""
+    if engine == "dask":
+        pytest.importorskip("distributed")
+    from toolkit.pipeline.engines import open_engine
+
+    with open_engine(engine, workers=2) as run:
+        first = list(run(_pid, [1, 2, 3], ()))
+        assert list(run(_pid, [], ())) == []
+        second = list(run(_pid, [4, 5], ()))
+    assert sorted(r["item"] for r in first + second) == [1, 2, 3, 4, 5]
+    pids = {r["pid"] for r in first + second}
+    # a local pool lives for one step; the Dask cluster for all of them (a cluster per step would give four pids)
+    assert os.getpid() not in pids and len(pids) <= (4 if engine == "local" else 2)
+
+
+def test_an_unknown_engine_is_refused():
+    from toolkit.pipeline.engines import open_engine
+
+    with pytest.raises(ValueError, match="unknown engine"):
+        with open_engine("spark", workers=1):
+            pass

@@ -401,6 +401,25 @@ def test_the_people_post_pass_gives_the_same_persons_on_two_workers(people_corpu
         pd.testing.assert_frame_equal(read_table(tmp_path / "two", table), read_table(tmp_path / "one", table))
 
 
+def test_the_people_post_pass_gives_the_same_persons_on_dask_and_leaves_no_spool(people_corpus, tmp_path):
+    """Dask runs both passes on its workers, spooling inside the extraction folder (which they see); the spool goes."""
+    pytest.importorskip("distributed")
+    from toolkit.pipeline.extraction import read_people
+    from toolkit.pipeline.layout import SPOOL
+
+    extract(people_corpus, tmp_path / "one", files_per_partition=1, progress=False, gender=True)
+    stale = tmp_path / "dask" / SPOOL / "quotes-0.parquet"  # a killed run's spool
+    extract(people_corpus, tmp_path / "dask", files_per_partition=1, progress=False, gender=True)
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(b"not parquet")
+    extract(people_corpus, tmp_path / "dask", files_per_partition=1, progress=False, gender=True, engine="dask",
+            workers=2)
+    assert not (tmp_path / "dask" / SPOOL).exists() and not (tmp_path / "one" / SPOOL).exists()
+    assert read_people(tmp_path / "dask").equals(read_people(tmp_path / "one"))
+    for table in ("quotes", "denials"):
+        pd.testing.assert_frame_equal(read_table(tmp_path / "dask", table), read_table(tmp_path / "one", table))
+
+
 def test_persons_are_written_and_read_partition_by_partition(people_corpus, tmp_path):
     """The post-pass never holds the corpus's rows: one row group per table and partition, read one at a time."""
     import pyarrow.parquet as pq

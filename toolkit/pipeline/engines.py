@@ -14,6 +14,7 @@ import sys
 import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
 from typing import Any, Callable, Iterator, Sequence
 
 ENGINES = ("local", "dask")
@@ -93,25 +94,64 @@ def run_local(work: Callable[..., dict[str, Any]], todo: Sequence[Any], args: tu
             stop_pool(pool)
 
 
-def run_dask(work: Callable[..., dict[str, Any]], todo: Sequence[Any], args: tuple[Any, ...], *, workers: int, scheduler: str | None) -> Iterator[dict[str, Any]]:
-    """Run partitions as a `dask.bag` on a distributed cluster (a `LocalCluster` when no scheduler is given).
+Runner = Callable[[Callable[..., Any], Sequence[Any], tuple[Any, ...]], Iterator[Any]]
 
-    A `LocalCluster`'s worker processes belong to its nannies, which end them when the cluster closes.
+
+@contextmanager
+def open_engine(engine: str, *, workers: int, scheduler: str | None = None) -> Iterator[Runner]:
+    """A runner for `engine`, ``run(work, todo, args)`` (as :func:`run_local`), for any number of calls.
+
+    The Dask cluster (or the connection to `scheduler`) is opened at the first call with work and closed on
+    leaving the block, so the steps of one extraction share it.
     """
-    try:
-        import dask.bag as db
-        from distributed import Client, LocalCluster, as_completed
-    except ImportError as exc:  # pragma: no cover - depends on the install
-        raise ImportError("the dask engine needs dask: pip install 'news-discourse-toolkit[dask]'") from exc
-    if not todo:
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}: use one of {', '.join(ENGINES)}")
+    if engine == "local":
+        yield lambda work, todo, args: run_local(work, todo, args, workers=workers)
         return
-    cluster = None if scheduler else LocalCluster(n_workers=max(workers, 1), threads_per_worker=1, processes=True, dashboard_address=None)
-    client = Client(scheduler or cluster)
+    session = _DaskSession(workers, scheduler)
     try:
+        yield session.run
+    finally:
+        session.close()
+
+
+class _DaskSession:
+    """A Dask client (and its `LocalCluster` when no scheduler is given), started when first needed."""
+
+    def __init__(self, workers: int, scheduler: str | None) -> None:
+        self.workers, self.scheduler = workers, scheduler
+        self.client: Any = None
+        self.cluster: Any = None
+
+    def run(self, work: Callable[..., Any], todo: Sequence[Any], args: tuple[Any, ...]) -> Iterator[Any]:
+        """Run `work(item, *args)` for each item as a `dask.bag`; yield results as they complete."""
+        if not todo:
+            return
+        try:
+            import dask.bag as db
+            from distributed import as_completed
+        except ImportError as exc:  # pragma: no cover - depends on the install
+            raise ImportError("the dask engine needs dask: pip install 'news-discourse-toolkit[dask]'") from exc
+        client = self._client()
         bag = db.from_sequence(todo, npartitions=len(todo)).map(work, *args)
         for future in as_completed(client.compute(bag.to_delayed())):
             yield from future.result()
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+
+    def _client(self) -> Any:
+        if self.client is None:
+            from distributed import Client, LocalCluster
+
+            if self.scheduler is None:
+                self.cluster = LocalCluster(n_workers=max(self.workers, 1), threads_per_worker=1, processes=True,
+                                            dashboard_address=None)
+            self.client = Client(self.scheduler or self.cluster)
+        return self.client
+
+    def close(self) -> None:
+        """Close the client and the cluster it started, if any."""
+        if self.client is not None:
+            self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+        self.client = self.cluster = None

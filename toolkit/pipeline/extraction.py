@@ -14,9 +14,9 @@ whole corpus and text duplicates across partitions flagged (`toolkit.pipeline.do
 
 People are decided last, over the whole corpus, because a per-article finder cannot know it ("Trump" in
 one article is Donald Trump because another names him; `toolkit.quotes.people`): a post-pass reads the
-partitions twice, one task per partition on the local workers (`toolkit.quotes.people.PeopleMerger`: first
-the corpus-wide evidence, per distinct name; then each partition's speaker and denier columns and each
-article's runs of capitalised words, `name_runs`, an eighth of the text), with the researcher's aliases file
+partitions twice, one task per partition on the engine's workers, local or Dask (`toolkit.quotes.people.
+PeopleMerger`: first the corpus-wide evidence, per distinct name; then each partition's speaker and denier
+columns and the runs of capitalised words, `name_runs`, of each article with a bare surname), with the researcher's aliases file
 and `gender_guess` when asked, and writes `people.parquet` (the people table) and `persons.parquet` (person,
 speaker_kind [, gender_guess] of each quote and denial row, by partition and row, one row group per
 partition). Its memory holds the distinct names and one partition per process, never the corpus's rows.
@@ -36,6 +36,7 @@ from __future__ import annotations
 import hashlib
 import json
 import tempfile
+import uuid
 from dataclasses import dataclass, field, fields
 from importlib import metadata, resources
 from pathlib import Path
@@ -52,9 +53,9 @@ from toolkit.corpus.loadlog import LoadLog
 from toolkit.denials.finder import MIN_SCORE, article_denials
 from toolkit.io.outputs import OWNER_MARKER, FolderLock, OwnedFolder, atomic_write, resolve_output, write_json
 from toolkit.pipeline.doc_ids import RecordingRegistry, apply_doc_ids, id_events, read_doc_ids, reconcile
-from toolkit.pipeline.engines import ENGINES, run_dask, run_local
+from toolkit.pipeline.engines import ENGINES, Runner, open_engine
 from toolkit.pipeline.layout import (
-    ARTICLE_SUMMARY_COLUMNS, KIND, LOG_COLUMNS, MANIFEST, PATTERNS, SCHEMA, STATE, TABLES, ExtractionError,
+    ARTICLE_SUMMARY_COLUMNS, KIND, LOG_COLUMNS, MANIFEST, PATTERNS, SCHEMA, SPOOL, STATE, TABLES, ExtractionError,
     check_schema, extraction_manifest, read_manifest, table_columns, typed_table,
 )
 from toolkit.pipeline.plan import (
@@ -437,11 +438,10 @@ def extract(
     out = resolve_output(out_dir, [*roots, config.load_options.metadata, lexicon, aliases], kind="folder")
     fingerprint = config.fingerprint()
     folder = _claim(out)
-    with FolderLock(out):
+    with FolderLock(out), open_engine(engine, workers=workers, scheduler=scheduler) as run:
         _prepare(folder, fingerprint)
         todo = [p for p in plan if not _is_done(p, out, fingerprint)]
-        runner = run_dask(run_partition, todo, (str(out), config, fingerprint), workers=workers, scheduler=scheduler) \
-            if engine == "dask" else run_local(run_partition, todo, (str(out), config, fingerprint), workers=workers)
+        runner = run(run_partition, todo, (str(out), config, fingerprint))
         bar = _progress(len(todo), progress)
         try:
             for marker in runner:
@@ -450,7 +450,7 @@ def extract(
         finally:
             bar.close()
             runner.close()  # stops a pool at once when the loop ended early (Ctrl-C, an error)
-        totals = _finish(folder, plan, fingerprint, config, plan_log, workers=workers if engine == "local" else 1)
+        totals = _finish(folder, plan, fingerprint, config, plan_log, run)
     return ExtractResult(Path(out_dir), len(plan), len(todo), len(plan) - len(todo), totals)
 
 
@@ -469,7 +469,7 @@ def lexicon_record(config: ExtractConfig) -> dict[str, Any] | None:
 
 
 def _finish(folder: OwnedFolder, plan: Sequence[Partition], fingerprint: str, config: ExtractConfig, plan_log: LoadLog,
-            *, workers: int = 1) -> dict[str, int]:
+            run: Runner) -> dict[str, int]:
     """Drop outputs of partitions no longer in the plan; make doc_ids corpus-wide; write the manifest last."""
     out = folder.path
     names = {p.name for p in plan}
@@ -490,7 +490,7 @@ def _finish(folder: OwnedFolder, plan: Sequence[Partition], fingerprint: str, co
         renamed[partition.name] = marker.get("renamed", {})
     ids = reconcile(out, [p.name for p in plan], renamed, dedupe=config.load_options.dedupe)
     duplicates = int(ids["duplicate_of"].notna().sum())
-    _people_pass(folder, [p.name for p in plan], ids, config, workers=workers)
+    _people_pass(folder, [p.name for p in plan], ids, config, run)
     manifest = {
         "schema": SCHEMA,
         "toolkit": _toolkit_version(),
@@ -525,11 +525,9 @@ def _kept_rows(frame: pd.DataFrame, ids: pd.DataFrame | None) -> pd.DataFrame:
 
 def _partition_rows(out: Path, name: str, part_ids: pd.DataFrame | None, *, text: bool
                     ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """One partition's kept articles (outlet, date and, with ``text``, its `name_runs`), quotes and denials rows."""
+    """One partition's kept articles (outlet, date and, with ``text``, its text), quotes and denials rows."""
     wanted = ["doc_id", "outlet", "date", *(["text"] if text else [])]
     articles = _kept_rows(pd.read_parquet(out / "articles" / f"{name}.parquet", columns=wanted), part_ids)
-    if text:
-        articles = articles.assign(text=articles["text"].map(name_runs))
     rows = [_kept_rows(pd.read_parquet(out / table / f"{name}.parquet", columns=speaker_columns), part_ids)
             for table, speaker_columns in _SPEAKER_COLUMNS.items()]
     return articles.drop(columns="_row"), rows[0], rows[1]
@@ -563,27 +561,30 @@ def _assign_partition(item: tuple[int, str, pd.DataFrame | None], out: str, evid
     return merger.tally()
 
 
-def _people_pass(folder: OwnedFolder, names: Sequence[str], ids: pd.DataFrame, config: ExtractConfig, *,
-                 workers: int = 1) -> None:
+def _people_pass(folder: OwnedFolder, names: Sequence[str], ids: pd.DataFrame, config: ExtractConfig, run: Runner) -> None:
     """Decide every quote's and denial's person over the whole corpus; write the people and persons files.
 
-    Two passes over the partitions (`toolkit.quotes.people.PeopleMerger`), each partition a task for the local
-    workers: the first counts the corpus-wide evidence, the second decides each partition's rows and spools them to
-    a temporary folder; the persons file is then written partition by partition. Memory holds the distinct names
-    and a partition per process, never the corpus's rows.
+    Two passes over the partitions (`toolkit.quotes.people.PeopleMerger`), each partition a task for the engine's
+    workers (local processes or Dask): the first counts the corpus-wide evidence, the second decides each
+    partition's rows and spools them to `SPOOL` in the extraction folder, where every worker sees them; the persons
+    file is then written partition by partition. Memory holds the distinct names and a partition per process,
+    never the corpus's rows.
     """
     out = folder.path
     by_partition = {name: group.set_index("local_id") for name, group in ids.groupby("partition", sort=False)}
     merger = PeopleMerger(config.aliases)
-    for counts in run_local(_observe_partition, [(name, by_partition.get(name)) for name in names],
-                            (str(out),), workers=workers):
+    for counts in run(_observe_partition, [(name, by_partition.get(name)) for name in names], (str(out),)):
         merger.add_evidence_counts(counts)
     merger.close_evidence()
-    with tempfile.TemporaryDirectory(prefix="toolkit-persons-") as spool:
-        evidence = Path(spool) / "evidence.pickle"
+    spool = out / SPOOL
+    folder.remove([p for p in folder.owned_files() if spool in p.parents])  # a killed run's
+    spool.mkdir(parents=True, exist_ok=True)
+    try:
+        # a name of its own: a long-lived Dask worker keeps the last evidence it read by its path
+        evidence = spool / f"evidence-{uuid.uuid4().hex}.pickle"
         pd.to_pickle(merger.with_evidence(), evidence)
         tasks = [(i, name, by_partition.get(name)) for i, name in enumerate(names)]
-        for groups in run_local(_assign_partition, tasks, (str(out), str(evidence), spool), workers=workers):
+        for groups in run(_assign_partition, tasks, (str(out), str(evidence), str(spool))):
             merger.add_tally(groups)
         _closed_merger.cache_clear()  # this process's copy, when it ran the tasks itself
         people = merger.table()
@@ -596,7 +597,7 @@ def _people_pass(folder: OwnedFolder, names: Sequence[str], ids: pd.DataFrame, c
             with pq.ParquetWriter(tmp, schema) as writer:
                 for table in _SPEAKER_COLUMNS:  # every quote row, then every denial row, in corpus order
                     for i, name in enumerate(names):
-                        rows = pd.read_parquet(Path(spool) / f"{table}-{i}.parquet")
+                        rows = pd.read_parquet(spool / f"{table}-{i}.parquet")
                         if config.gender:
                             rows = add_gender(rows, people)  # a person the table marks ambiguous is unknown
                         rows = rows.rename(columns={"_row": "row"}).assign(table=table, partition=name)
@@ -607,6 +608,9 @@ def _people_pass(folder: OwnedFolder, names: Sequence[str], ids: pd.DataFrame, c
             people = add_gender(people, people)
         atomic_write(out / PEOPLE_FILE, lambda tmp: people.to_parquet(tmp, index=False))
         atomic_write(out / PERSONS_FILE, write_persons)
+    finally:
+        folder.remove([p for p in folder.owned_files() if spool in p.parents])
+        (out / STATE).mkdir(exist_ok=True)  # emptied folders are pruned: an empty corpus's state folder with them
 
 
 class _Persons:

@@ -23,6 +23,8 @@ from toolkit.quotes.finder import Quote
 
 TABLES = ("articles", "quotes", "denials", "load_log")
 STATE = "_state"
+#: Where the people post-pass spools its rows while it runs (inside the extraction folder: Dask workers see it).
+SPOOL = f"{STATE}/people"
 MANIFEST = "manifest.json"
 DOC_IDS = "doc_ids.parquet"
 #: The owner marker's kind for an extraction folder.
@@ -33,7 +35,7 @@ SCHEMA = 2
 #: Files an extraction writes (relative glob patterns): the only files a rerun may delete.
 PATTERNS = (
     MANIFEST, DOC_IDS, "duplicates.parquet",
-    *(f"{table}/part-*.parquet" for table in TABLES), f"{STATE}/part-*.json",
+    *(f"{table}/part-*.parquet" for table in TABLES), f"{STATE}/part-*.json", f"{SPOOL}/*",
     *(f"{folder}/.part-*.tmp" for folder in (*TABLES, STATE)), ".manifest.json.*.tmp", ".doc_ids.parquet.*.tmp",
 )
 ARTICLE_SUMMARY_COLUMNS = (

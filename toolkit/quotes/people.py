@@ -153,6 +153,11 @@ def _missing(value: object) -> bool:
     return value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA or not str(value).strip()
 
 
+def _present(value: object) -> bool:
+    """``not _missing(value)``, with the test of a string (nearly every value) inlined: hot loops call it per row."""
+    return bool(value.strip()) if type(value) is str else not _missing(value)
+
+
 def name_kind(name: object) -> str:
     """Return the kind of a normalised speaker name (see :data:`KINDS`); "person" for a proper name."""
     if _missing(name):
@@ -353,10 +358,19 @@ def _denial_rows(denials: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
     """Return the rows of a denials table; a denier that is a quote's speaker takes the quote's resolved name."""
     rows = _rows(denials, "denier", "denier_name", None)
     if "denier_start" in denials and {"speaker_start", "speaker_resolved"} <= set(quotes.columns) and len(quotes):
-        spoken = {(str(d), int(s)): r for d, s, r in zip(*_lists(quotes, "doc_id", "speaker_start", "speaker_resolved"))
-                  if not _missing(s) and not _missing(r)}
-        rows["resolved"] = [spoken.get((str(d), int(s))) if not _missing(s) else None
-                            for d, s in zip(*_lists(denials, "doc_id", "denier_start"))]
+        keys = [(str(d), int(s)) if not _missing(s) else None for d, s in zip(*_lists(denials, "doc_id", "denier_start"))]
+        wanted = set(keys)
+        # every quote is looked at, but only those at a denier's place are converted (a batch has far more quotes)
+        spoken = {}
+        for d, s, r in zip(*_lists(quotes, "doc_id", "speaker_start", "speaker_resolved")):
+            if type(s) is not int:
+                if _missing(s):
+                    continue
+                s = int(s)
+            key = (str(d), s)
+            if key in wanted and not _missing(r):
+                spoken[key] = r
+        rows["resolved"] = [spoken.get(key) if key is not None else None for key in keys]
     return rows
 
 
@@ -364,9 +378,9 @@ def _rows(frame: pd.DataFrame, raw: str, name: str, resolved: str | None) -> pd.
     """Return doc_id, raw, name (normalised) and resolved name of each row of a quotes/denials table."""
     names = frame[name].tolist() if name in frame else [None] * len(frame)
     raws = frame[raw].tolist() if raw in frame else [None] * len(frame)
-    names = [n if not _missing(n) else normalise_name(r if not _missing(r) else None) for n, r in zip(names, raws)]
+    names = [n if _present(n) else normalise_name(r if _present(r) else None) for n, r in zip(names, raws)]
     if raw == "denier":  # the denial finder keeps titles: normalise like the quote finder
-        names = [normalise_name(r) if not _missing(r) else n for n, r in zip(names, raws)]
+        names = [normalise_name(r) if _present(r) else n for n, r in zip(names, raws)]
     out = pd.DataFrame({"doc_id": frame["doc_id"].astype(str).to_numpy(), "raw": _spaced(raws), "name": _spaced(names)})
     out["resolved"] = _spaced(frame[resolved].tolist() if resolved and resolved in frame else [None] * len(frame))
     return out
@@ -401,7 +415,7 @@ def assign_people(
     A corpus too big for memory goes through :class:`PeopleMerger` batch by batch, with the same result.
     """
     merger = PeopleMerger(aliases, window_months=window_months)
-    rows = _named_rows(quotes, denials, merger._kind)  # one batch: its rows serve both passes
+    rows = _named_rows(quotes, denials, merger._kinds)  # one batch: its rows serve both passes
     merger._observe_rows(rows, articles)
     merger.close_evidence()
     quotes_out, denials_out = merger._assign_rows(rows, quotes, articles, denials)
@@ -429,7 +443,7 @@ class PeopleMerger:
         self.alias = load_aliases(aliases) if isinstance(aliases, (str, Path)) else \
             {_key(k): v for k, v in (aliases or {}).items()}
         self.window = window_months
-        self._kinds: dict[str, str] = {}  # a corpus repeats its names: decide each once
+        self._kinds = _Kinds()  # a corpus repeats its names: decide each once
         self._full: Counter[str] = Counter()
         self._months: dict[str, set[int]] = defaultdict(set)  # full name -> months of its articles
         self._titles: dict[str, Counter[str]] = defaultdict(Counter)  # full name -> "m"/"f" mentions
@@ -440,7 +454,7 @@ class PeopleMerger:
     def observe(self, quotes: pd.DataFrame | None, articles: pd.DataFrame | None = None,
                 denials: pd.DataFrame | None = None) -> None:
         """Pass 1: count one batch's evidence (call for every batch, then :meth:`close_evidence`)."""
-        self._observe_rows(_named_rows(quotes, denials, self._kind), articles)
+        self._observe_rows(_named_rows(quotes, denials, self._kinds), articles)
 
     def _observe_rows(self, rows: pd.DataFrame, articles: pd.DataFrame | None) -> None:
         if self._evidence is not None:
@@ -510,7 +524,7 @@ class PeopleMerger:
     def assign(self, quotes: pd.DataFrame | None, articles: pd.DataFrame | None = None,
                denials: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame | None]:
         """Pass 2: one batch's quotes and denials with ``person`` and ``speaker_kind`` (tallied for :meth:`table`)."""
-        return self._assign_rows(_named_rows(quotes, denials, self._kind), quotes, articles, denials)
+        return self._assign_rows(_named_rows(quotes, denials, self._kinds), quotes, articles, denials)
 
     def _assign_rows(self, rows: pd.DataFrame, quotes: pd.DataFrame | None, articles: pd.DataFrame | None,
                      denials: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame | None]:
@@ -536,13 +550,6 @@ class PeopleMerger:
         """The people table of every assigned batch (:data:`PEOPLE_COLUMNS`)."""
         return self._tally.table()
 
-    def _kind(self, value: object) -> str:
-        if type(value) is not str:
-            return name_kind(value)
-        found = self._kinds.get(value)
-        if found is None:
-            found = self._kinds[value] = name_kind(value)
-        return found
 
 
 def _or_no_quotes(quotes: pd.DataFrame | None) -> pd.DataFrame:
@@ -550,7 +557,17 @@ def _or_no_quotes(quotes: pd.DataFrame | None) -> pd.DataFrame:
     return pd.DataFrame(columns=["doc_id", "speaker", "speaker_name", "speaker_resolved"]) if quotes is None else quotes
 
 
-def _named_rows(quotes: pd.DataFrame | None, denials: pd.DataFrame | None, kind_of_name: Any) -> pd.DataFrame:
+class _Kinds(dict):
+    """Name -> :func:`name_kind`, each distinct string decided once (``kinds[name]``; other values are not kept)."""
+
+    def __missing__(self, value: object) -> str:
+        kind = name_kind(value)
+        if type(value) is str:
+            self[value] = kind
+        return kind
+
+
+def _named_rows(quotes: pd.DataFrame | None, denials: pd.DataFrame | None, kind_of: _Kinds) -> pd.DataFrame:
     """Step 1: the quote (and denial) rows with ``name``, ``speaker_kind`` and ``how``; pronouns and relatives
     replaced by the finder's antecedent."""
     quotes = _or_no_quotes(quotes)
@@ -560,10 +577,10 @@ def _named_rows(quotes: pd.DataFrame | None, denials: pd.DataFrame | None, kind_
     rows = pd.concat(parts, ignore_index=True)
     names, kinds, hows = [], [], []
     for name, raw, resolved in zip(*_lists(rows, "name", "raw", "resolved")):
-        kind = kind_of_name(name)
+        kind = kind_of[name]
         how = ""
-        if kind == "pronoun-unresolved" and not _missing(resolved) and kind_of_name(resolved) != "pronoun-unresolved":
-            name, kind, how = resolved, kind_of_name(resolved), f"antecedent of {name!r}"
+        if kind == "pronoun-unresolved" and not _missing(resolved) and kind_of[resolved] != "pronoun-unresolved":
+            name, kind, how = resolved, kind_of[resolved], f"antecedent of {name!r}"
         elif kind == "person" and raw and _COORDINATION.search(raw):
             name, kind, how = raw, "description", "several people"  # "Cruz and Trump" is not Trump alone
         names.append(name)
@@ -702,8 +719,8 @@ class _Evidence:
             by_first = {_split(p).first: p for p in same}
             found: Counter[str] = Counter()
             names = self.texts.get(doc_id)
-            if names is None:  # read once per article, whatever the number of its bare surnames
-                names = self.texts[doc_id] = _TextNames(str(text))
+            if names is None:  # read once per article, whatever the number of its bare surnames; only its name runs
+                names = self.texts[doc_id] = _TextNames(name_runs(str(text)))
             for first, n in names.first_names(name, self.corpus.first_names).items():
                 found[by_first.get(first) or f"{first.capitalize()} {name}"] += n
             steps.append(("in the article's text", found, False))
@@ -819,7 +836,7 @@ class _Tally:
             group = self.groups.get((person, kind))
             if group is None:
                 group = self.groups[(person, kind)] = _new_group()
-            form, outlet = name if _missing(raw) else raw, outlet_of.get(doc)
+            form, outlet = raw if _present(raw) else name, outlet_of.get(doc)
             forms, raws, outlets, merges = group["forms"], group["raws"], group["outlets"], group["merges"]
             forms[form] = forms.get(form, 0) + 1
             raws[raw] = raws.get(raw, 0) + 1
@@ -828,7 +845,8 @@ class _Tally:
                 merges[merge] = merges.get(merge, 0) + 1
             group["quotes"] += source == "quote"
             group["denials"] += source == "denial"
-            group["ambiguous"] = group["ambiguous"] or (not _missing(ambiguous) and bool(ambiguous))
+            if ambiguous is True or (ambiguous is not False and not _missing(ambiguous) and bool(ambiguous)):
+                group["ambiguous"] = True
             docs.setdefault((person, kind), set()).add(doc)
         for key, found in docs.items():
             self.groups[key]["articles"] += len(found)
