@@ -253,6 +253,54 @@ def test_denier_session_13(text, phrase, denier):
     assert _denier(text, phrase) == denier
 
 
+@pytest.mark.parametrize("text, phrase, denier", [
+    # session 14, from the silver annotations' denier errors. A name set off by commas after a role
+    ("Trump's attorney, Alan Garten, said the claims were categorically false.", "categorically false", "Alan Garten"),
+    ("Kazakhstan's foreign minister, Erlan Idrissov, plays down concerns.", "plays down", "Erlan Idrissov"),
+    ("Trump's attorney said the claims were categorically false.", "categorically false", "Trump's attorney"),
+    # a pronoun gives way to the name reporting its clause, however the pronoun was found
+    ("Regardless, the State Department said it found no evidence that the document was sent.", "no evidence",
+     "the State Department"),
+    ('Netanyahu said on Wednesday that he would go ahead, although he tweeted that he "rejects Trump\'s latest '
+     'comments."', "rejects", "Netanyahu"),
+    # who holds a stance: a linking verb's subject
+    ("Curiel seemed unconvinced.", "unconvinced", "Curiel"),
+    ("Other Republicans remain unpersuaded.", "unpersuaded", "Other Republicans"),
+    # verbs of casting and lambasting report a characterisation
+    ("Carson has tried to turn these questions to his advantage, casting them as evidence of media bias.", "bias",
+     "Carson"),
+    ("Carson further lambasted the media's behavior as evidence of a partisan double standard.", "double standard",
+     "Carson"),
+    # "without evidence" modifying a speech act is the author's verdict; with a complement it is not
+    ("She also said, without evidence, that they are showing videos.", "without evidence", None),
+    ("Comey said there is no precedent for prosecuting a case like this without evidence of intent.",
+     "without evidence", "Comey"),
+    # a "when" clause says when the claim was made, by whom: its speaker is no denier
+    ("Sanders exaggerates when he says he helped write the bill.", "exaggerates", None),
+    # a raising verb passes its subject on, an empty "it" is no one
+    ("The email appears to contradict comments from Leon Panetta.", "contradict", "The email"),
+    ("As easy as it may seem to just laugh off the pastor's claims, Swanson has been defiant.", "just laugh off", None),
+    # an agent after a closing quotation mark; "assure" reports; a progressive's "by" belongs to another participle
+    ("The inquiry, often labeled as a “witch hunt” by Democrats, goes on.", "witch hunt", "Democrats"),
+    ("Gowdy's office assured the public that all of the claims in the suit are false.", "false", "Gowdy's office"),
+    ("Democratic presidential candidate Bernie Sanders is disavowing remarks made by a campaign surrogate.",
+     "disavowing", "Bernie Sanders"),
+])
+def test_denier_session_14(text, phrase, denier):
+    assert _denier(text, phrase) == denier
+
+
+def test_a_name_before_its_affiliation_is_the_denier():
+    from toolkit.denials.deniers import Mention, appositive_name
+
+    text = '"A stretch," Jeffrey Lewis of the James Martin Center said.'
+    affiliation = Mention(text.index("the James"), text.index(" said"))
+    name = appositive_name(text, affiliation)
+    assert text[name.start:name.end] == "Jeffrey Lewis"
+    role = Mention(0, len("Trump's attorney"))
+    assert appositive_name("Trump's attorney said so.", role) == role
+
+
 @pytest.mark.parametrize("text, category", [
     ("Donald Trump is discrediting an earlier report from Bloomberg.", "explicit"),
     ("The notion that she merits votes was roundly discredited in New Hampshire.", "explicit"),

@@ -35,6 +35,9 @@ reads read show shows showed found find finds believe believes believed think th
 denied denying reject rejects rejected rejecting reported perceive perceives perceived consider considers
 considered deem deems deemed judge judged ruled wonder wonders wondered ponder ponders pondered
 interpret interprets interpreted expose exposes exposed prove proves proved imply implies implied
+casting lambaste lambasted lambastes brand brands branded branding portray portrays portrayed portraying
+characterize characterizes characterized characterizing assure assures assured retort retorts retorted quip quips
+quipped
 """.split() if w not in _NOUN_LIKE)
 
 #: Nouns of saying whose possessor is the denier of their "that" clause ("his earlier statements that the contact
@@ -109,7 +112,9 @@ _CONTROL = frozenset("""try tries tried trying use uses used using want wants wa
 decided plan plans planned hope hopes hoped move moves moved vow vows vowed refuse refuses refused
 choose chooses chose chosen""".split()) | _CATENATIVE | frozenset("""scramble scrambles scrambling rush rushes rushing
 race races racing hurry hurries hurrying struggle struggles struggling attempt attempts attempting aim aims aiming
-intend intends intending""".split())
+intend intends intending""".split()) | frozenset("seem seems seemed appear appears appeared".split())
+#: Verbs that raise the infinitive's subject ("The email appears to contradict"), with an empty "it" of their own.
+_RAISING = frozenset("seem seems seemed appear appears appeared".split())
 _QUANTIFIERS = frozenset("many some most all several few both each none one two three half".split())
 PRONOUNS = frozenset("he she it they we i you".split())
 #: Words whose "'s" is "is" or "has" ("he's denied"), not a possessive.
@@ -365,6 +370,11 @@ def subject_before(toks: list[Token], i: int) -> Mention | None:
     return mention
 
 
+def _first_of(toks: list[Token], mention: Mention) -> int:
+    """The index of the token that opens ``mention``."""
+    return next((n for n, t in enumerate(toks) if t.start >= mention.start), len(toks) - 1)
+
+
 def _controlled(toks: list[Token], i: int, k: int) -> tuple[bool, Mention | None]:
     """(True, subject) when the verb at ``toks[i]`` takes its subject from another verb or noun (``toks[k]`` is the
     word before it): a gerund after a verb that takes one or spends a time on it, an infinitive, a gerund after a
@@ -392,7 +402,10 @@ def _controlled(toks: list[Token], i: int, k: int) -> tuple[bool, Mention | None
             if toks[j].low in _CONTROL or (toks[j].low.endswith("ed") and toks[j].low not in _SKIP and not (
                     j >= 1 and (toks[j - 1].low.endswith("ed") or toks[j - 1].low in _DETERMINERS))):
                 # not a participle modifying a noun ("used forged documents ... to discredit": the subject of "used")
-                return True, subject_before(toks, j)
+                subject = subject_before(toks, j)
+                if toks[j].low in _RAISING and subject is not None and toks[_first_of(toks, subject)].low in {"it", "there"}:
+                    return True, None  # "as easy as it may seem to laugh off": "it" is no one
+                return True, subject
         return True, None
     if k >= 0 and toks[k].low in _GERUND_PREPOSITIONS and toks[i].low.endswith("ing"):
         # a gerund after a preposition ("had helped bring on the inquiry by publicly denying that ..."): the
@@ -592,7 +605,8 @@ _ADVANCE = frozenset("""offer offers offered offering provide provides provided 
 presenting produce produces produced producing give gives gave giving cite cites cited citing repeat repeats
 repeated repeating spread spreads spreading push pushes pushed pushing promote promotes promoted promoting peddle
 peddles peddled peddling tout touts touted touting circulate circulates circulated circulating tell tells told
-telling""".split())
+telling tweet tweets tweeted tweeting retweet retweets retweeted retweeting post posts posted posting share shares
+shared sharing""".split())
 _NP_LEAD = _DETERMINERS | frozenset("a an any no such".split()) | frozenset("“”\"‘’")
 
 
@@ -616,8 +630,17 @@ def advancer(toks: list[Token], start: int) -> Mention | None:
     if k == 0 and toks[k].low.endswith("ing"):
         return clause_subject_after(toks, k)
     if k >= 1 and toks[k - 1].word == "," and toks[k].low.endswith("ing"):
-        return _sentence_subject(toks)
+        # "..., Trump said, repeating a false claim": the participle's subject is the clause's before the comma
+        return _sentence_subject(toks) or _reporter_before(toks, k - 1)
     return subject_before(toks, k)
+
+
+def _reporter_before(toks: list[Token], comma: int) -> Mention | None:
+    """The speaker of a reporting verb right before a comma ("“...,” Trump said, repeating"), or None."""
+    n = comma - 1
+    if n >= 1 and toks[n].low in SPEECH_VERBS and not toks[n].low.endswith("ing") and not noun_use(toks, n):
+        return speaker_of_verb(toks, n)
+    return None
 
 
 def find_denier(
@@ -641,11 +664,47 @@ def find_denier(
     return None
 
 
+#: A name set off by commas after a role ("Trump's attorney, Alan Garten, said"): two to four capitalised words.
+_APPOSITIVE_NAME = re.compile(r",[ \t]+((?:[A-Z][\w’'.\-]*[ \t]+){1,3}[A-Z][\w’'\-]*)[ \t]*,")
+
+
+#: A person's name right before "of" and an affiliation ("Jeffrey Lewis of the James Martin Center").
+_NAME_OF = re.compile(r"((?:[A-Z][\w.’'\-]*[ \t]+){1,3}[A-Z][\w’'\-]*)[ \t]+of[ \t]+\Z")
+
+
+def appositive_name(text: str, mention: Mention) -> Mention:
+    """The name set off by commas right after a role ("Kazakhstan's foreign minister, Erlan Idrissov, plays down":
+    Erlan Idrissov), or right before the affiliation the mention is ("Jeffrey Lewis of the James Martin Center"),
+    else the mention: the role or the affiliation describes the person the name names (GUIDELINES.md: a name)."""
+    before = _NAME_OF.search(text[max(0, mention.start - 80):mention.start])
+    if before is not None and text[mention.start:mention.start + 4].lower() == "the ":
+        offset = max(0, mention.start - 80)
+        return Mention(offset + before.start(1), offset + before.end(1))
+    words = text[mention.start:mention.end].split()
+    if not words or not words[-1][:1].islower():
+        return mention  # the mention ends in a name already ("Senator Ted Cruz"), or is no role
+    match = _APPOSITIVE_NAME.match(text, mention.end)
+    return Mention(*match.span(1)) if match else mention
+
+
+def prefer_name(text: str, tokens: "SentenceTokens", sentence: tuple[int, int], mention: Mention) -> Mention:
+    """A pronoun denier gives way to the name its sentence gives it (GUIDELINES.md: prefer a name in the same
+    sentence over a pronoun), however the pronoun was found; any other mention is returned as it is."""
+    if text[mention.start:mention.end].lower() not in _REPORTED_PRONOUNS or not sentence[0] <= mention.start < sentence[1]:
+        return mention
+    return _named(text, tokens.prefix(sentence, mention.start), mention)
+
+
 def _named(text: str, before: list[Token], mention: Mention) -> Mention:
     """A third-person pronoun gives way to the name opening its sentence (GUIDELINES.md: prefer a name in the same
     sentence over a pronoun): "Mr. Putin also veered close ..., but he denied" -> Mr. Putin. ``before``: the
     sentence's tokens before the pronoun."""
-    if text[mention.start:mention.end].lower() not in {"he", "she"}:
+    pronoun = text[mention.start:mention.end].lower()
+    if pronoun in _REPORTED_PRONOUNS:
+        reporter = _reporter_of(text, before)
+        if reporter is not None:
+            return reporter
+    if pronoun not in {"he", "she"}:
         return mention
     opening = _sentence_subject(before)
     if opening is None:
@@ -654,12 +713,37 @@ def _named(text: str, before: list[Token], mention: Mention) -> Mention:
         return mention
     words = text[opening.start:opening.end].split()
     # a name of two words or more ("Mr. Putin", "Donald Trump"): one capitalised word opening a sentence is as
-    # often an adverbial ("Beyond", "Asked") as a name
-    if len(words) < 2 or words[0].lower().endswith(("ed", "ing", "ly")) or words[0].lower() in PRONOUNS | _DETERMINERS:
+    # often an adverbial ("Beyond", "Asked") as a name, unless a reporting verb follows it ("Netanyahu said")
+    k = _last_index(before, opening)
+    reported = len(words) == 1 and k is not None and k + 1 < len(before) and before[k + 1].low in SPEECH_VERBS
+    if (len(words) < 2 and not reported) or words[0].lower().endswith(("ed", "ing", "ly")) \
+            or words[0].lower() in PRONOUNS | _DETERMINERS:
         return mention
     if words[0].lower() in _QUANTIFIERS or words[-1].lower().endswith(("'s", "’s")):
         return mention  # "One of Trump's earlier jeremiads came ..., when he told": no name of a person
     return opening
+
+
+_REPORTED_PRONOUNS = frozenset("he she it they".split())
+
+
+def _reporter_of(text: str, before: list[Token]) -> Mention | None:
+    """The named subject of the reporting verb right before a pronoun ("Netanyahu said late Wednesday that he",
+    "the State Department said it found"): the pronoun of a reported clause is its reporter, who is named."""
+    n = len(before) - 1
+    if n >= 0 and before[n].low == "that":
+        n -= 1
+    while n >= 0 and (before[n].low in _TIME_WORDS or before[n].low in {"late", "early", "last", "on"}):
+        n -= 1  # "said late Wednesday that"
+    if n < 1 or before[n].low not in SPEECH_VERBS or before[n].low.endswith("ing") or noun_use(before, n):
+        return None
+    subject = speaker_of_verb(before, n)
+    if subject is None:
+        return None
+    words = text[subject.start:subject.end].split()
+    if words[0].lower() in PRONOUNS or not words[-1][:1].isupper():
+        return None  # a pronoun is no better; a common noun ("Top advisers said he") may not be its referent
+    return subject
 
 
 #: Prepositions that open a sentence's adjunct of time or place ("Since that time, Trump has ...").
@@ -689,22 +773,53 @@ def _copula(low: str) -> bool:
     return low in _BE or low in {"'s", "’s"} or (low.endswith(("n't", "n’t")) and low[:-3] in _BE)
 
 
+#: Adjectives of an unconvinced stance: a linking verb's subject holds it ("Curiel seemed unconvinced").
+_STANCE = frozenset("unconvinced unpersuaded unimpressed skeptical sceptical".split())
+_LINKING = _BE | frozenset("""seem seems seemed appear appears appeared remain remains remained stay stays stayed
+look looks looked sound sounds sounded became become becomes""".split())
+#: Verbs of finding before "no evidence": their subject looked and found nothing ("experts have found no evidence").
+_FINDING = frozenset("found find finds finding uncovered uncover uncovers seen saw see sees".split())
+_EVIDENCE_OPENERS = frozenset("no little any scant zero".split())
+
+
+def _stance_holder(toks: list[Token], first: int) -> Mention | None:
+    """The subject of a linking verb before a stance adjective, or of a verb of finding before "no evidence"; None
+    when the denial is neither."""
+    if first >= len(toks):
+        return None
+    k = first - 1
+    while k >= 0 and (_adverb(toks[k]) or toks[k].low in {"still", "also", "yet", "not", "so", "far", "clearly"}):
+        k -= 1
+    if k < 0:
+        return None
+    word, verb = toks[first].low, toks[k].low
+    if (word in _STANCE and verb in _LINKING) or (word in _EVIDENCE_OPENERS and verb in _FINDING):
+        return subject_before(toks, k)
+    return None
+
+
 def _find(toks: list[Token], start: int, end: int, *, verb: bool) -> Iterator[Mention | None]:
     """Yield denier candidates among a sentence's tokens, best first."""
     first = first_token(toks, start)
     last = next((n for n, t in enumerate(toks) if t.start >= end), len(toks))
+    holder = _stance_holder(toks, first)
+    if holder is not None and holder.end <= toks[first].start:
+        yield holder
     if verb:
-        # passive with an agent: "was rejected by the court", "has been discredited by the establishment"
-        if first - 1 >= 0 and toks[first - 1].low in _BE | _SKIP:
+        # passive with an agent: "was rejected by the court", "has been discredited by the establishment" (not "is
+        # disavowing remarks made by a surrogate": a progressive, whose "by" belongs to another participle)
+        if first - 1 >= 0 and toks[first - 1].low in _BE | _SKIP and not toks[first].low.endswith("ing"):
             for n in range(last, min(len(toks), last + 3)):
                 if toks[n].low == "by":
                     yield _np_starting_at(toks, n + 1)
         # in the passive the subject is what is denied ("the notion ... was roundly discredited"): no denier there
         if not _passive(toks, first, last):
             yield subject_before(toks, first)
-    # "called a charlatan by fellow physicians": a be-verb/participle before and an agent right after
-    if last < len(toks) and toks[last].low == "by" and any(t.low in _BE | {"called", "labeled", "labelled", "rated"} for t in toks[max(0, first - 4):first]):
-        yield _np_starting_at(toks, last + 1)
+    # "called a charlatan by fellow physicians": a be-verb/participle before and an agent right after (a closing
+    # quotation mark between: "labeled as a “witch hunt” by Democrats")
+    by = last + 1 if last + 1 < len(toks) and toks[last].word in {"”", '"', "’"} else last
+    if by < len(toks) and toks[by].low == "by" and any(t.low in _BE | {"called", "labeled", "labelled", "rated"} for t in toks[max(0, first - 4):first]):
+        yield _np_starting_at(toks, by + 1)
     # "Turkey's denial", "their rejection of the report": the possessor of a denial noun
     if first < len(toks) and toks[first].low in DENIAL_NOUNS:
         yield _possessor(toks, first)
@@ -747,7 +862,8 @@ def _find(toks: list[Token], start: int, end: int, *, verb: bool) -> Iterator[Me
             yield _controller(toks, n - 1, n, be=True)
             break
     # not inside the denial's own complement ("denying that Fields was telling the truth": Fields is the accused)
-    if not (last < len(toks) and toks[last].low == "that"):
+    # nor in a clause saying when the denial applies ("Sanders exaggerates when he says": he makes the claim)
+    if not (last < len(toks) and toks[last].low in {"that", "when"}):
         for n in range(last, len(toks)):
             if toks[n].low in SPEECH_VERBS and not noun_use(toks, n):
                 yield speaker_of_verb(toks, n, first_after=last)

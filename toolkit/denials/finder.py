@@ -27,7 +27,7 @@ import pandas as pd
 from toolkit.denials.candidates import features, find_candidates, prior_logit, quote_regions
 from toolkit.denials.lexicon import CATEGORIES, Lexicon, default_lexicon, load_lexicon
 from toolkit.denials.model import Model, default_model
-from toolkit.denials.deniers import (PRONOUNS, SPEECH_VERBS, VERB_RULES, Mention, SentenceTokens, advancer,
+from toolkit.denials.deniers import (PRONOUNS, SPEECH_VERBS, VERB_RULES, Mention, SentenceTokens, advancer, appositive_name, prefer_name,
                                      find_denier, first_token, names_subject, noun_use, np_ending_at, speaker_of_verb,
                                      subject_before)
 from toolkit.quotes.speakers import normalise_name
@@ -485,6 +485,8 @@ def find_denials(
         signature = next((sig for sig in signatures if sig[0] >= end), None) if signatures else None
         if signature is not None and (region is None or denier is None):
             denier = Mention(*signature)
+        if denier is not None:
+            denier = appositive_name(text, prefer_name(text, tokens, sentence, denier))
         target = _target(text, sentence, start, end)
         out.append(Denial(
             start=start, end=end, text=text[start:end], category=category, rule=rule,
@@ -498,6 +500,8 @@ def find_denials(
     return out
 
 
+#: What opens the complement of "without evidence" ("of her intent", "that he knew"): then it is no adverbial.
+_COMPLEMENT = re.compile(r"\s+(?:of|that|to|for)\b")
 #: Adverbs by which the author labels a claim as it is reported ("alleging - again falsely - that").
 _VERDICT_ADVERBS = frozenset("falsely wrongly erroneously baselessly inaccurately misleadingly".split())
 
@@ -510,6 +514,8 @@ def _authors_verdict(
     falsely"): GUIDELINES.md gives the author's own voice no denier."""
     if text[start:end].lower().split()[-1] in _VERDICT_ADVERBS:
         return True
+    if text[start:end].lower().startswith("without ") and not _COMPLEMENT.match(text, end):
+        return True  # "She also said, without evidence, that"; not "no precedent for ... without evidence of her intent"
     if denier is None:
         return False
     claimant = advancer(tokens(sentence[0], sentence[1]), start)
