@@ -263,6 +263,13 @@ def test_denier_session_13(text, phrase, denier):
      "the State Department"),
     ('Netanyahu said on Wednesday that he would go ahead, although he tweeted that he "rejects Trump\'s latest '
      'comments."', "rejects", "Netanyahu"),
+    ("After the debate last week, Donald Trump told reporters he thought Fields had “made up the story.”", "made up",
+     "Donald Trump"),
+    ("LeVell is a man on a mission to change what he thinks is an unfounded perception that Trump is racist.",
+     "unfounded", "LeVell"),
+    # ... also the claimant of an author's verdict, which then stays the author's
+    ("Trump was defending waterboarding at a rally on Friday when he told the largely unsubstantiated tale of Gen. "
+     "Pershing.", "unsubstantiated", None),
     # who holds a stance: a linking verb's subject
     ("Curiel seemed unconvinced.", "unconvinced", "Curiel"),
     ("Other Republicans remain unpersuaded.", "unpersuaded", "Other Republicans"),

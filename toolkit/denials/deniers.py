@@ -715,7 +715,7 @@ def _named(text: str, before: list[Token], mention: Mention) -> Mention:
     # a name of two words or more ("Mr. Putin", "Donald Trump"): one capitalised word opening a sentence is as
     # often an adverbial ("Beyond", "Asked") as a name, unless a reporting verb follows it ("Netanyahu said")
     k = _last_index(before, opening)
-    reported = len(words) == 1 and k is not None and k + 1 < len(before) and before[k + 1].low in SPEECH_VERBS
+    reported = len(words) == 1 and k is not None and k + 1 < len(before) and _opens_predicate(before[k + 1])
     if (len(words) < 2 and not reported) or words[0].lower().endswith(("ed", "ing", "ly")) \
             or words[0].lower() in PRONOUNS | _DETERMINERS:
         return mention
@@ -735,6 +735,10 @@ def _reporter_of(text: str, before: list[Token]) -> Mention | None:
         n -= 1
     while n >= 0 and (before[n].low in _TIME_WORDS or before[n].low in {"late", "early", "last", "on"}):
         n -= 1  # "said late Wednesday that"
+    told = next((j for j in range(n, max(0, n - 4), -1) if before[j].low in _TELL and all(
+        t.word[:1].isalnum() for t in before[j + 1:n + 1])), None)
+    if told is not None and told < n:
+        n = told  # "Donald Trump told reporters he thought"
     if n < 1 or before[n].low not in SPEECH_VERBS or before[n].low.endswith("ing") or noun_use(before, n):
         return None
     subject = speaker_of_verb(before, n)

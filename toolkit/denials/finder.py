@@ -519,7 +519,10 @@ def _authors_verdict(
     if denier is None:
         return False
     claimant = advancer(tokens(sentence[0], sentence[1]), start)
-    return claimant is not None and claimant.start < denier.end and denier.start < claimant.end
+    if claimant is None:
+        return False
+    claimant = prefer_name(text, tokens, sentence, claimant)  # named as the denier is ("Trump was ... when he told")
+    return claimant.start < denier.end and denier.start < claimant.end
 
 
 def _fallback_attribution(
