@@ -292,6 +292,10 @@ def test_denier_session_13(text, phrase, denier):
     ("Gowdy's office assured the public that all of the claims in the suit are false.", "false", "Gowdy's office"),
     ("Democratic presidential candidate Bernie Sanders is disavowing remarks made by a campaign surrogate.",
      "disavowing", "Bernie Sanders"),
+    # an accusation's "that" clause: who accuses (its possessor, or the subject issuing it)
+    ("The university rebutted Exxon's accusation that articles about the company were misleading and inaccurate.",
+     "misleading", "Exxon"),
+    ("Critics leveled accusations that the report was inaccurate.", "inaccurate", "Critics"),
 ])
 def test_denier_session_14(text, phrase, denier):
     assert _denier(text, phrase) == denier

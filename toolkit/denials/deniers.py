@@ -44,9 +44,12 @@ quipped
 #: never occurred" -> his).
 _SAYING_NOUNS = frozenset("""statement statements claim claims insistence assertion assertions contention denial
 denials position argument arguments account explanation response answer testimony warning warnings message reply
-retort verdict""".split())
+retort verdict charge charges accusation accusations allegation allegations""".split())
 #: Nouns of saying that someone issues ("put out a warning", "released a statement"): its verb's subject is the denier.
-_ISSUED_NOUNS = frozenset("statement statements warning warnings message response reply answer retort verdict".split())
+_ISSUED_NOUNS = frozenset("""statement statements warning warnings message response reply answer retort verdict charge
+charges accusation accusations allegation allegations""".split())
+#: Verbs that issue such a noun without a determiner before it ("Trump made similarly bigoted charges that").
+_ISSUING_VERBS = frozenset("made make makes making leveled levelled levels lodged lodges hurled hurls issued issues".split())
 #: Nouns of denying: their possessor is the denier ("Turkey's denial"); a verb rule matching one has no subject.
 DENIAL_NOUNS: frozenset[str] = frozenset("""denial denials rejection rejections dismissal dismissals refutation refutations rebuttal
 rebuttals repudiation repudiations disavowal disavowals refusal refusals""".split())
@@ -980,6 +983,8 @@ def _issuer(toks: list[Token], noun: int) -> Mention | None:
             if verb >= 1 and toks[verb].word[:1].isalpha() and toks[verb].low not in _STOP | _BE | _DETERMINERS:
                 return subject_before(toks, verb)
             return None
+        if toks[k].low in _ISSUING_VERBS and k >= 1:
+            return subject_before(toks, k)
         if not toks[k].word[:1].isalnum() or toks[k].low in _STOP:
             return None
     return None
