@@ -125,7 +125,7 @@ def _pid(item: int) -> dict[str, int]:
 
 @pytest.mark.parametrize("engine", ["local", "dask"])
 def test_one_engine_runs_several_steps(engine):
-    """The partitions and both people passes run on the same workers: one Dask cluster, started once, not here."""
+    """The partitions and both people passes run on the same workers, started once (not this process)."""
     if engine == "dask":
         pytest.importorskip("distributed")
     from toolkit.pipeline.engines import open_engine
@@ -136,8 +136,8 @@ def test_one_engine_runs_several_steps(engine):
         second = list(run(_pid, [4, 5], ()))
     assert sorted(r["item"] for r in first + second) == [1, 2, 3, 4, 5]
     pids = {r["pid"] for r in first + second}
-    # a local pool lives for one step; the Dask cluster for all of them (a cluster per step would give four pids)
-    assert os.getpid() not in pids and len(pids) <= (4 if engine == "local" else 2)
+    # the same two workers for both steps (a pool or a cluster per step would give four pids)
+    assert os.getpid() not in pids and len(pids) <= 2
 
 
 def test_an_unknown_engine_is_refused():

@@ -15,7 +15,7 @@ import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator
 
 ENGINES = ("local", "dask")
 #: prctl option number of PR_SET_PDEATHSIG (linux/prctl.h).
@@ -63,51 +63,96 @@ def stop_pool(pool: ProcessPoolExecutor) -> None:
         process.join(timeout=5)
 
 
-def run_local(work: Callable[..., dict[str, Any]], todo: Sequence[Any], args: tuple[Any, ...], *, workers: int) -> Iterator[dict[str, Any]]:
+def run_local(work: Callable[..., dict[str, Any]], todo: Iterable[Any], args: tuple[Any, ...], *, workers: int) -> Iterator[dict[str, Any]]:
     """Run `work(partition, *args)` for each partition, here or in a pool of `workers` processes, a bounded number at a time."""
     if workers <= 1:
         for partition in todo:
             yield work(partition, *args)
         return
-    pending: set[Future[dict[str, Any]]] = set()
-    queue = iter(todo)
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent, initargs=(os.getpid(),))
-    finished_cleanly = False
+    session = _LocalSession(workers)
     try:
-        while True:
-            # Keep every worker busy with one partition in reserve; never queue the whole plan.
-            while len(pending) < 2 * workers:
-                partition = next(queue, None)
-                if partition is None:
-                    break
-                pending.add(pool.submit(work, partition, *args))
-            if not pending:
-                finished_cleanly = True
-                return
-            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in finished:
-                yield future.result()
+        yield from session.run(work, todo, args)
     finally:
-        if finished_cleanly:
-            pool.shutdown(wait=True)
-        else:  # an error, Ctrl-C, SIGTERM or an abandoned generator: do not wait for the running partitions
-            stop_pool(pool)
+        session.close()
 
 
-Runner = Callable[[Callable[..., Any], Sequence[Any], tuple[Any, ...]], Iterator[Any]]
+class _LocalSession:
+    """A pool of `workers` local processes for every step of one run, started at once.
+
+    Started before the run holds anything large, the workers are forked from a small parent: a pool forked later (the
+    people post-pass comes after the corpus-wide doc_ids) would carry the parent's memory into every worker.
+    """
+
+    def __init__(self, workers: int) -> None:
+        self.pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
+            max_workers=workers, initializer=die_with_parent, initargs=(os.getpid(),))
+        self.workers = workers
+        self.pool.submit(os.getpid).result()  # fork them now (a fork pool starts all its workers at its first task)
+
+    def run(self, work: Callable[..., Any], todo: Iterable[Any], args: tuple[Any, ...]) -> Iterator[Any]:
+        """Run `work(item, *args)` for each item; yield results as they complete (a bounded number queued)."""
+        if self.pool is None:
+            raise RuntimeError("the local workers were stopped")
+        pool = self.pool
+        pending: set[Future[Any]] = set()
+        queue = iter(todo)
+        finished_cleanly = False
+        try:
+            while True:
+                # Keep every worker busy with one item in reserve; never queue the whole plan.
+                while len(pending) < 2 * self.workers:
+                    item = next(queue, None)
+                    if item is None:
+                        break
+                    pending.add(pool.submit(work, item, *args))
+                if not pending:
+                    finished_cleanly = True
+                    return
+                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    yield future.result()
+        finally:
+            if not finished_cleanly:  # an error, Ctrl-C, SIGTERM or an abandoned generator: do not wait for the rest
+                self.stop()
+
+    def stop(self) -> None:
+        """End the workers now (their partitions are redone by the next run)."""
+        if self.pool is not None:
+            stop_pool(self.pool)
+            self.pool = None
+
+    def close(self) -> None:
+        """Shut the pool down after its work (stopped already when a step ended early)."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=True)
+            self.pool = None
+
+
+Runner = Callable[[Callable[..., Any], Iterable[Any], tuple[Any, ...]], Iterator[Any]]
 
 
 @contextmanager
 def open_engine(engine: str, *, workers: int, scheduler: str | None = None) -> Iterator[Runner]:
     """A runner for `engine`, ``run(work, todo, args)`` (as :func:`run_local`), for any number of calls.
 
-    The Dask cluster (or the connection to `scheduler`) is opened at the first call with work and closed on
-    leaving the block, so the steps of one extraction share it.
+    The steps of one extraction share its workers: local processes are started on entering the block (forked while
+    the parent is small), a Dask cluster (or the connection to `scheduler`) at the first call with work; both end on
+    leaving it.
     """
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}: use one of {', '.join(ENGINES)}")
     if engine == "local":
-        yield lambda work, todo, args: run_local(work, todo, args, workers=workers)
+        if workers <= 1:
+            yield lambda work, todo, args: run_local(work, todo, args, workers=1)
+            return
+        local = _LocalSession(workers)
+        try:
+            yield local.run
+        except BaseException:
+            local.stop()
+            raise
+        finally:
+            local.close()
         return
     session = _DaskSession(workers, scheduler)
     try:
@@ -124,8 +169,9 @@ class _DaskSession:
         self.client: Any = None
         self.cluster: Any = None
 
-    def run(self, work: Callable[..., Any], todo: Sequence[Any], args: tuple[Any, ...]) -> Iterator[Any]:
+    def run(self, work: Callable[..., Any], todo: Iterable[Any], args: tuple[Any, ...]) -> Iterator[Any]:
         """Run `work(item, *args)` for each item as a `dask.bag`; yield results as they complete."""
+        todo = list(todo)
         if not todo:
             return
         try:

@@ -488,7 +488,9 @@ def _finish(folder: OwnedFolder, plan: Sequence[Partition], fingerprint: str, co
         for name in counts:
             counts[name] += marker[name]
         renamed[partition.name] = marker.get("renamed", {})
-    ids = reconcile(out, [p.name for p in plan], renamed, dedupe=config.load_options.dedupe)
+    # what the people post-pass needs of it: a million articles' source paths and original ids stay in the file
+    ids = reconcile(out, [p.name for p in plan], renamed, dedupe=config.load_options.dedupe,
+                    columns=["partition", "local_id", "doc_id", "duplicate_of"])
     duplicates = int(ids["duplicate_of"].notna().sum())
     _people_pass(folder, [p.name for p in plan], ids, config, run)
     manifest = {
@@ -571,9 +573,13 @@ def _people_pass(folder: OwnedFolder, names: Sequence[str], ids: pd.DataFrame, c
     never the corpus's rows.
     """
     out = folder.path
-    by_partition = {name: group.set_index("local_id") for name, group in ids.groupby("partition", sort=False)}
+    rows_of = ids.groupby("partition", sort=False).indices  # positions, not a copy of the ids per partition
+
+    def part_ids(name: str) -> pd.DataFrame | None:
+        return ids.iloc[rows_of[name]].set_index("local_id") if name in rows_of else None
+
     merger = PeopleMerger(config.aliases)
-    for counts in run(_observe_partition, [(name, by_partition.get(name)) for name in names], (str(out),)):
+    for counts in run(_observe_partition, ((name, part_ids(name)) for name in names), (str(out),)):
         merger.add_evidence_counts(counts)
     merger.close_evidence()
     spool = out / SPOOL
@@ -583,7 +589,7 @@ def _people_pass(folder: OwnedFolder, names: Sequence[str], ids: pd.DataFrame, c
         # a name of its own: a long-lived Dask worker keeps the last evidence it read by its path
         evidence = spool / f"evidence-{uuid.uuid4().hex}.pickle"
         pd.to_pickle(merger.with_evidence(), evidence)
-        tasks = [(i, name, by_partition.get(name)) for i, name in enumerate(names)]
+        tasks = ((i, name, part_ids(name)) for i, name in enumerate(names))
         for groups in run(_assign_partition, tasks, (str(out), str(evidence), str(spool))):
             merger.add_tally(groups)
         _closed_merger.cache_clear()  # this process's copy, when it ran the tasks itself
