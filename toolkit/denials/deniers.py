@@ -110,14 +110,14 @@ _CONCEDING = frozenset("conceded admitted acknowledged agreed allowed granted".s
 _ATTEMPTS = frozenset("attempt attempts effort efforts bid bids push drive move decision refusal".split())
 _SPENDING = frozenset("spent spend spends spending took take takes taking wasted".split())
 _CLAUSE_OPENERS = frozenset("that which who because when while although though if as since".split())
+#: Verbs that raise the infinitive's subject ("The email appears to contradict"), with an empty "it" of their own.
+_RAISING = frozenset("seem seems seemed appear appears appeared".split())
 #: Verbs whose subject is also the subject of a following infinitive ("tried to refute", "used X to push back").
 _CONTROL = frozenset("""try tries tried trying use uses used using want wants wanted seek seeks sought decide decides
 decided plan plans planned hope hopes hoped move moves moved vow vows vowed refuse refuses refused
 choose chooses chose chosen""".split()) | _CATENATIVE | frozenset("""scramble scrambles scrambling rush rushes rushing
 race races racing hurry hurries hurrying struggle struggles struggling attempt attempts attempting aim aims aiming
-intend intends intending""".split()) | frozenset("seem seems seemed appear appears appeared".split())
-#: Verbs that raise the infinitive's subject ("The email appears to contradict"), with an empty "it" of their own.
-_RAISING = frozenset("seem seems seemed appear appears appeared".split())
+intend intends intending""".split()) | _RAISING
 _QUANTIFIERS = frozenset("many some most all several few both each none one two three half".split())
 PRONOUNS = frozenset("he she it they we i you".split())
 #: Words whose "'s" is "is" or "has" ("he's denied"), not a possessive.
@@ -373,11 +373,6 @@ def subject_before(toks: list[Token], i: int) -> Mention | None:
     return mention
 
 
-def _first_of(toks: list[Token], mention: Mention) -> int:
-    """The index of the token that opens ``mention``."""
-    return next((n for n, t in enumerate(toks) if t.start >= mention.start), len(toks) - 1)
-
-
 def _controlled(toks: list[Token], i: int, k: int) -> tuple[bool, Mention | None]:
     """(True, subject) when the verb at ``toks[i]`` takes its subject from another verb or noun (``toks[k]`` is the
     word before it): a gerund after a verb that takes one or spends a time on it, an infinitive, a gerund after a
@@ -406,7 +401,7 @@ def _controlled(toks: list[Token], i: int, k: int) -> tuple[bool, Mention | None
                     j >= 1 and (toks[j - 1].low.endswith("ed") or toks[j - 1].low in _DETERMINERS))):
                 # not a participle modifying a noun ("used forged documents ... to discredit": the subject of "used")
                 subject = subject_before(toks, j)
-                if toks[j].low in _RAISING and subject is not None and toks[_first_of(toks, subject)].low in {"it", "there"}:
+                if toks[j].low in _RAISING and subject is not None and toks[first_token(toks, subject.start)].low in {"it", "there"}:
                     return True, None  # "as easy as it may seem to laugh off": "it" is no one
                 return True, subject
         return True, None
@@ -641,9 +636,12 @@ def advancer(toks: list[Token], start: int) -> Mention | None:
 def _reporter_before(toks: list[Token], comma: int) -> Mention | None:
     """The speaker of a reporting verb right before a comma ("“...,” Trump said, repeating"), or None."""
     n = comma - 1
-    if n >= 1 and toks[n].low in SPEECH_VERBS and not toks[n].low.endswith("ing") and not noun_use(toks, n):
-        return speaker_of_verb(toks, n)
-    return None
+    return speaker_of_verb(toks, n) if n >= 1 and _finite_report(toks, n) else None
+
+
+def _finite_report(toks: list[Token], n: int) -> bool:
+    """Whether ``toks[n]`` is a finite reporting verb: not a participle ("saying") and not a noun ("the report")."""
+    return toks[n].low in SPEECH_VERBS and not toks[n].low.endswith("ing") and not noun_use(toks, n)
 
 
 def find_denier(
@@ -679,9 +677,9 @@ def appositive_name(text: str, mention: Mention) -> Mention:
     """The name set off by commas right after a role ("Kazakhstan's foreign minister, Erlan Idrissov, plays down":
     Erlan Idrissov), or right before the affiliation the mention is ("Jeffrey Lewis of the James Martin Center"),
     else the mention: the role or the affiliation describes the person the name names (GUIDELINES.md: a name)."""
-    before = _NAME_OF.search(text[max(0, mention.start - 80):mention.start])
+    offset = max(0, mention.start - 80)
+    before = _NAME_OF.search(text[offset:mention.start])
     if before is not None and text[mention.start:mention.start + 4].lower() == "the ":
-        offset = max(0, mention.start - 80)
         return Mention(offset + before.start(1), offset + before.end(1))
     words = text[mention.start:mention.end].split()
     if not words or not words[-1][:1].islower():
@@ -742,7 +740,7 @@ def _reporter_of(text: str, before: list[Token]) -> Mention | None:
         t.word[:1].isalnum() for t in before[j + 1:n + 1])), None)
     if told is not None and told < n:
         n = told  # "Donald Trump told reporters he thought"
-    if n < 1 or before[n].low not in SPEECH_VERBS or before[n].low.endswith("ing") or noun_use(before, n):
+    if n < 1 or not _finite_report(before, n):
         return None
     subject = speaker_of_verb(before, n)
     if subject is None:
@@ -849,7 +847,7 @@ def _find(toks: list[Token], start: int, end: int, *, verb: bool) -> Iterator[Me
     # the nearest reporting verb before the denial, then after it
     for n in range(first - 1, -1, -1):
         # "-ing" forms are participles ("tweets accusing X", ", saying"): the finite verb decides
-        if toks[n].low in SPEECH_VERBS and not toks[n].low.endswith("ing") and not noun_use(toks, n):
+        if _finite_report(toks, n):
             if _passive(toks, n, n + 1):
                 # "A fact is dismissed as false": what is said about, not who says it; the agent says it ("the news
                 # media, which is then denounced by Trump for its supposed bias")

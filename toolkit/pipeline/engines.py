@@ -69,11 +69,8 @@ def run_local(work: Callable[..., dict[str, Any]], todo: Iterable[Any], args: tu
         for partition in todo:
             yield work(partition, *args)
         return
-    session = _LocalSession(workers)
-    try:
-        yield from session.run(work, todo, args)
-    finally:
-        session.close()
+    with open_engine("local", workers=workers) as run:
+        yield from run(work, todo, args)
 
 
 class _LocalSession:

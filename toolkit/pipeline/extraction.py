@@ -38,9 +38,9 @@ import json
 import tempfile
 import uuid
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
-from functools import lru_cache
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 import pandas as pd
@@ -548,7 +548,7 @@ def _observe_partition(item: tuple[str, pd.DataFrame | None], out: str) -> dict[
 @lru_cache(maxsize=1)
 def _closed_merger(path: str) -> PeopleMerger:
     """The post-pass's merger with its closed evidence, read once per worker process."""
-    merger = pd.read_pickle(path)  # written by this extraction's post-pass, in its own temporary folder
+    merger = pd.read_pickle(path)  # written by this extraction's post-pass, in its own spool
     assert isinstance(merger, PeopleMerger)
     return merger
 
