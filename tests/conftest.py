@@ -28,9 +28,10 @@ needs_train_denials = pytest.mark.skipif(not (TRAIN_DENIALS / "gold.jsonl").is_f
                                          reason="TRAIN denial gold or PolNeAR train texts absent")
 
 
-def script(name: str) -> ModuleType:
-    """Import a script of `scripts/` (not a package) by its file name without `.py`."""
-    sys.path.insert(0, str(ROOT / "scripts"))
+def script(name: str, folder: str = "scripts") -> ModuleType:
+    """Import a script of `scripts/` (or of another folder, e.g. `benchmarks/`; not a package) by its file name
+    without `.py`."""
+    sys.path.insert(0, str(ROOT / folder))
     try:
         return importlib.import_module(name)
     finally:

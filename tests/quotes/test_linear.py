@@ -12,7 +12,7 @@ import time
 from typing import Callable
 
 import pytest
-from conftest import SAMPLE
+from conftest import script
 
 from toolkit.quotes.doc import MAX_REACH, make_doc
 from toolkit.quotes.finder import find_quotes
@@ -22,15 +22,9 @@ SMALL = 10_000
 
 
 def _news() -> str:
-    """Return the sample articles, repeated with a distinct line each time, as one text of about 1 MB."""
-    articles = [p.read_text(encoding="utf-8") for p in sorted(SAMPLE.glob("*.txt"))]
-    parts, size, i = [], 0, 0
-    while size < 1_000_000:
-        part = f"{articles[i % len(articles)]}\n\nCopy {i} of the sample, said the editor."
-        parts.append(part)
-        size += len(part) + 2
-        i += 1
-    return "\n\n".join(parts)
+    """Return the sample articles, repeated with a distinct line each time, as one text of about 1 MB (the text
+    `benchmarks/bench_length.py` measures the whole analysis on)."""
+    return script("bench_length", "benchmarks").news(1_000_000)
 
 
 def _without_breaks() -> str:
