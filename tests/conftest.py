@@ -24,6 +24,8 @@ needs_polnear = pytest.mark.skipif(not POLNEAR.is_dir(), reason=f"PolNeAR not fo
 #: The TRAIN denial gold (GUIDELINES.md format) and the texts its offsets point into.
 TRAIN_DENIALS = SHARED / "denials" / "train"
 TRAIN_TEXTS = POLNEAR / "train" / "text"
+#: The silver-annotated TRAIN articles (in the repository, offsets into TRAIN_TEXTS): training data beside the gold.
+SILVER_TRAIN = ROOT / "data" / "denials_silver" / "train"
 needs_train_denials = pytest.mark.skipif(not (TRAIN_DENIALS / "gold.jsonl").is_file() or not TRAIN_TEXTS.is_dir(),
                                          reason="TRAIN denial gold or PolNeAR train texts absent")
 

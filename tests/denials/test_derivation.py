@@ -6,7 +6,7 @@ from importlib import resources
 
 import pytest
 
-from conftest import TRAIN_DENIALS, TRAIN_TEXTS, needs_train_denials, printed, script
+from conftest import SILVER_TRAIN, TRAIN_DENIALS, TRAIN_TEXTS, needs_train_denials, printed, script
 from toolkit.denials.candidates import features, find_candidates, prior_logit, quote_regions
 from toolkit.denials.derivation import (DERIVED_SOURCE, derive_entries, derived_lexicon, entry_counts, total_counts,
                                         written_entries)
@@ -102,5 +102,24 @@ def test_sense_features_see_a_legal_frame_and_a_person_after():
 @needs_train_denials
 def test_regenerating_the_shipped_lexicon_reproduces_it():
     shipped = resources.files("toolkit").joinpath("data/denials.tsv")
-    output = printed(script("derive_denial_lexicon").main, [TRAIN_DENIALS, TRAIN_TEXTS, shipped])
+    output = printed(script("derive_denial_lexicon").main,
+                     [str(TRAIN_DENIALS), str(TRAIN_TEXTS), str(shipped), "--extra", str(SILVER_TRAIN)])
     assert output == shipped.read_text(encoding="utf-8")
+
+
+def test_extra_articles_count_toward_precision_but_derive_nothing():
+    from toolkit.denials.derivation import merged_gold
+
+    texts = {f"d{i}": ("They called it codswallop." if i < 4 else "It rained on Monday.") for i in range(8)}
+    gold = {d: ([{"start": 15, "end": 25, "category": "falsity"}] if d in ("d0", "d1") else []) for d in ("d0", "d1", "d4")}
+    extra = {d: ([{"start": 15, "end": 25, "category": "falsity"}] if d in ("d2",) else []) for d in ("d2", "d3", "d5")}
+    lexicon = parse_lexicon(["codswallop\tcodswallop\tfalsity\tmine\t"])
+    counted = derived_lexicon(gold, texts, lexicon, extra=extra, min_hits=2)
+    # counted over the five articles with the word in four: three of them gold
+    assert (counted.entry("codswallop").train_n, counted.entry("codswallop").train_hits) == (4, 3)
+    # an unknown word gold in two extra articles derives nothing: only the gold derives entries
+    lexicon = parse_lexicon(["other\tother\tfalsity\tmine\t"])
+    extra = {d: [{"start": 15, "end": 25, "category": "falsity"}] for d in ("d2", "d3")}
+    assert [e.id for e in derived_lexicon({"d4": []}, texts, lexicon, extra=extra, min_hits=2).entries] == ["other"]
+    with pytest.raises(ValueError, match="d4"):
+        merged_gold({"d4": []}, {"d4": []})

@@ -7,7 +7,7 @@ from importlib import resources
 
 import pytest
 
-from conftest import POLNEAR, REFERENCE, TRAIN_DENIALS, TRAIN_TEXTS, needs_train_denials
+from conftest import POLNEAR, REFERENCE, SILVER_TRAIN, TRAIN_DENIALS, TRAIN_TEXTS, needs_train_denials, printed, script
 from toolkit.denials.candidates import find_candidates
 from toolkit.denials.finder import find_denials
 from toolkit.denials.lexicon import default_lexicon, load_lexicon
@@ -26,10 +26,15 @@ def _polnear_texts(n: int = 6) -> list[str]:
 def test_retraining_reproduces_the_shipped_weights_byte_for_byte():
     from toolkit.evaluation.denials import read_gold
 
-    gold = read_gold(TRAIN_DENIALS)
-    model = train_on(gold, read_texts(gold, TRAIN_TEXTS), meta=shipped_meta(gold))
     shipped = resources.files("toolkit").joinpath("data/denial_model.json").read_text(encoding="utf-8")
-    assert model_json(model) == shipped
+    output = printed(script("train_denials").main,
+                     [str(TRAIN_DENIALS), str(TRAIN_TEXTS), "--extra", str(SILVER_TRAIN)])
+    assert output == shipped
+    # the script trains on the gold and the silver articles together, as train_on on their union does
+    gold, extra = read_gold(TRAIN_DENIALS), read_gold(SILVER_TRAIN)
+    both = {**gold, **extra}
+    assert model_json(train_on(both, read_texts(both, TRAIN_TEXTS), meta=shipped_meta(gold, extra))) == shipped
+    assert default_model().meta["extra_documents"] == len(extra) > 0
 
 
 def test_training_is_deterministic_and_learns_the_signal():

@@ -6,7 +6,8 @@ import random
 
 import pytest
 
-from conftest import POLNEAR, SHARED
+from conftest import POLNEAR, ROOT, SHARED
+from toolkit.denials.lexicon import parse_lexicon
 from toolkit.evaluation.denials import bootstrap_intervals, cross_validate, evaluate_denials, fold_assignment
 
 TRAIN_GOLD = SHARED / "denials" / "train"
@@ -84,6 +85,39 @@ def test_cli_cross_validation(capsys):
     out = capsys.readouterr().out
     assert "5-fold cross-validation" in out and "[" in out and "falsity" in out
     assert main(["evaluate", "denials", str(TRAIN_GOLD), str(POLNEAR / "train" / "text"), "--cv", "1"]) == 2
+
+
+@pytest.mark.skipif(not (TRAIN_GOLD / "gold.jsonl").is_file() or not (POLNEAR / "train" / "text").is_dir(),
+                    reason="TRAIN denial gold absent")
+def test_cli_cross_validation_with_extra_training_articles(capsys, tmp_path):
+    from toolkit.cli.main import main
+
+    texts, silver = str(POLNEAR / "train" / "text"), str(ROOT / "data" / "denials_silver" / "train")
+    assert main(["evaluate", "denials", str(TRAIN_GOLD), texts, "--cv", "5", "--bootstrap", "0",
+                 "--train-extra", silver]) == 0
+    assert "560 more articles in every fold's training" in capsys.readouterr().out
+    # the held-out articles may not be among the extra ones, and the extra ones are for --cv only
+    assert main(["evaluate", "denials", str(TRAIN_GOLD), texts, "--cv", "5", "--train-extra", str(TRAIN_GOLD)]) == 2
+    assert "are in" in capsys.readouterr().err
+    assert main(["evaluate", "denials", str(TRAIN_GOLD), texts, "--train-extra", silver]) == 2
+    assert main(["evaluate", "denials", str(TRAIN_GOLD), texts, "--cv", "5", "--train-extra", str(tmp_path)]) == 2
+
+
+def test_extra_articles_are_in_every_folds_training_and_never_held_out():
+    from toolkit.evaluation.denials import fold_models
+
+    texts = {f"d{i}": "They called it codswallop." for i in range(12)}
+    span = [{"start": 15, "end": 25, "category": "falsity"}]
+    gold = {f"d{i}": [] for i in range(10)}
+    extra = {"d10": span, "d11": span}
+    held = []
+    for _, lexicon, model, held_out in fold_models(gold, texts, k=5, lexicon=parse_lexicon(
+            ["codswallop\tcodswallop\tfalsity\tmine\t"]), extra=extra):
+        held += held_out
+        # eight training gold articles without a denial and the two extra ones with one
+        assert (lexicon.entry("codswallop").train_n, lexicon.entry("codswallop").train_hits) == (10, 2)
+        assert (model.meta["examples"], model.meta["positives"]) == (10, 2)
+    assert sorted(held) == sorted(gold)
 
 
 def test_lexicon_entries_are_derived_inside_each_fold():

@@ -14,6 +14,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     evaluate.add_argument("split_dir", metavar="SPLIT_DIR", help="a folder with text/ and attributions/, e.g. polnear/dev")
     evaluate.add_argument("text_dir", nargs="?", metavar="TEXT_DIR", help="denials only: the folder of STEM.txt texts")
     evaluate.add_argument("--cv", type=int, metavar="K", help="denials only: K-fold cross-validation by article (train on K-1 folds)")
+    evaluate.add_argument("--train-extra", action="append", default=[], metavar="GOLD_DIR",
+                          help="denials with --cv: more annotated articles (texts in TEXT_DIR) in every fold's training, "
+                               "never held out; repeatable (the shipped model: data/denials_silver/train)")
     evaluate.add_argument("--min-score", type=float, default=0.5, metavar="S", help="denials only: keep denials scored >= S")
     evaluate.add_argument("--bootstrap", type=int, default=1000, metavar="N", help="denials only: bootstrap resamples for 95%% intervals (0: none)")
     evaluate.set_defaults(func=cmd_evaluate)
@@ -58,12 +61,33 @@ def evaluate_denials(args: argparse.Namespace) -> int:
         print("error: --cv K needs K >= 2 folds", file=sys.stderr)
         return 2
     gold = read_gold(gold_dir)
+    if args.train_extra and not args.cv:
+        print("error: --train-extra is for --cv (the shipped model is trained already)", file=sys.stderr)
+        return 2
     if args.cv:
+        from toolkit.denials.derivation import merged_gold
         from toolkit.denials.model import read_texts
         from toolkit.evaluation.denials import cross_validate
 
-        predictions = cross_validate(gold, read_texts(gold, text_dir), k=args.cv, min_score=args.min_score)
+        extra: dict = {}
+        for folder in args.train_extra:
+            if not (Path(folder) / "gold.jsonl").is_file():
+                print(f"error: --train-extra {folder} holds no gold.jsonl", file=sys.stderr)
+                return 2
+            try:
+                extra = merged_gold(extra, read_gold(folder))
+            except ValueError as err:
+                print(f"error: {err}", file=sys.stderr)
+                return 2
+        overlap = sorted(set(extra) & set(gold))
+        if overlap:
+            print(f"error: {len(overlap)} articles of --train-extra are in {gold_dir} too (e.g. {overlap[0]})", file=sys.stderr)
+            return 2
+        texts = read_texts(sorted(set(gold) | set(extra)), text_dir)
+        predictions = cross_validate(gold, texts, k=args.cv, min_score=args.min_score, extra=extra or None)
         how = f"{args.cv}-fold cross-validation by article"
+        if extra:
+            how += f", {len(extra)} more articles in every fold's training"
     else:
         predictions = predict_dir(gold, text_dir, min_score=args.min_score)
         how = "shipped model"

@@ -165,10 +165,27 @@ def written_entries(lexicon: Lexicon) -> Lexicon:
 
 
 def derived_lexicon(
-    gold: Mapping[str, Sequence[Mapping[str, Any]]], texts: Mapping[str, str], lexicon: Lexicon, **rule: Any
+    gold: Mapping[str, Sequence[Mapping[str, Any]]], texts: Mapping[str, str], lexicon: Lexicon, *,
+    extra: Mapping[str, Sequence[Mapping[str, Any]]] | None = None, **rule: Any
 ) -> Lexicon:
     """The lexicon as the derivation makes it from ``gold``: its written entries, the entries derived from
-    ``gold``, and every entry's counts over ``gold`` (what ``scripts/derive_denial_lexicon.py`` writes)."""
+    ``gold``, and every entry's counts over ``gold`` and ``extra`` (what ``scripts/derive_denial_lexicon.py`` writes).
+
+    ``extra``: more annotated articles (the silver ones) that count toward the entries' precision but derive no
+    entry: over them the 1-2 word rule read off article-bound phrases ("judge and", "mind is").
+    """
     base = written_entries(lexicon)
     derived = Lexicon(base.entries + tuple(d.entry for d in derive_entries(gold, texts, base, **rule)))
-    return with_counts(derived, total_counts(entry_counts(gold, texts, derived)))
+    return with_counts(derived, total_counts(entry_counts(merged_gold(gold, extra), texts, derived)))
+
+
+def merged_gold(
+    gold: Mapping[str, Sequence[Mapping[str, Any]]], extra: Mapping[str, Sequence[Mapping[str, Any]]] | None
+) -> dict[str, Sequence[Mapping[str, Any]]]:
+    """``gold`` and ``extra`` in one mapping; an article in both is an error (it would count twice)."""
+    both = dict(gold)
+    for doc, golds in (extra or {}).items():
+        if doc in both:
+            raise ValueError(f"article {doc!r} is both in the gold and in the extra training articles")
+        both[doc] = golds
+    return both

@@ -4,11 +4,11 @@ Categories follow GUIDELINES.md, after Cohen (2001, *States of Denial*) and van 
 "Discourse and the denial of racism"): ``explicit``, ``no_evidence``, ``falsity``, ``delegitimize``,
 ``counter_accusation``. The phrases are data (``toolkit/data/denials.tsv``), found by a trigger-word scan
 (:func:`toolkit.denials.lexicon.find_matches`; sentences are split only in paragraphs that hold a match).
-Every match is a candidate; a logistic regression trained on the TRAIN gold (:mod:`toolkit.denials.model`,
-weights in ``toolkit/data/denial_model.json``) scores it from its context (:mod:`toolkit.denials.candidates`:
-the entry, the sense and negation checks of :mod:`toolkit.denials.lexicon` and :mod:`toolkit.denials.negation`,
-quotes, reporting and accusation words nearby), and ``min_score`` decides. The denier comes from small
-rules in :mod:`toolkit.denials.deniers`.
+Every match is a candidate; a logistic regression trained on the TRAIN gold and silver articles
+(:mod:`toolkit.denials.model`, weights in ``toolkit/data/denial_model.json``) scores it from its context
+(:mod:`toolkit.denials.candidates`: the entry, the sense and negation checks of :mod:`toolkit.denials.lexicon` and
+:mod:`toolkit.denials.negation`, quotes, reporting and accusation words nearby), and ``min_score`` decides. The
+denier comes from small rules in :mod:`toolkit.denials.deniers`.
 
     >>> [d.text for d in find_denials("Moscow has repeatedly denied the claims.", quotes=[])]
     ['denied']

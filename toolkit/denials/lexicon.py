@@ -71,8 +71,8 @@ class Entry:
     category: str
     source: str
     sense: tuple[tuple[str, str], ...] = ()
-    #: Its candidates in the TRAIN gold articles and how many overlap a gold denial (None: not counted, e.g. a
-    #: user's entry); the model's prior feature (``toolkit.denials.derivation`` counts them).
+    #: Its candidates in the annotated TRAIN articles (gold and silver) and how many overlap a denial (None: not
+    #: counted, e.g. a user's entry); the model's prior feature (``toolkit.denials.derivation`` counts them).
     train_n: int | None = None
     train_hits: int | None = None
 

@@ -4,7 +4,8 @@ Run time is a dot product (no scikit-learn, no numpy): ``score = sigmoid(bias + 
 the features of :func:`toolkit.denials.candidates.features` and the entry prior.
 Training (:func:`train`) is full-batch, Nesterov-accelerated gradient descent with L2 in numpy, a fixed number
 of steps from zero weights, so the same examples give the same weights byte for byte (:func:`model_json` rounds
-them). The shipped weights are ``toolkit/data/denial_model.json``, written by ``scripts/train_denials.py`` from the TRAIN gold.
+them). The shipped weights are ``toolkit/data/denial_model.json``, written by ``scripts/train_denials.py`` from the
+TRAIN gold and the silver-annotated TRAIN articles.
 
 Labels (:func:`training_examples`): a candidate is positive when its span overlaps a gold denial span of
 its article (the evaluation's matching criterion).
@@ -32,14 +33,17 @@ MIN_COUNT = 2
 #: Positives weigh this much in the loss (1: the shipped candidates are two thirds positive); with ``SHIFT`` the
 #: score is a ranking with 0.5 as the chosen decision point, not a calibrated probability.
 POS_WEIGHT = 1.0
-#: The L2 penalty of entry-identity features (``rule=...``, none in the shipped features), as a multiple of ``L2``.
+#: The L2 penalty of entry-identity features (``rule=...``), as a multiple of ``L2``: most entries have a handful of
+#: candidates, so their identity is shrunk toward the prior and the context.
 RULE_L2 = 3.0
 DECIMALS = 4
 #: The weight name of the numeric prior feature.
 PRIOR = "prior_logit"
 #: Whether the model gets the entry prior (:func:`toolkit.denials.candidates.prior_logit`). On since round 3: the
 #: in-fold precision of an entry ranks held-out candidates no worse (pooled AUC 0.553 without it, 0.557 with it;
-#: 0.551 and 0.593 while 2-hit derived entries were in); in round 2 it lowered the AUC (0.60 -> 0.57).
+#: 0.551 and 0.593 while 2-hit derived entries were in); in round 2 it lowered the AUC (0.60 -> 0.57). Since session 16
+#: the entry's id is a feature too, and with 700 training articles the ids' weights carry most of what an entry's
+#: precision says (the largest: rigged -1.03, lies -0.93, fake -0.83); the prior's weight is small beside them.
 USE_PRIOR = True
 #: Subtracted from the bias after training, so that the default ``min_score`` 0.5 is the operating point chosen
 #: on TRAIN folds: logit(0.3), the unshifted score with the best cross-validated F1 (round 3: precision 0.80 is
@@ -232,7 +236,11 @@ def train_on(gold: Mapping[str, Sequence[Mapping[str, Any]]], texts: Mapping[str
     return train([ex for doc in sorted(per_doc) for ex in per_doc[doc]], meta=meta, **settings)
 
 
-def shipped_meta(gold: Mapping[str, Sequence[Any]]) -> dict[str, Any]:
+def shipped_meta(gold: Mapping[str, Sequence[Any]], extra: Mapping[str, Sequence[Any]] | None = None) -> dict[str, Any]:
     """The provenance written into the shipped model file (``scripts/train_denials.py`` and its test share it)."""
-    return {"data": "PolNeAR TRAIN denial gold (shared/denials/train)", "documents": len(gold),
-            "denials": sum(len(v) for v in gold.values())}
+    meta: dict[str, Any] = {"data": "PolNeAR TRAIN denial gold (shared/denials/train)", "documents": len(gold),
+                            "denials": sum(len(v) for v in gold.values())}
+    if extra:
+        meta.update({"extra_data": "silver-annotated PolNeAR TRAIN articles (data/denials_silver/train)",
+                     "extra_documents": len(extra), "extra_denials": sum(len(v) for v in extra.values())})
+    return meta

@@ -172,16 +172,18 @@ def fold_assignment(docs: Iterable[str], k: int = 5) -> dict[str, int]:
 def fold_models(
     gold: Mapping[str, Sequence[Any]], texts: Mapping[str, str], *, k: int = 5, lexicon: Any = None,
     derive: Mapping[str, Any] | None = None, train: Mapping[str, Any] | None = None,
+    extra: Mapping[str, Sequence[Any]] | None = None,
 ) -> Iterable[tuple[int, Any, Any, list[str]]]:
     """Per fold: (fold, lexicon, model, held-out docs), everything learnt from the other k-1 folds only.
 
     The lexicon is derived inside the fold exactly as ``scripts/derive_denial_lexicon.py`` derives the shipped
     one from all of TRAIN (:func:`toolkit.denials.derivation.derived_lexicon`: the written entries, the entries
     derived from the training folds' gold, every entry's counts there); the model is then trained on the
-    training folds' candidates of that lexicon. ``derive`` and ``train`` override the derivation rule and the
-    training settings (for choosing them on TRAIN folds).
+    training folds' candidates of that lexicon. ``extra``: annotated articles in every fold's training and never
+    held out (the silver articles of the shipped recipe; ``texts`` holds theirs too). ``derive`` and ``train``
+    override the derivation rule and the training settings (for choosing them on TRAIN folds).
     """
-    from toolkit.denials.derivation import derived_lexicon
+    from toolkit.denials.derivation import derived_lexicon, merged_gold
     from toolkit.denials.lexicon import default_lexicon
     from toolkit.denials import model as model_module
 
@@ -189,14 +191,14 @@ def fold_models(
     folds = fold_assignment(gold, k)
     for fold in range(k):
         train_gold = {d: gold[d] for d in gold if folds[d] != fold}
-        fold_lexicon = derived_lexicon(train_gold, texts, base, **(derive or {}))
-        model = model_module.train_on(train_gold, texts, lexicon=fold_lexicon, **(train or {}))
+        fold_lexicon = derived_lexicon(train_gold, texts, base, extra=extra, **(derive or {}))
+        model = model_module.train_on(merged_gold(train_gold, extra), texts, lexicon=fold_lexicon, **(train or {}))
         yield fold, fold_lexicon, model, sorted(d for d in gold if folds[d] == fold)
 
 
 def cross_validate(
     gold: Mapping[str, Sequence[Any]], texts: Mapping[str, str], *, k: int = 5, derive: Mapping[str, Any] | None = None,
-    train: Mapping[str, Any] | None = None, **options: Any
+    train: Mapping[str, Any] | None = None, extra: Mapping[str, Sequence[Any]] | None = None, **options: Any
 ) -> dict[str, list[Any]]:
     """K-fold cross-validation by article: derive the lexicon and train the model on k-1 folds, find denials in
     the held-out fold (:func:`fold_models`).
@@ -209,7 +211,8 @@ def cross_validate(
 
     base = options.pop("lexicon", None)
     pred: dict[str, list[Any]] = {}
-    for _, lexicon, model, held_out in fold_models(gold, texts, k=k, lexicon=base, derive=derive, train=train):
+    for _, lexicon, model, held_out in fold_models(gold, texts, k=k, lexicon=base, derive=derive, train=train,
+                                                      extra=extra):
         for doc in held_out:
             pred[doc] = find_denials(texts[doc], model=model, lexicon=lexicon, **options)
     return pred
