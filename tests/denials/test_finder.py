@@ -484,6 +484,25 @@ def test_denier(text, phrase, denier):
     assert found[phrase] == denier
 
 
+def test_a_line_opened_by_a_name_and_a_colon_names_its_speaker():
+    # a headline, a transcript turn (after an opening quotation mark): the name before the colon denies
+    for text, phrase, denier in [
+        ("Clinton: Trump's view of the world is 'dangerously wrong'.\n\nIn a speech, she attacked him.",
+         "dangerously wrong", "Clinton"),
+        ("“CLINTON: I feel for the families, but she's wrong.\n\nRAMOS: Thank you.", "she's wrong", "CLINTON"),
+        # another rule's denier comes first; labels of a report's parts and an interview's turns name nobody
+        ("Report: Half the meetings were with donors; campaign says schedule ‘cherry-picked.’", "cherry-picked",
+         "campaign"),
+        ("Correction: That claim is false.", "false", None),
+        ("A: The claim is a lie.", "a lie", None),
+    ]:
+        found = {d.text: d.denier for d in find_denials(text, quotes=[])}
+        assert found[phrase] == denier, text
+        for d in find_denials(text, quotes=[]):
+            if d.denier is not None:
+                assert text[d.denier_start:d.denier_end] == d.denier
+
+
 def test_signed_letters_take_the_signature():
     text = ("LETTERS.\n\nHer career has been investigated again and again. She's done nothing wrong.\n\nChris Smith.\n\n"
             "Henderson, Nev.\n\nThese hearings were just for show.\n\nToni Williams.\n\nTWITTER.\n\n"

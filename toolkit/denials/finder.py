@@ -374,6 +374,29 @@ def _headline_source(text: str, start: int) -> Mention | None:
 _TWEET_SIGNATURE = re.compile(r"[—–]\s*((?:[A-Z][\w.’'\-]*[ \t]+){0,3}[A-Z][\w.’'\-]*)\s*\(@\w+\)")
 
 
+#: A line opened by its speaker's name and a colon: a headline ("Clinton: Trump's view of the world is 'dangerously
+#: wrong'") or a transcript turn ("BENENSON: Senator Sanders doesn't get to decide ..."). One to four capitalised words.
+_LINE_SPEAKER = re.compile(r"[ \t]*[“\"]?((?:[A-Z][\w.’'\-]*[ \t]+){0,3}[A-Z][\w.’'\-]*):[ \t]")
+#: Labels that open a line with a colon and name no speaker: a report's parts, an interview's turns.
+_NO_SPEAKER = frozenset(label.strip() for label in """report, reports, correction, corrections, update, updated,
+note, editor's note, editor’s note, watch, read, read more, video, photo, photos, source, sources, related, breaking,
+exclusive, analysis, opinion, poll, polls, abstract, full text, warning, transcript, live, latest, the latest,
+summary, background, context, caption, credit, image, images, tags, topics, share, disclosure, disclaimer,
+clarification, bottom line, verdict, fact check, question, answer, more""".replace("\n", " ").split(","))
+
+
+def _line_speaker(text: str, start: int) -> Mention | None:
+    """The name opening the line that holds the denial with a colon ("Lynch: No outside influence ..."), or None."""
+    line_start = text.rfind("\n", 0, start) + 1
+    match = _LINE_SPEAKER.match(text, line_start, start)
+    if match is None:
+        return None
+    label = match.group(1)
+    if len(label) < 2 or label.lower() in _NO_SPEAKER:  # "Q:", "A:": an interview's turns name nobody
+        return None
+    return Mention(*match.span(1))
+
+
 def _tweet_author(text: str, end: int) -> Mention | None:
     """The author signing an embedded tweet after the denial in its paragraph ("... makes everything up! — Donald J.
     Trump (@realDonaldTrump)"), or None."""
@@ -479,7 +502,8 @@ def find_denials(
             if authors:
                 denier = None
         if denier is None and not authors:
-            denier = _headline_source(text, start) or _tweet_author(text, end) or _aside_subject(tokens, sentence, start)
+            denier = (_headline_source(text, start) or _line_speaker(text, start) or _tweet_author(text, end)
+                      or _aside_subject(tokens, sentence, start))
         if signatures is None:
             signatures = _signatures(text)
         signature = next((sig for sig in signatures if sig[0] >= end), None) if signatures else None
