@@ -478,6 +478,12 @@ def test_not_a_denial(text):
      "makes everything up", "Donald J. Trump"),
     ("Nobody asked about it - so Obama, in need of a change of subject, brought it up himself.", "a change of subject",
      "Obama"),
+    # a denial verb's participle after a comma: the sentence's subject; its gerund after a preposition: the controller;
+    # an aside's participle keeps the subject before it
+    ("The Kremlin issued a statement on Tuesday, flatly denying the allegations of hacking.", "flatly denying",
+     "The Kremlin"),
+    ("Ryan has been very vocal in rejecting several of Trump's comments this year.", "rejecting", "Ryan"),
+    ("Mr. Nieto, contradicting Trump's claims, said he had raised the wall.", "contradicting", "Mr. Nieto"),
 ])
 def test_denier(text, phrase, denier):
     found = {d.text: d.denier for d in find_denials(text, quotes=[])}

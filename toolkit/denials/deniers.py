@@ -820,6 +820,17 @@ def _find(toks: list[Token], start: int, end: int, *, verb: bool) -> Iterator[Me
         # in the passive the subject is what is denied ("the notion ... was roundly discredited"): no denier there
         if not _passive(toks, first, last):
             yield subject_before(toks, first)
+        # with no subject before it (not "Peña Nieto, contradicting Trump, said"): a participle after a comma ("The
+        # Kremlin issued a statement, denying the allegations") is the sentence subject's; a gerund after a
+        # preposition ("Ryan has been vocal in rejecting") its controller's
+        k = first
+        while k < last - 1 and _adverb(toks[k]):  # "..., flatly denying"
+            k += 1
+        if first >= 1 and k < len(toks) and toks[k].low.endswith("ing"):
+            if toks[first - 1].word == ",":
+                yield _sentence_subject(toks)
+            elif toks[first - 1].low in _GERUND_PREPOSITIONS | {"in"}:
+                yield _controller(toks, first - 1, k, be=True)
     # "called a charlatan by fellow physicians": a be-verb/participle before and an agent right after (a closing
     # quotation mark between: "labeled as a “witch hunt” by Democrats")
     by = last + 1 if last + 1 < len(toks) and toks[last].word in {"”", '"', "’"} else last
