@@ -483,6 +483,8 @@ def test_not_a_denial(text):
     ("The Kremlin issued a statement on Tuesday, flatly denying the allegations of hacking.", "flatly denying",
      "The Kremlin"),
     ("Ryan has been very vocal in rejecting several of Trump's comments this year.", "rejecting", "Ryan"),
+    ('Trump stood by his comment that "Islam hates us," refusing to acknowledge that the claim was wrong.',
+     "refusing to acknowledge", "Trump"),
     ("Mr. Nieto, contradicting Trump's claims, said he had raised the wall.", "contradicting", "Mr. Nieto"),
 ])
 def test_denier(text, phrase, denier):

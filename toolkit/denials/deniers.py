@@ -827,7 +827,9 @@ def _find(toks: list[Token], start: int, end: int, *, verb: bool) -> Iterator[Me
         while k < last - 1 and _adverb(toks[k]):  # "..., flatly denying"
             k += 1
         if first >= 1 and k < len(toks) and toks[k].low.endswith("ing"):
-            if toks[first - 1].word == ",":
+            # the comma may sit inside a closing quotation mark ('... that "Islam hates us," refusing to')
+            if toks[first - 1].word == "," or (first >= 2 and toks[first - 1].word in {"”", '"', "’"}
+                                               and toks[first - 2].word == ","):
                 yield _sentence_subject(toks)
             elif toks[first - 1].low in _GERUND_PREPOSITIONS | {"in"}:
                 yield _controller(toks, first - 1, k, be=True)
