@@ -41,9 +41,9 @@ DECIMALS = 4
 PRIOR = "prior_logit"
 #: Whether the model gets the entry prior (:func:`toolkit.denials.candidates.prior_logit`). On since round 3: the
 #: in-fold precision of an entry ranks held-out candidates no worse (pooled AUC 0.553 without it, 0.557 with it;
-#: 0.551 and 0.593 while 2-hit derived entries were in); in round 2 it lowered the AUC (0.60 -> 0.57). Since session 16
-#: the entry's id is a feature too, and with 700 training articles the ids' weights carry most of what an entry's
-#: precision says (the largest: rigged -1.03, lies -0.93, fake -0.83); the prior's weight is small beside them.
+#: 0.551 and 0.593 while 2-hit derived entries were in); in round 2 it lowered the AUC (0.60 -> 0.57). Since
+#: session 16 the entry's id is a feature too, and with 700 training articles the ids' weights carry most of what an
+#: entry's precision says (the largest: rigged -1.03, lies -0.93, fake -0.83); the prior's weight is small beside them.
 USE_PRIOR = True
 #: Subtracted from the bias after training, so that the default ``min_score`` 0.5 is the operating point chosen
 #: on TRAIN folds: logit(0.3), the unshifted score with the best cross-validated F1 (round 3: precision 0.80 is
