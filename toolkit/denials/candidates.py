@@ -9,7 +9,7 @@ Features are strings (a sparse binary vector), deliberately few and generic (abo
 the entry and its category, the word class before, a claim noun before or after, an accusation word in the clause
 or the 300 characters before, a legal word before (another sense), a person after (the "withhold" sense of
 "deny"), inside quotation marks.
-The entry's smoothed TRAIN precision as log-odds (:func:`prior_logit`) is one number beside them
+The entry's smoothed precision over the annotated TRAIN articles, as log-odds (:func:`prior_logit`), is one number beside them
 (:data:`toolkit.denials.model.USE_PRIOR`).
 """
 
