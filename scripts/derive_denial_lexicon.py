@@ -31,7 +31,7 @@ from toolkit.denials.derivation import (DERIVED_SOURCE, derive_entries, entry_co
                                         written_entries)
 from toolkit.denials.lexicon import Lexicon, parse_lexicon
 from toolkit.denials.model import read_texts
-from toolkit.evaluation.denials import read_gold
+from toolkit.evaluation.denials import read_extra, read_gold
 
 MARKER = "# ---- derived from the TRAIN gold"
 
@@ -46,17 +46,16 @@ def main(argv: list[str]) -> int:
                         help="more annotated articles (texts in TEXT_DIR) counted in train_n / train_precision")
     args = parser.parse_args(argv)
     gold = read_gold(args.gold_dir)
-    extra: dict = {}
-    for folder in args.extra:
-        extra = merged_gold(extra, read_gold(folder))
-    texts = read_texts(sorted(merged_gold(gold, extra)), args.text_dir)
+    extra = read_extra(args.extra)
+    both = merged_gold(gold, extra)
+    texts = read_texts(sorted(both), args.text_dir)
     lines = Path(args.lexicon).read_text(encoding="utf-8").splitlines()
     cut = next((i for i, line in enumerate(lines) if line.startswith(MARKER)), len(lines))
     head = lines[:cut]
     base = written_entries(parse_lexicon(head))
     derived = derive_entries(gold, texts, base)
     lexicon = Lexicon(base.entries + tuple(d.entry for d in derived))
-    counts = total_counts(entry_counts(merged_gold(gold, extra), texts, lexicon))
+    counts = total_counts(entry_counts(both, texts, lexicon))
 
     def columns(entry_id: str) -> list[str]:
         n, hits = counts.get(entry_id, (0, 0))

@@ -38,7 +38,7 @@ import sys
 
 from toolkit.denials.derivation import merged_gold
 from toolkit.denials.model import model_json, read_texts, shipped_meta, train_on
-from toolkit.evaluation.denials import auc, cross_validate, fold_candidates, read_gold, threshold_curve
+from toolkit.evaluation.denials import auc, cross_validate, fold_candidates, read_extra, read_gold, threshold_curve
 
 #: The min_score values of the reported precision/recall curve.
 CURVE = (0.0, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
@@ -68,14 +68,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--report", action="store_true", help="print the 5-fold CV instead of the model")
     args = parser.parse_args(argv)
     gold = read_gold(args.gold_dir)
-    extra: dict = {}
-    for folder in args.extra:
-        extra = merged_gold(extra, read_gold(folder))
-    texts = read_texts(sorted(merged_gold(gold, extra)), args.text_dir)
+    extra = read_extra(args.extra)
+    both = merged_gold(gold, extra)
+    texts = read_texts(sorted(both), args.text_dir)
     if args.report:
         report(gold, extra, texts)
         return 0
-    model = train_on(merged_gold(gold, extra), texts, meta=shipped_meta(gold, extra))
+    model = train_on(both, texts, meta=shipped_meta(gold, extra))
     sys.stdout.write(model_json(model))
     return 0
 

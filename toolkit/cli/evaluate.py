@@ -65,20 +65,18 @@ def evaluate_denials(args: argparse.Namespace) -> int:
         print("error: --train-extra is for --cv (the shipped model is trained already)", file=sys.stderr)
         return 2
     if args.cv:
-        from toolkit.denials.derivation import merged_gold
         from toolkit.denials.model import read_texts
-        from toolkit.evaluation.denials import cross_validate
+        from toolkit.evaluation.denials import cross_validate, read_extra
 
-        extra: dict = {}
-        for folder in args.train_extra:
-            if not (Path(folder) / "gold.jsonl").is_file():
-                print(f"error: --train-extra {folder} holds no gold.jsonl", file=sys.stderr)
-                return 2
-            try:
-                extra = merged_gold(extra, read_gold(folder))
-            except ValueError as err:
-                print(f"error: {err}", file=sys.stderr)
-                return 2
+        missing = [folder for folder in args.train_extra if not (Path(folder) / "gold.jsonl").is_file()]
+        if missing:
+            print(f"error: --train-extra {missing[0]} holds no gold.jsonl", file=sys.stderr)
+            return 2
+        try:
+            extra = read_extra(args.train_extra)
+        except ValueError as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 2
         overlap = sorted(set(extra) & set(gold))
         if overlap:
             print(f"error: {len(overlap)} articles of --train-extra are in {gold_dir} too (e.g. {overlap[0]})", file=sys.stderr)

@@ -285,6 +285,17 @@ def read_gold(gold_dir: str | Path) -> dict[str, list[dict[str, Any]]]:
     return gold
 
 
+def read_extra(gold_dirs: Iterable[str | Path]) -> dict[str, Sequence[Mapping[str, Any]]]:
+    """The gold folders of extra training articles (``--extra``, ``--train-extra``) read into one mapping; an
+    article in two of them is a ``ValueError`` (:func:`toolkit.denials.derivation.merged_gold`)."""
+    from toolkit.denials.derivation import merged_gold
+
+    extra: dict[str, Sequence[Mapping[str, Any]]] = {}
+    for gold_dir in gold_dirs:
+        extra = merged_gold(extra, read_gold(gold_dir))
+    return extra
+
+
 def predict_dir(docs: Iterable[str], text_dir: str | Path, **options: Any) -> dict[str, list[Any]]:
     """Run the denial finder on ``TEXT_DIR/DOC.txt`` for each doc (raw file text, as the gold offsets are)."""
     from toolkit.denials.finder import find_denials
